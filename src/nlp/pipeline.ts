@@ -24,6 +24,13 @@ export function extract(doc: Document): Extraction {
   const entities = extractEntities(ctx);
   const claims = extractClaims(ctx, { entities, times, figures });
   const events = extractEvents(ctx, { entities, times, claims });
+  // A figure belongs to the claim whose content contains it; the claims stage records the link on
+  // the claim, and the record carries it both ways so a figure can be traced to who said it.
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  for (const c of claims) for (const id of c.figures) {
+    const f = byId.get(id);
+    if (f && !f.claim) f.claim = c.id;
+  }
   return {
     document: {
       id: doc.id,

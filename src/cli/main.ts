@@ -1,0 +1,252 @@
+/**
+ * The command line: parses arguments, calls the layers below, formats, and maps errors to exit
+ * codes in one place. Commands stay thin; the work is in ingest/, nlp/, store/ and services/.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFileSync, existsSync } from 'node:fs';
+import { readPaths } from '../ingest/readers.ts';
+import { extract } from '../nlp/pipeline.ts';
+import { openLedger, ledgerLocation } from '../store/open.ts';
+import type { Ledger } from '../store/ledger.ts';
+import { ingest, type FileOutcome } from '../services/ingest.ts';
+import { EXIT, NotFoundError, exitCodeFor } from './errors.ts';
+import { formatClaims, formatFigures, formatReport, formatSummary, legend, markText, spansOf, useColor } from './format.ts';
+import { Progress } from './progress.ts';
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+
+function dateArg(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY, YYYY-MM or YYYY-MM-DD.');
+  return value;
+}
+
+function fullDateArg(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  return value;
+}
+
+function countArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return n;
+}
+
+const dbOption = () =>
+  new Option('--db <file>', 'ledger file (SQLite); default $TRIANGULATE_DB or ./triangulate.db');
+
+/** Query commands open an existing ledger only: a typo in --db should not create an empty one. */
+async function openExisting(db?: string): Promise<Ledger> {
+  const where = ledgerLocation(db);
+  if (!/^postgres/i.test(where) && !existsSync(where)) {
+    throw new NotFoundError(`no ledger at ${where}; run "triangulate ingest PATH" first or pass --db`);
+  }
+  return openLedger(where);
+}
+
+/** The exit code the last action decided on (commander does not pass an action's result back). */
+export type RunState = { code: number };
+
+export function buildProgram(state: RunState = { code: EXIT.ok }): Command {
+  const run =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number | void>) =>
+    async (...args: A) => {
+      state.code = (await fn(...args)) ?? EXIT.ok;
+    };
+  const program = new Command();
+  program
+    .name('triangulate')
+    .description('Reads news articles and builds an auditable ledger of claims: who said what, when, about whom, with which figures.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  success
+  1  unexpected failure (set TRIANGULATE_DEBUG=1 for the stack)
+  2  wrong usage (unknown option, bad value)
+  3  some inputs were rejected (the others were processed)
+  4  not found (no such document, no ledger)
+  5  the ledger could not be opened or written
+
+Examples:
+  triangulate extract article.txt                 readable report of one article
+  triangulate extract articles/ --json > out.jsonl
+  triangulate ingest examples/                    add to ./triangulate.db
+  triangulate claims --source "intelligence" --since 2024
+  triangulate figures --counts workers
+  triangulate show 3f2a9c1e`,
+    );
+
+  program
+    .command('extract')
+    .description('Extract claims, figures, dates and names from articles without touching a ledger.')
+    .argument('<paths...>', 'files or folders: dated text (" date YYYY-MM-DD" first), plain text, JSON Lines')
+    .option('--json', 'one extraction record per document (JSON Lines)')
+    .option('--published <date>', 'publication date for texts that carry none', fullDateArg)
+    .option('--outlet <name>', 'outlet for texts that carry none')
+    .action(run(async (paths: string[], o: { json?: boolean; published?: string; outlet?: string }) => {
+      const color = useColor(process.stdout);
+      let rejected = 0;
+      let first = true;
+      for await (const r of readPaths(paths, { published: o.published, outlet: o.outlet })) {
+        if (r.kind === 'rejected') {
+          rejected++;
+          err(`rejected (${r.reason}): ${r.message}`);
+          continue;
+        }
+        const x = extract(r.doc);
+        if (o.json) out(JSON.stringify(x));
+        else {
+          if (!first) out('\n' + '─'.repeat(60) + '\n');
+          out(formatReport(r.doc, x, color));
+        }
+        first = false;
+      }
+      return rejected ? EXIT.rejected : EXIT.ok;
+    }));
+
+  program
+    .command('ingest')
+    .description('Add articles to the ledger. Text already in the ledger is recognised and left alone.')
+    .argument('<paths...>', 'files or folders: dated text, plain text, JSON Lines')
+    .addOption(dbOption())
+    .option('--published <date>', 'publication date for texts that carry none', fullDateArg)
+    .option('--outlet <name>', 'outlet for texts that carry none')
+    .option('--report <file>', 'write one JSON line per input with its outcome')
+    .option('-q, --quiet', 'print only the totals line')
+    .action(run(async (paths: string[], o: { db?: string; published?: string; outlet?: string; report?: string; quiet?: boolean }) => {
+      const ledger = await openLedger(o.db);
+      const progress = new Progress(process.stderr);
+      const outcomes: FileOutcome[] = [];
+      try {
+        const totals = await ingest(paths, ledger, {
+          published: o.published,
+          outlet: o.outlet,
+          onOutcome: (x) => {
+            if (o.report) outcomes.push(x);
+            if (x.status === 'rejected') progress.log(`rejected (${x.reason}): ${x.message}`);
+            progress.tick(x.status);
+          },
+        });
+        progress.done();
+        if (o.report) writeFileSync(o.report, outcomes.map((x) => JSON.stringify(x)).join('\n') + (outcomes.length ? '\n' : ''));
+        const line = `${totals.ingested} ingested (${totals.claims} claims, ${totals.figures} figures), ${totals.duplicate} already in the ledger, ${totals.rejected} rejected`;
+        out(totals.ingested === 0 && totals.duplicate > 0 && totals.rejected === 0 ? `${line}: nothing changed.` : line);
+        if (!o.quiet) out('\n' + formatSummary(await ledger.summary(), ledgerLocation(o.db)));
+        return totals.rejected ? EXIT.rejected : EXIT.ok;
+      } finally {
+        await ledger.close();
+      }
+    }));
+
+  program
+    .command('claims')
+    .description('List claims in the ledger: who said what, when.')
+    .addOption(dbOption())
+    .option('--source <text>', 'source as written or the name it resolves to (substring, any case)')
+    .option('--about <words>', 'full-text search in what was said')
+    .option('--since <date>', 'said (or published) on or after', dateArg)
+    .option('--until <date>', 'said (or published) on or before', dateArg)
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['direct', 'indirect', 'mixed', 'omission', 'unattributed']))
+    .option('--outlet <name>', 'only articles from this outlet (substring)')
+    .option('--limit <n>', 'at most this many', countArg, 200)
+    .option('--json', 'JSON Lines, one claim per line')
+    .action(run(async (o) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.claims({ source: o.source, about: o.about, since: o.since, until: o.until, kind: o.kind, outlet: o.outlet, limit: o.limit });
+        if (o.json) for (const r of rows) out(JSON.stringify(r));
+        else out(formatClaims(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('figures')
+    .description('List figures in the ledger, grouped by what they count or measure.')
+    .addOption(dbOption())
+    .option('--counts <text>', 'counted noun or measure (substring, any case), e.g. "workers"')
+    .option('--unit <code>', 'unit, e.g. USD, km, %')
+    .option('--limit <n>', 'at most this many', countArg, 500)
+    .option('--json', 'JSON Lines, one figure per line')
+    .action(run(async (o) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.figures({ counts: o.counts, unit: o.unit, limit: o.limit });
+        if (o.json) for (const r of rows) out(JSON.stringify(r));
+        else out(formatFigures(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('show')
+    .description('Show one article from the ledger with its claims, figures, dates and names marked.')
+    .argument('<doc-id>', 'document id or a unique prefix of it (as printed by claims and figures)')
+    .addOption(dbOption())
+    .option('--json', 'print the stored extraction record instead')
+    .action(run(async (id: string, o: { db?: string; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const doc = await ledger.document(id);
+        if (!doc) throw new NotFoundError(`no document ${id} in ${ledgerLocation(o.db)}`);
+        const x = (await ledger.extraction(doc.id))!;
+        if (o.json) {
+          out(JSON.stringify(x));
+          return EXIT.ok;
+        }
+        const color = useColor(process.stdout);
+        out(formatReport(doc, x, color));
+        out('\n' + legend(color) + '\n');
+        out(markText(doc.text, spansOf(x), color));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('summary')
+    .description('Counts, outlets, top sources and top figure series in the ledger.')
+    .addOption(dbOption())
+    .option('--json', 'as JSON')
+    .action(run(async (o: { db?: string; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const s = await ledger.summary({ top: 10 });
+        out(o.json ? JSON.stringify(s) : formatSummary(s, ledgerLocation(o.db)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (the caller sets process.exitCode). */
+export async function main(argv: string[]): Promise<number> {
+  const state: RunState = { code: EXIT.ok };
+  const program = buildProgram(state);
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    const codeFor = exitCodeFor(e);
+    err(`triangulate: ${(e as Error).message}`);
+    if (codeFor === EXIT.failure && process.env.TRIANGULATE_DEBUG) err((e as Error).stack ?? '');
+    return codeFor;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The ledger: where extractions are kept and queried. One interface, one implementation per engine
+ * (SQLite embedded by default; PostgreSQL for many workers). The interface is asynchronous so that a
+ * networked engine fits behind it without changing callers.
+ */
+import type { Document, Extraction } from '../types.ts';
+
+export type AddResult = { id: string; status: 'added' | 'duplicate' };
+
+export type ClaimFilter = {
+  /** Matches the source as written or the name of the entity it resolves to (case-insensitive substring). */
+  source?: string;
+  /** Full-text match on the claim's content (and source). */
+  about?: string;
+  /** Earliest / latest date: the date said when known, otherwise the publication date. */
+  since?: string;
+  until?: string;
+  kind?: string;
+  outlet?: string;
+  document?: string;
+  limit?: number;
+  offset?: number;
+};
+
+export type ClaimRow = {
+  documentId: string;
+  id: string;
+  kind: string;
+  polarity: string;
+  source?: string;
+  /** Name of the entity the source resolves to, when resolved. */
+  sourceEntity?: string;
+  cue?: string;
+  content: string;
+  said?: string;
+  published?: string;
+  outlet?: string;
+  title?: string;
+  /** First character of the claim in its document, for links back to the sentence. */
+  start: number;
+  end: number;
+};
+
+export type FigureFilter = { counts?: string; unit?: string; document?: string; limit?: number; offset?: number };
+
+export type FigureRow = {
+  documentId: string;
+  id: string;
+  text: string;
+  value: number | null;
+  min?: number;
+  max?: number;
+  qualifier: string;
+  unit?: string;
+  counts?: string;
+  per?: string;
+  vague?: string;
+  claimId?: string;
+  /** Who said it: the claim's resolved source or source text. */
+  source?: string;
+  said?: string;
+  published?: string;
+  outlet?: string;
+  /** Normalised measure the figure belongs to (see link/measure.ts). */
+  measure?: string;
+  start: number;
+  end: number;
+};
+
+export type DocumentRow = Omit<Document, 'text'> & { ingestedAt: string; length: number };
+
+export type Summary = {
+  documents: number;
+  claims: number;
+  figures: number;
+  entities: number;
+  sources: { name: string; claims: number }[];
+  series: { measure: string; points: number; first?: string; last?: string }[];
+  outlets: { outlet: string; documents: number }[];
+};
+
+export interface Ledger {
+  /** Stores each document with its extraction in one transaction per batch; existing ids are reported as duplicates. */
+  addAll(items: { doc: Document; extraction: Extraction }[]): Promise<AddResult[]>;
+  has(id: string): Promise<boolean>;
+  /** A document by id or by a unique id prefix. */
+  document(idOrPrefix: string): Promise<(Document & { ingestedAt: string }) | undefined>;
+  extraction(id: string): Promise<Extraction | undefined>;
+  documents(opts?: { limit?: number; offset?: number }): Promise<DocumentRow[]>;
+  claims(filter?: ClaimFilter): Promise<ClaimRow[]>;
+  figures(filter?: FigureFilter): Promise<FigureRow[]>;
+  summary(opts?: { top?: number }): Promise<Summary>;
+  close(): Promise<void>;
+}

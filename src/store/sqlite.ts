@@ -1,0 +1,381 @@
+/**
+ * The embedded ledger: one SQLite file (better-sqlite3 12, WAL so readers keep working while an
+ * ingest writes, FTS5 for claim search). Each document is written with all its claims, figures,
+ * entities, times and events in the same transaction as the document row, so a crash leaves either
+ * the whole document or nothing.
+ */
+import Database from 'better-sqlite3';
+import type { Document, Extraction } from '../types.ts';
+import { measureKey } from '../link/measure.ts';
+import { MIGRATIONS } from './schema.ts';
+import type {
+  AddResult,
+  ClaimFilter,
+  ClaimRow,
+  DocumentRow,
+  FigureFilter,
+  FigureRow,
+  Ledger,
+  Summary,
+} from './ledger.ts';
+import { LedgerError } from './errors.ts';
+
+type Row = Record<string, any>;
+
+const undef = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** Escapes a user's words into an FTS5 query of quoted terms (all must match), so no input is a syntax error. */
+export function ftsQuery(words: string): string | undefined {
+  const terms = words.match(/[\p{L}\p{N}]+/gu);
+  if (!terms?.length) return undefined;
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+export class SqliteLedger implements Ledger {
+  readonly db: Database.Database;
+  private readonly stmts: Record<string, Database.Statement>;
+
+  constructor(readonly path: string, opts: { readonly?: boolean } = {}) {
+    try {
+      this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    } catch (e) {
+      throw new LedgerError(`cannot open the ledger ${path}: ${(e as Error).message}`);
+    }
+    try {
+      if (!opts.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('foreign_keys = ON');
+      if (!opts.readonly) this.migrate();
+    } catch (e) {
+      this.db.close();
+      if (e instanceof LedgerError) throw e;
+      throw new LedgerError(`${path} is not a Triangulate ledger (${(e as Error).message})`);
+    }
+    this.stmts = this.prepare();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new LedgerError(
+        `${this.path} was written by a newer Triangulate (schema ${current}, this one knows ${MIGRATIONS.length})`,
+      );
+    }
+    if (current === 0) {
+      const tables = this.db.prepare(`SELECT count(*) n FROM sqlite_master WHERE type='table'`).get() as Row;
+      if (tables.n > 0) throw new LedgerError(`${this.path} is an SQLite file but not a Triangulate ledger`);
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  private prepare(): Record<string, Database.Statement> {
+    const p = (sql: string) => this.db.prepare(sql);
+    return {
+      has: p('SELECT 1 FROM documents WHERE id = ?'),
+      insDoc: p(`INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction)
+                 VALUES (@id, @text, @textSha256, @published, @title, @url, @outlet, @lang, @origin, @ingestedAt, @extraction)`),
+      insEntity: p(`INSERT INTO entities (doc_id, id, type, name, country, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insMention: p(`INSERT INTO entity_mentions (doc_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)`),
+      insTime: p(`INSERT INTO times (doc_id, id, start, end, text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insFigure: p(`INSERT INTO figures (doc_id, id, start, end, text, value, min, max, qualifier, unit, counts, per, vague, claim_id, modality, changed_from, measure)
+                    VALUES (@doc, @id, @start, @end, @text, @value, @min, @max, @qualifier, @unit, @counts, @per, @vague, @claim, @modality, @changedFrom, @measure)`),
+      insClaim: p(`INSERT INTO claims (doc_id, id, kind, polarity, source_text, source_start, source_end, source_entity, source_name,
+                      cue_text, cue_start, cue_end, content_text, content_spans, start, end, said)
+                   VALUES (@doc, @id, @kind, @polarity, @sourceText, @sourceStart, @sourceEnd, @sourceEntity, @sourceName,
+                      @cueText, @cueStart, @cueEnd, @content, @contentSpans, @start, @end, @said)`),
+      insFts: p(`INSERT INTO claims_fts (rowid, content, source) VALUES (?, ?, ?)`),
+      insEvent: p(`INSERT INTO events (doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      docById: p('SELECT * FROM documents WHERE id = ?'),
+      docByPrefix: p(`SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2`),
+    };
+  }
+
+  async addAll(items: { doc: Document; extraction: Extraction }[]): Promise<AddResult[]> {
+    const now = new Date().toISOString();
+    const write = this.db.transaction((batch: typeof items) => {
+      const results: AddResult[] = [];
+      const seen = new Set<string>();
+      for (const { doc, extraction } of batch) {
+        if (seen.has(doc.id) || this.stmts.has!.get(doc.id)) {
+          results.push({ id: doc.id, status: 'duplicate' });
+          continue;
+        }
+        seen.add(doc.id);
+        this.insert(doc, extraction, now);
+        results.push({ id: doc.id, status: 'added' });
+      }
+      return results;
+    });
+    try {
+      return write(items);
+    } catch (e) {
+      throw new LedgerError(`writing to ${this.path} failed, nothing of this batch was stored: ${(e as Error).message}`);
+    }
+  }
+
+  private insert(doc: Document, x: Extraction, now: string): void {
+    const s = this.stmts;
+    s.insDoc!.run({
+      id: doc.id,
+      text: doc.text,
+      textSha256: doc.textSha256,
+      published: doc.published ?? null,
+      title: doc.title ?? null,
+      url: doc.url ?? null,
+      outlet: doc.outlet ?? null,
+      lang: doc.lang,
+      origin: doc.origin ?? null,
+      ingestedAt: now,
+      extraction: JSON.stringify(x),
+    });
+    const entityName = new Map<string, string>();
+    for (const e of x.entities) {
+      entityName.set(e.id, e.name);
+      s.insEntity!.run(doc.id, e.id, e.type, e.name, e.country ?? null, e.role ?? null, e.mentions.length);
+      for (const m of e.mentions) s.insMention!.run(doc.id, e.id, m.start, m.end, m.text);
+    }
+    for (const [i, t] of x.times.entries()) s.insTime!.run(doc.id, t.id ?? `t${i + 1}`, t.start, t.end, t.text, t.value, t.type, t.mod ?? null);
+    for (const c of x.claims) {
+      const spans = c.content.length ? c.content : [];
+      const anchor = [c.source, c.cue, ...spans].filter(Boolean) as { start: number; end: number }[];
+      const start = anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0;
+      const end = anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0;
+      const sourceName = c.source?.entity ? entityName.get(c.source.entity) : undefined;
+      const info = s.insClaim!.run({
+        doc: doc.id,
+        id: c.id,
+        kind: c.kind,
+        polarity: c.polarity,
+        sourceText: c.source?.text ?? null,
+        sourceStart: c.source?.start ?? null,
+        sourceEnd: c.source?.end ?? null,
+        sourceEntity: c.source?.entity ?? null,
+        sourceName: sourceName ?? c.source?.text ?? null,
+        cueText: c.cue?.text ?? null,
+        cueStart: c.cue?.start ?? null,
+        cueEnd: c.cue?.end ?? null,
+        content: spans.map((sp) => sp.text).join(' … '),
+        contentSpans: JSON.stringify(spans.map((sp) => [sp.start, sp.end])),
+        start,
+        end,
+        said: c.said ?? null,
+      });
+      s.insFts!.run(info.lastInsertRowid, spans.map((sp) => sp.text).join(' '), [c.source?.text, sourceName].filter(Boolean).join(' '));
+    }
+    for (const f of x.figures) {
+      s.insFigure!.run({
+        doc: doc.id,
+        id: f.id,
+        start: f.start,
+        end: f.end,
+        text: f.text,
+        value: f.value,
+        min: f.min ?? null,
+        max: f.max ?? null,
+        qualifier: f.qualifier,
+        unit: f.unit ?? null,
+        counts: f.counts ?? null,
+        per: f.per ?? null,
+        vague: f.vague ?? null,
+        claim: f.claim ?? null,
+        modality: f.modality ?? null,
+        changedFrom: f.changedFrom ?? null,
+        measure: measureKey(f) ?? null,
+      });
+    }
+    for (const v of x.events) {
+      s.insEvent!.run(doc.id, v.id, v.type, v.mode ?? null, v.actor ?? null, v.recipient ?? null, v.where ?? null, v.when ?? null,
+        v.trigger.start, v.trigger.end, v.trigger.text, v.claim ?? null);
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    return !!this.stmts.has!.get(id);
+  }
+
+  async document(idOrPrefix: string): Promise<(Document & { ingestedAt: string }) | undefined> {
+    let row = this.stmts.docById!.get(idOrPrefix) as Row | undefined;
+    if (!row && /^[0-9a-f]{4,}$/i.test(idOrPrefix)) {
+      const lo = idOrPrefix.toLowerCase();
+      const rows = this.stmts.docByPrefix!.all(lo, lo + '\uffff') as Row[];
+      if (rows.length > 1) throw new LedgerError(`the id prefix ${idOrPrefix} matches more than one document; give more characters`);
+      row = rows[0];
+    }
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      text: row.text,
+      textSha256: row.text_sha256,
+      lang: row.lang,
+      ingestedAt: row.ingested_at,
+      ...(row.published ? { published: row.published } : {}),
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.url ? { url: row.url } : {}),
+      ...(row.outlet ? { outlet: row.outlet } : {}),
+      ...(row.origin ? { origin: row.origin } : {}),
+    };
+  }
+
+  async extraction(id: string): Promise<Extraction | undefined> {
+    const row = this.db.prepare('SELECT extraction FROM documents WHERE id = ?').get(id) as Row | undefined;
+    return row ? (JSON.parse(row.extraction) as Extraction) : undefined;
+  }
+
+  async documents(opts: { limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
+    const rows = this.db
+      .prepare(`SELECT id, text_sha256, published, title, url, outlet, lang, origin, ingested_at, length(text) AS length
+                FROM documents ORDER BY coalesce(published, '') DESC, id LIMIT ? OFFSET ?`)
+      .all(opts.limit ?? 100, opts.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      textSha256: r.text_sha256,
+      lang: r.lang,
+      ingestedAt: r.ingested_at,
+      length: r.length,
+      ...(r.published ? { published: r.published } : {}),
+      ...(r.title ? { title: r.title } : {}),
+      ...(r.url ? { url: r.url } : {}),
+      ...(r.outlet ? { outlet: r.outlet } : {}),
+      ...(r.origin ? { origin: r.origin } : {}),
+    }));
+  }
+
+  async claims(f: ClaimFilter = {}): Promise<ClaimRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.source) {
+      where.push(`(c.source_text LIKE ? ESCAPE '\\' OR c.source_name LIKE ? ESCAPE '\\')`);
+      const like = `%${f.source.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+      args.push(like, like);
+    }
+    if (f.about) {
+      const q = ftsQuery(f.about);
+      if (!q) return [];
+      where.push(`c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
+      args.push(q);
+    }
+    if (f.since) {
+      where.push(`coalesce(c.said, d.published) >= ?`);
+      args.push(f.since);
+    }
+    if (f.until) {
+      // a date said as "2025-04" is within --until 2025-04-30; compare on the shorter prefix
+      where.push(`substr(coalesce(c.said, d.published), 1, length(?)) <= ?`);
+      args.push(f.until, f.until);
+    }
+    if (f.kind) {
+      where.push('c.kind = ?');
+      args.push(f.kind);
+    }
+    if (f.outlet) {
+      where.push('d.outlet LIKE ?');
+      args.push(`%${f.outlet}%`);
+    }
+    if (f.document) {
+      where.push('c.doc_id = ?');
+      args.push(f.document);
+    }
+    const sql = `SELECT c.*, d.published, d.outlet, d.title FROM claims c JOIN documents d ON d.id = c.doc_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY coalesce(c.said, d.published, '') , c.doc_id, c.start LIMIT ? OFFSET ?`;
+    args.push(f.limit ?? 1000, f.offset ?? 0);
+    return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
+      documentId: r.doc_id,
+      id: r.id,
+      kind: r.kind,
+      polarity: r.polarity,
+      source: undef(r.source_text),
+      sourceEntity: r.source_entity ? undef(r.source_name) : undefined,
+      cue: undef(r.cue_text),
+      content: r.content_text,
+      said: undef(r.said),
+      published: undef(r.published),
+      outlet: undef(r.outlet),
+      title: undef(r.title),
+      start: r.start,
+      end: r.end,
+    }));
+  }
+
+  async figures(f: FigureFilter = {}): Promise<FigureRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.counts) {
+      where.push('(f.counts LIKE ? OR f.measure LIKE ?)');
+      args.push(`%${f.counts}%`, `%${f.counts}%`);
+    }
+    if (f.unit) {
+      where.push('f.unit = ?');
+      args.push(f.unit);
+    }
+    if (f.document) {
+      where.push('f.doc_id = ?');
+      args.push(f.document);
+    }
+    const sql = `SELECT f.*, d.published, d.outlet, c.said, coalesce(c.source_name, c.source_text) AS source
+                 FROM figures f JOIN documents d ON d.id = f.doc_id
+                 LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY f.measure, coalesce(c.said, d.published, ''), f.doc_id, f.start LIMIT ? OFFSET ?`;
+    args.push(f.limit ?? 1000, f.offset ?? 0);
+    return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
+      documentId: r.doc_id,
+      id: r.id,
+      text: r.text,
+      value: r.value,
+      min: undef(r.min),
+      max: undef(r.max),
+      qualifier: r.qualifier,
+      unit: undef(r.unit),
+      counts: undef(r.counts),
+      per: undef(r.per),
+      vague: undef(r.vague),
+      claimId: undef(r.claim_id),
+      source: undef(r.source),
+      said: undef(r.said),
+      published: undef(r.published),
+      outlet: undef(r.outlet),
+      measure: undef(r.measure),
+      start: r.start,
+      end: r.end,
+    }));
+  }
+
+  async summary(opts: { top?: number } = {}): Promise<Summary> {
+    const top = opts.top ?? 5;
+    const one = (sql: string) => (this.db.prepare(sql).get() as Row).n as number;
+    return {
+      documents: one('SELECT count(*) n FROM documents'),
+      claims: one('SELECT count(*) n FROM claims'),
+      figures: one('SELECT count(*) n FROM figures'),
+      entities: one('SELECT count(*) n FROM entities'),
+      sources: (this.db
+        .prepare(`SELECT source_name AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
+                  GROUP BY lower(source_name) ORDER BY claims DESC, name LIMIT ?`)
+        .all(top) as Row[]).map((r) => ({ name: r.name, claims: r.claims })),
+      series: (this.db
+        .prepare(`SELECT f.measure, count(*) AS points, min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
+                  FROM figures f JOIN documents d ON d.id = f.doc_id
+                  LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+                  WHERE f.measure IS NOT NULL GROUP BY f.measure HAVING count(DISTINCT f.doc_id) > 1
+                  ORDER BY points DESC, f.measure LIMIT ?`)
+        .all(top) as Row[]).map((r) => ({ measure: r.measure, points: r.points, first: undef(r.first), last: undef(r.last) })),
+      outlets: (this.db
+        .prepare(`SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet LIMIT ?`)
+        .all(top) as Row[]).map((r) => ({ outlet: r.outlet, documents: r.documents })),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
