@@ -1,0 +1,80 @@
+/**
+ * One benchmark run in its own process (so peak RSS is its own): either the full extraction
+ * pipeline or the baseline of wink-nlp tokenisation + POS alone, over the same generated corpus.
+ * Prints one JSON line with the figures. Only the processing call is timed, not corpus generation.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { corpus } from './corpus.ts';
+import { makeDocument } from '../ingest/document.ts';
+import { extract } from '../nlp/pipeline.ts';
+import { segment } from '../nlp/segment.ts';
+
+export type ExtractBenchResult = {
+  mode: string;
+  docs: number;
+  tokens: number;
+  bytes: number;
+  seconds: number;
+  docsPerSec: number;
+  tokensPerSec: number;
+  mbPerSec: number;
+  peakRssMb: number;
+  /** RSS after each quarter of the corpus: flat when nothing accumulates. */
+  rssByQuarterMb: number[];
+  claims?: number;
+  figures?: number;
+};
+
+export function runExtractBench(mode: 'pipeline' | 'baseline', mb: number): ExtractBenchResult {
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const its = nlp.its as any;
+  const total = mb * 1024 * 1024;
+  let docs = 0, tokens = 0, bytes = 0, ns = 0n, claims = 0, figures = 0;
+  const quarters: number[] = [];
+  let nextQuarter = total / 4;
+  for (const d of corpus(total)) {
+    const t0 = process.hrtime.bigint();
+    if (mode === 'baseline') {
+      const doc = nlp.readDoc(d.text);
+      const pos = doc.tokens().out(its.pos) as string[];
+      tokens += pos.length;
+      ns += process.hrtime.bigint() - t0;
+    } else {
+      const x = extract(makeDocument({ text: d.text, published: d.published }));
+      ns += process.hrtime.bigint() - t0;
+      claims += x.claims.length;
+      figures += x.figures.length;
+      // count tokens the same way as the baseline, outside the timed part
+      tokens += nlp.readDoc(d.text).tokens().length();
+    }
+    docs++;
+    bytes += d.bytes;
+    if (bytes >= nextQuarter) {
+      quarters.push(Math.round(process.memoryUsage().rss / 1048576));
+      nextQuarter += total / 4;
+    }
+  }
+  const seconds = Number(ns) / 1e9;
+  return {
+    mode,
+    docs,
+    tokens,
+    bytes,
+    seconds,
+    docsPerSec: docs / seconds,
+    tokensPerSec: tokens / seconds,
+    mbPerSec: bytes / 1048576 / seconds,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rssByQuarterMb: quarters,
+    ...(mode === 'pipeline' ? { claims, figures } : {}),
+  };
+}
+
+// run as a child: node --import tsx src/bench/extract.ts <mode> <mb>
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [mode, mb] = process.argv.slice(2);
+  // warm up (model load, JIT) on a small slice that is not counted
+  for (const d of corpus(200_000, 7)) mode === 'baseline' ? segment(d.text) : extract(makeDocument({ text: d.text, published: d.published }));
+  process.stdout.write(JSON.stringify(runExtractBench(mode as 'pipeline' | 'baseline', Number(mb))) + '\n');
+}

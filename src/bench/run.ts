@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: throughput and memory, each measurement next to its baseline from the same run.
+ *
+ *   npm run bench                 extraction pipeline vs wink-nlp tokenisation + POS, on 5 MB
+ *   npm run bench -- --mb 20      a larger corpus (memory should stay flat)
+ *   npm run bench -- --json FILE  also write the figures as JSON
+ *
+ * Each measurement runs in a child process of its own so that peak RSS is its own, one at a time
+ * (one core each; nothing else should be running).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../eval/shared.ts';
+import type { ExtractBenchResult } from './extract.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function child(script: string, args: string[]): any {
+  const outText = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(outText.trim().split('\n').pop()!);
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function extractTable(rows: ExtractBenchResult[]): string {
+  const lines = [
+    `${'run'.padEnd(34)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'docs/s'.padStart(8)} ${'tokens/s'.padStart(10)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)}  RSS by quarter (MB)`,
+  ];
+  for (const r of rows) {
+    const label = r.mode === 'baseline' ? 'baseline: wink-nlp tokens + POS' : 'full extract pipeline';
+    lines.push(
+      `${label.padEnd(34)} ${fmt(r.docs).padStart(6)} ${fmt(r.bytes / 1048576, 1).padStart(6)} ${fmt(r.docsPerSec, 1).padStart(8)} ${fmt(r.tokensPerSec).padStart(10)} ${fmt(r.mbPerSec, 2).padStart(6)} ${(fmt(r.peakRssMb) + ' MB').padStart(9)}  ${r.rssByQuarterMb.join(' / ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const mbAt = argv.indexOf('--mb');
+  const mb = mbAt >= 0 ? Number(argv[mbAt + 1]) : 5;
+  const jsonAt = argv.indexOf('--json');
+  const jsonPath = jsonAt >= 0 ? argv[jsonAt + 1]! : join(REPO_ROOT, '.bench', 'results.json');
+  process.stderr.write(`bench: extraction on ${mb} MB of generated documents (one core each run)…\n`);
+  const baseline = child('extract.ts', ['baseline', String(mb)]) as ExtractBenchResult;
+  const pipeline = child('extract.ts', ['pipeline', String(mb)]) as ExtractBenchResult;
+  const out: string[] = [];
+  out.push('Extraction (node ' + process.version + ', one core)');
+  out.push(extractTable([baseline, pipeline]));
+  out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} ` +
+    `(pipeline found ${fmt(pipeline.claims ?? 0)} claims and ${fmt(pipeline.figures ?? 0)} figures)`);
+  process.stdout.write(out.join('\n') + '\n');
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, extraction: { baseline, pipeline } }, null, 1));
+  process.stdout.write(`\n(JSON: ${jsonPath})\n`);
+}
+
+main(process.argv.slice(2));
