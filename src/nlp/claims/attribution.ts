@@ -1,0 +1,645 @@
+/**
+ * Finds attributions — source, cue, content — in segmented text, working on token indices.
+ *
+ * The grammar is the one news writing uses, read off the order of the three parts around a cue:
+ *   forward      SOURCE CUE (recipient) CONTENT          "The minister said (that) ..."
+ *   backward     CONTENT, SOURCE CUE | CONTENT, CUE SOURCE  "..., the minister said." / "..., said Ms. Ruiz."
+ *   parenthetical CONTENT, SOURCE CUE, CONTENT           "The talks, she said, will resume."
+ *   participle   MAIN CLAUSE, CUE-ing CONTENT             "..., saying that ..."
+ *   according    according to SOURCE, CONTENT | CONTENT, according to SOURCE
+ * Contents are clipped where a sibling attribution begins (", when officials said ...") and a cue
+ * inside another attribution's content is left alone: PolNeAR and analysts alike want the outer one.
+ * Quoted sentences that follow an attribution and carry no cue of their own continue its content.
+ */
+import type { Segmented, Token } from '../segment.ts';
+import {
+  CHANNEL_NOUNS,
+  CLAUSE_OPENERS,
+  CUE_VERBS,
+  GROUP_ADVERBS_RIGHT,
+  RECIPIENT_NOUNS,
+  WEEKDAYS,
+  isParticiple,
+  type CueFrame,
+} from './lexicon.ts';
+import { findQuotes, isClosingQuote, isOpeningQuote, isQuoteMark, quoteAt, type Quote } from './quotes.ts';
+
+/** Token range [start, end). */
+export type Range = [number, number];
+
+export type Attribution = {
+  sentence: number;
+  /** The head verb (or "according"). */
+  head: number;
+  cue: Range;
+  source?: Range;
+  content: Range[];
+  negated: boolean;
+  omission: boolean;
+  /** How the parts were found; callers use it to date and resolve. */
+  shape: 'forward' | 'backward' | 'parenthetical' | 'participle' | 'according';
+};
+
+type Doc = {
+  seg: Segmented;
+  tokens: Token[];
+  lower: string[];
+  /** Index into `quotes` of the quotation a token lies in, or -1. */
+  inQuote: Int32Array;
+  quotes: Quote[];
+};
+
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
+const NP_INNER_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'in']);
+const SIBLING_OPENERS = new Set([
+  'when', 'while', 'as', 'but', 'and', 'whereas', 'although', 'though', 'after', 'before', 'because', 'since', 'even',
+]);
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+const END_PUNCT = new Set(['.', '!', '?', '…']);
+const WITHHOLDING_VERBS = new Set([
+  'comment', 'say', 'confirm', 'discuss', 'elaborate', 'specify', 'identify', 'disclose', 'reveal', 'answer',
+  'respond', 'give', 'provide', 'address', 'explain', 'mention', 'name', 'release', 'detail',
+]);
+
+export function findAttributions(seg: Segmented): Attribution[] {
+  const doc = prepare(seg);
+  const out: Attribution[] = [];
+  for (const s of seg.sentences) {
+    const found = attributionsInSentence(doc, s.index, s.tokenStart, s.tokenEnd);
+    out.push(...found);
+  }
+  attachQuotedContinuations(doc, out);
+  return out;
+}
+
+function prepare(seg: Segmented): Doc {
+  const tokens = seg.tokens;
+  const quotes = findQuotes(seg.text, seg.paragraphs);
+  const inQuote = new Int32Array(tokens.length).fill(-1);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+    if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) inQuote[i] = q;
+  }
+  return { seg, tokens, lower: tokens.map((t) => t.text.toLowerCase()), inQuote, quotes };
+}
+
+type Candidate = { head: number; frame: CueFrame; according: boolean };
+
+function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: number): Attribution[] {
+  const { tokens, lower, inQuote } = doc;
+  const candidates: Candidate[] = [];
+  for (let i = lo; i < hi; i++) {
+    if (inQuote[i]! >= 0) continue;
+    const t = tokens[i]!;
+    if (lower[i] === 'according' && lower[i + 1] === 'to' && i + 2 < hi) {
+      candidates.push({ head: i, frame: {}, according: true });
+      continue;
+    }
+    if (t.pos !== 'VERB') continue;
+    const frame = CUE_VERBS.get(t.lemma);
+    if (!frame) continue;
+    // "declined to comment": the second verb is part of the first one's content
+    const prev = candidates[candidates.length - 1];
+    if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) continue;
+    candidates.push({ head: i, frame, according: false });
+  }
+  if (!candidates.length) return [];
+
+  const accepted: Attribution[] = [];
+  for (const c of candidates) {
+    // a cue inside an accepted attribution's content is nested in it, unless a clause boundary
+    // makes it a sibling (", when officials said ...", ", saying ...")
+    const holder = accepted.find((a) => a.content.some(([s, e]) => c.head >= s && c.head < e));
+    if (holder) {
+      const cut = siblingBoundary(doc, holder, c.head, lo);
+      if (cut < 0) continue;
+      clipContent(holder, cut);
+    }
+    const a = c.according ? readAccording(doc, c.head, sentence, lo, hi) : readVerbCue(doc, c, sentence, lo, hi, accepted);
+    if (!a) continue;
+    // a backward content may not swallow an earlier attribution of the same sentence
+    const prior = accepted[accepted.length - 1];
+    if (prior) {
+      const priorEnd = Math.max(prior.cue[1], prior.source?.[1] ?? 0, ...prior.content.map((r) => r[1]));
+      a.content = a.content
+        .map(([s, e]): Range => [Math.max(s, s < priorEnd && e > priorEnd ? skipBoundary(doc, priorEnd, e) : s), e])
+        .filter(([s, e]) => e > s && !(e <= priorEnd));
+      if (!a.content.length) continue;
+    }
+    accepted.push(a);
+  }
+  return accepted;
+}
+
+/** Where a cue at `at`, inside `holder`'s content, starts a sibling clause: the index to clip at, or -1. */
+function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number): number {
+  const { tokens, lower } = doc;
+  // walk left from the cue over its subject to the nearest clause punctuation
+  let k = at - 1;
+  let steps = 0;
+  while (k > lo && steps < 14) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–' || t.text === '(') break;
+    if (t.pos === 'VERB' && k !== at) return -1;
+    k--;
+    steps++;
+  }
+  if (k <= lo || steps >= 14) return -1;
+  const punct = tokens[k]!.text;
+  // "Barkley, who said he votes, said ...": the relative clause closes at the comma before the verb
+  if (punct === ',' && holder.source && /^(who|which)$/i.test(doc.tokens[holder.source[0]]!.text) && verbGroupStart(doc, at, lo) === k + 1) return k;
+  const next = lower[k + 1] ?? '';
+  const participle = k + 1 === at && isParticiple(tokens[at]!.text);
+  if (!(participle || punct === ';' || SIBLING_OPENERS.has(next) || lower[k + 1] === 'according')) return -1;
+  if (holder.content.every(([s]) => k <= s)) return -1;
+  // clip before a time phrase that belongs to the sibling ("since last year, when ...")
+  return k;
+}
+
+function verbGroupStart(doc: Doc, head: number, lo: number): number {
+  let a = head;
+  while (a - 1 >= lo && (doc.tokens[a - 1]!.pos === 'AUX' || doc.tokens[a - 1]!.pos === 'ADV' || NEGATORS.has(doc.lower[a - 1]!))) a--;
+  return a;
+}
+
+function clipContent(a: Attribution, cut: number): void {
+  a.content = a.content.map(([s, e]): Range => [s, Math.min(e, cut)]).filter(([s, e]) => e > s);
+}
+
+function skipBoundary(doc: Doc, from: number, to: number): number {
+  let k = from;
+  while (k < to && (doc.tokens[k]!.pos === 'PUNCT' || SIBLING_OPENERS.has(doc.lower[k]!))) k++;
+  return k;
+}
+
+function readAccording(doc: Doc, head: number, sentence: number, lo: number, hi: number): Attribution | undefined {
+  const { tokens } = doc;
+  const cue: Range = [head, head + 2];
+  const srcStart = head + 2;
+  let srcEnd = srcStart;
+  while (srcEnd < hi && tokens[srcEnd]!.text !== ',' && !END_PUNCT.has(tokens[srcEnd]!.text) && tokens[srcEnd]!.pos !== 'VERB') srcEnd++;
+  if (srcEnd === srcStart) return undefined;
+  const end = trimEnd(doc, lo, hi);
+  let content: Range;
+  if (isClauseStart(doc, head, lo)) {
+    // "According to X, CONTENT"
+    if (tokens[srcEnd]?.text !== ',') return undefined;
+    content = [srcEnd + 1, end];
+  } else {
+    // "CONTENT, according to X" — or "CONTENT according to X"
+    let e = head;
+    if (tokens[e - 1]?.text === ',') e--;
+    content = [lo, e];
+    if (srcEnd < end) {
+      // "CONTENT, according to X, CONTENT"
+      if (tokens[srcEnd]?.text === ',') content = [lo, e];
+    }
+  }
+  if (content[1] <= content[0]) return undefined;
+  return { sentence, head, cue, source: [srcStart, srcEnd], content: [content], negated: false, omission: false, shape: 'according' };
+}
+
+/** True when only connectives or punctuation stand between the sentence start and `at`. */
+function isClauseStart(doc: Doc, at: number, lo: number): boolean {
+  for (let k = lo; k < at; k++) {
+    const t = doc.tokens[k]!;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || (t.pos === 'ADV' && k === lo)) continue;
+    return false;
+  }
+  return true;
+}
+
+function readVerbCue(
+  doc: Doc,
+  c: Candidate,
+  sentence: number,
+  lo: number,
+  hi: number,
+  accepted: Attribution[],
+): Attribution | undefined {
+  const { tokens, lower } = doc;
+  const head = c.head;
+  const frame = c.frame;
+
+  // verb group to the left: auxiliaries, negation, adverbs
+  let a = head;
+  while (a - 1 >= lo) {
+    const t = tokens[a - 1]!;
+    const l = lower[a - 1]!;
+    if (t.pos === 'AUX' || NEGATORS.has(l) || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l))) a--;
+    else break;
+  }
+  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
+
+  // to the right: adverbs, particles, "Tuesday", "in a statement", a colon
+  let b = head + 1;
+  if (b < hi && GROUP_ADVERBS_RIGHT.has(lower[b]!)) b++;
+  if (b < hi && frame.particles?.includes(lower[b]!)) b++;
+  if (frame.inverts && b < hi && WEEKDAYS.has(lower[b]!)) b++;
+  b = absorbChannel(doc, b, hi);
+  if (b < hi && tokens[b]!.text === ':') b++;
+
+  // passive with no agent ("is expected to", "was asked about") keeps an implicit source
+  const passive = tokens[head]!.text.endsWith('ed') && lower.slice(a, head).some((l) => /^(is|are|was|were|be|been|being|'s|’s)$/.test(l));
+
+  let after = b;
+  if (frame.recipient) after = skipRecipient(doc, b, hi);
+  after = skipAdjuncts(doc, after, hi);
+  if (after < hi && tokens[after]!.text === ',' && isOpeningQuote(tokens[after + 1]?.text ?? '')) after++;
+
+  const end = trimEnd(doc, lo, hi);
+  const hasForward = after < end && tokens[after]!.text !== ',' && !END_PUNCT.has(tokens[after]!.text);
+
+  if (frame.needsClause && hasForward) {
+    const o = lower[after]!;
+    if (!CLAUSE_OPENERS.has(o) && !isOpeningQuote(tokens[after]!.text) && !isQuoteMark(tokens[after]!.text) && tokens[b - 1]!.text !== ':') return undefined;
+  }
+
+  const participle = isParticiple(tokens[head]!.text) && a === head && tokens[head - 1]?.text === ',';
+  const cue: Range = [a, b];
+  const omission = negated && (frame.omissible === true || c.head === head && WITHHOLDING_VERBS.has(tokens[head]!.lemma));
+  const declines = (tokens[head]!.lemma === 'decline' || tokens[head]!.lemma === 'refuse') && lower[head + 1] === 'to' && WITHHOLDING_VERBS.has(tokens[head + 2]?.lemma ?? '');
+  const base = { sentence, head, cue, negated: negated || declines, omission: omission || declines };
+
+  // "..., said Dr. Ruiz, the mayor's spokeswoman." — the source follows an inverted cue
+  const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || isClosingQuote(tokens[a - 1]!.text) || tokens[a - 1]!.text === '"');
+  if (frame.inverts && afterComma && !participle && !CLAUSE_OPENERS.has(lower[after] ?? '')) {
+    const source = inverseSource(doc, after, end);
+    if (source && (source[1] >= end || tokens[source[1]]!.text === ',')) {
+      const before = contentBefore(doc, a, lo);
+      if (before) {
+        const content: Range[] = [before];
+        const tail = parentheticalTail(doc, source[1], end);
+        if (tail) content.push(tail);
+        return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
+      }
+    }
+  }
+
+  if (participle) {
+    if (!hasForward) return undefined;
+    const content = forwardContent(doc, after, end);
+    const prior = accepted[accepted.length - 1];
+    const source = prior?.source ?? sentenceSubject(doc, lo, a);
+    return { ...base, source, content: [content], shape: 'participle' };
+  }
+
+  if (hasForward) {
+    const source = passive ? agentAfter(doc, b, hi) : subjectBefore(doc, a, lo);
+    if (!source && !passive && !relativeSubject(doc, a, lo)) {
+      // a bare verb with no subject in reach is more often not an attribution ("Asked about ...")
+      if (!(tokens[a - 1]?.text === ',' || a === lo)) return undefined;
+    }
+    return { ...base, source, content: [forwardContent(doc, after, end)], shape: 'forward' };
+  }
+
+  // backward: the content stands before the source and cue
+  let source: Range | undefined;
+  let leftEdge = a;
+  if (frame.inverts && tokens[a - 1] && (tokens[a - 1]!.text === ',' || isClosingQuote(tokens[a - 1]!.text) || tokens[a - 1]!.text === '"')) {
+    // "..., said the mayor" — the source follows the cue
+    const s = inverseSource(doc, after, end);
+    if (!s) return undefined;
+    source = s;
+  } else {
+    source = subjectBefore(doc, a, lo);
+    if (!source) return undefined;
+    leftEdge = source[0];
+  }
+  const before = contentBefore(doc, leftEdge, lo);
+  if (!before) return undefined;
+  const content: Range[] = [before];
+  const tailFrom = Math.max(source[1], b);
+  const tail = parentheticalTail(doc, tailFrom, end);
+  if (tail) content.push(tail);
+  return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
+}
+
+/** "in a statement", "in an interview on Tuesday": the channel goes with the cue. */
+function absorbChannel(doc: Doc, b: number, hi: number): number {
+  const { tokens, lower } = doc;
+  if (lower[b] !== 'in') return b;
+  let k = b + 1;
+  if (k < hi && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'PRON')) k++;
+  for (let n = 0; n < 3 && k < hi; n++, k++) {
+    if (CHANNEL_NOUNS.has(lower[k]!)) return k + 1;
+    if (!(tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM')) break;
+  }
+  return b;
+}
+
+/** The person addressed: "told reporters", "telling him", "told The Times". */
+function skipRecipient(doc: Doc, b: number, hi: number): number {
+  const { tokens, lower } = doc;
+  const t = tokens[b];
+  if (!t) return b;
+  if (t.pos === 'PRON' && /^(him|her|them|me|us|you|it)$/.test(lower[b]!)) return b + 1;
+  let k = b;
+  if (tokens[k]?.pos === 'DET') k++;
+  const from = k;
+  while (k < hi && k - b < 6 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {
+    if (k > from && tokens[k]!.pos === 'PROPN' && tokens[k - 1]!.pos === 'NOUN') break;
+    k++;
+  }
+  if (k === from) return b;
+  const nounish = tokens[k - 1]!.pos === 'PROPN' || RECIPIENT_NOUNS.has(tokens[k - 1]!.lemma) || tokens[k - 1]!.pos === 'NOUN';
+  if (!nounish) return b;
+  const next = tokens[k];
+  if (!next) return k;
+  const nl = lower[k]!;
+  if (CLAUSE_OPENERS.has(nl) || isQuoteMark(next.text) || next.text === ':' || next.text === ',' || END_PUNCT.has(next.text)) return k;
+  if (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET') return k;
+  return b;
+}
+
+/** Time and place adjuncts between cue and content: "said on Tuesday that", "said last week that". */
+function skipAdjuncts(doc: Doc, b: number, hi: number): number {
+  const { tokens, lower } = doc;
+  let k = b;
+  for (;;) {
+    if (k < hi && WEEKDAYS.has(lower[k]!)) {
+      k++;
+      continue;
+    }
+    if (k + 1 < hi && (lower[k] === 'on' || lower[k] === 'last' || lower[k] === 'this' || lower[k] === 'earlier' || lower[k] === 'late' || lower[k] === 'early')) {
+      if (WEEKDAYS.has(lower[k + 1]!) || /^(week|month|year|night|morning|evening|afternoon|weekend)$/.test(lower[k + 1]!)) {
+        k += 2;
+        continue;
+      }
+    }
+    if (k + 1 < hi && lower[k] === 'in' && tokens[k + 1]!.pos === 'PROPN' && /^[A-Z]/.test(tokens[k + 1]!.text) && CLAUSE_OPENERS.has(lower[k + 2] ?? '')) {
+      k += 2;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** The sentence end, less its final punctuation unless that sits inside a quotation. */
+function trimEnd(doc: Doc, lo: number, hi: number): number {
+  let e = hi;
+  while (e > lo && (END_PUNCT.has(doc.tokens[e - 1]!.text) || doc.tokens[e - 1]!.text === ')' && false) && doc.inQuote[e - 1]! < 0) e--;
+  return e;
+}
+
+function forwardContent(doc: Doc, from: number, end: number): Range {
+  // a quotation opened here may run on past the sentence
+  const q = doc.inQuote[from]!;
+  if (q >= 0 && isQuoteMark(doc.tokens[from]!.text)) {
+    const quote = doc.quotes[q]!;
+    const last = lastTokenBefore(doc, quote.end);
+    if (last + 1 > end && quoteCoversTail(doc, from, end)) return [from, last + 1];
+  }
+  return [from, end];
+}
+
+function quoteCoversTail(doc: Doc, from: number, end: number): boolean {
+  const q = doc.inQuote[from]!;
+  for (let k = from; k < end; k++) if (doc.inQuote[k] !== q) return false;
+  return true;
+}
+
+function lastTokenBefore(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The noun phrase ending just before `at` (its subject), with a nominal appositive if one intervenes. */
+function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
+  const { tokens, lower } = doc;
+  let k = at - 1;
+  // "Trump on Tuesday said", "the ministry last week said"
+  if (k - 1 >= lo && WEEKDAYS.has(lower[k]!) && /^(on|last|this)$/.test(lower[k - 1]!)) k -= 2;
+  if (k < lo) return undefined;
+  if (tokens[k]!.text === ',') {
+    // "Shoigu, a close aide to the president, said" / "Shoigu, who ..., said"
+    let p = k - 1;
+    while (p > lo && tokens[p]!.text !== ',' && !END_PUNCT.has(tokens[p]!.text) && !isQuoteMark(tokens[p]!.text)) p--;
+    if (p <= lo || tokens[p]!.text !== ',') return undefined;
+    const np = nounPhraseBefore(doc, p, lo);
+    if (!np) return undefined;
+    const first = tokens[p + 1]!;
+    const relative = /^(who|which|whose|that)$/i.test(first.text);
+    if (relative) return np;
+    if (!(first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'NOUN' || first.pos === 'PROPN' || first.pos === 'NUM')) return undefined;
+    for (let i = p + 1; i < k; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return undefined;
+    return [np[0], k + 1];
+  }
+  return nounPhraseBefore(doc, k + 1, lo);
+}
+
+/** "which said", "who claimed": the relative pronoun is the source as written. */
+function relativeSubject(doc: Doc, at: number, lo: number): boolean {
+  return at - 1 >= lo && /^(who|which|that)$/.test(doc.lower[at - 1]!);
+}
+
+/** A noun phrase ending at `end` (exclusive), scanning left. */
+function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined {
+  const { tokens, lower } = doc;
+  let k = end - 1;
+  if (k < lo) return undefined;
+  const headTok = tokens[k]!;
+  if (headTok.pos === 'PRON') {
+    if (/^(it|there)$/.test(lower[k]!) && false) return undefined;
+    return /^(who|which|that|what)$/.test(lower[k]!) ? [k, k + 1] : [k, k + 1];
+  }
+  if (!(nominal(headTok) || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')'))) return undefined;
+  let start = k;
+  k--;
+  while (k >= lo) {
+    const t = tokens[k]!;
+    const l = lower[k]!;
+    if (NP_POS.has(t.pos) || nominal(t) || (t.pos === 'PART' && (l === "'s" || l === '’s')) || t.text === '-' || t.text === '&') {
+      start = k;
+      k--;
+      continue;
+    }
+    if (t.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(l)) {
+      start = k;
+      k--;
+      break;
+    }
+    if (t.text === ')' ) {
+      // "Sen. Bernie Sanders (I-Vt.)"
+      let p = k;
+      while (p > lo && tokens[p]!.text !== '(') p--;
+      if (tokens[p]!.text !== '(' || k - p > 6) break;
+      start = p;
+      k = p - 1;
+      continue;
+    }
+    if ((NP_INNER_ADP.has(l) || l === 'and') && k - 1 >= lo && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) {
+      start = k;
+      k--;
+      continue;
+    }
+    if (t.pos === 'ADV' && /^(former|then|now|also)$/.test(l) && k + 1 <= end) {
+      start = k;
+      k--;
+      continue;
+    }
+    break;
+  }
+  // a phrase may not open on a preposition or conjunction left dangling by the scan
+  while (start < end && (NP_INNER_ADP.has(lower[start]!) || lower[start] === 'and')) start++;
+  if (start >= end) return undefined;
+  if (tokens[start]!.text === '(' ) return undefined;
+  return [start, end];
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * Nouns and names. wink tags a capitalised name at the start of a sentence as a verb now and then
+ * ("Cook said ..."); right before a cue, a capitalised word is far likelier a name than a verb.
+ */
+function nominal(t: Token): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X') return true;
+  return (t.pos === 'VERB' || t.pos === 'ADJ') && CAPITALISED.test(t.text);
+}
+
+/** "... said Dr. Jane Ruiz, the mayor's spokeswoman." — the source after an inverted cue. */
+function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
+  const { tokens, lower } = doc;
+  if (from >= end) return undefined;
+  const first = tokens[from]!;
+  if (!(first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'PRON' || first.pos === 'NUM')) return undefined;
+  // the name itself carries no verb: "said one candidate he likes is ..." is a forward content
+  for (let i = from; i < end && tokens[i]!.text !== ','; i++) {
+    if ((tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') && !nominal(tokens[i]!)) return undefined;
+  }
+  let k = from;
+  while (k < end) {
+    const t = tokens[k]!;
+    if (t.text === ',' && k + 1 < end && (SIBLING_OPENERS.has(lower[k + 1]!) || isParticiple(tokens[k + 1]!.text) && tokens[k + 1]!.pos === 'VERB' || isQuoteMark(tokens[k + 1]!.text))) break;
+    if (isQuoteMark(t.text)) break;
+    k++;
+  }
+  while (k > from && (tokens[k - 1]!.text === ',' || tokens[k - 1]!.pos === 'PUNCT' && tokens[k - 1]!.text !== ')' && tokens[k - 1]!.text !== '.')) k--;
+  return k > from ? [from, k] : undefined;
+}
+
+/** A passive cue's agent: "was announced by the ministry". */
+function agentAfter(doc: Doc, b: number, hi: number): Range | undefined {
+  if (doc.lower[b] !== 'by') return undefined;
+  let k = b + 1;
+  while (k < hi && NP_POS.has(doc.tokens[k]!.pos)) k++;
+  return k > b + 1 ? [b + 1, k] : undefined;
+}
+
+/** The content that precedes a postposed source and cue, ending at the comma or quote before them. */
+function contentBefore(doc: Doc, leftEdge: number, lo: number): Range | undefined {
+  const { tokens, inQuote } = doc;
+  let e = leftEdge;
+  if (e - 1 >= lo && tokens[e - 1]!.text === ',') e--;
+  if (e <= lo && !(e - 1 >= 0 && inQuote[e - 1]! >= 0)) return undefined;
+  const lastTok = tokens[e - 1];
+  if (!lastTok) return undefined;
+  let start = lo;
+  const q = inQuote[e - 1]!;
+  if (q >= 0 && isQuoteMark(lastTok.text)) {
+    // the quotation may have opened sentences earlier
+    const first = firstTokenAt(doc, doc.quotes[q]!.start);
+    start = Math.min(start, first);
+  } else if (inQuote[lo]! >= 0 && lo > 0 && inQuote[lo - 1] === inQuote[lo]) {
+    start = firstTokenAt(doc, doc.quotes[inQuote[lo]!]!.start);
+  }
+  if (e <= start) return undefined;
+  return [start, e];
+}
+
+function firstTokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "The talks, she said, will resume": after the source and cue, a comma and more of the content. */
+function parentheticalTail(doc: Doc, from: number, end: number): Range | undefined {
+  const { tokens, lower } = doc;
+  let k = from;
+  // "said on Tuesday," — a time adjunct may close the cue
+  k = skipAdjuncts(doc, k, end);
+  if (k >= end || tokens[k]!.text !== ',') return undefined;
+  k++;
+  if (k >= end) return undefined;
+  const l = lower[k]!;
+  if (SIBLING_OPENERS.has(l) || (isParticiple(tokens[k]!.text) && tokens[k]!.pos === 'VERB') || l === 'according' || l === 'which' || l === 'who') return undefined;
+  if (tokens[k]!.pos === 'ADP' || tokens[k]!.pos === 'SCONJ') return undefined;
+  return [k, end];
+}
+
+/** The subject of a sentence's main clause, for ", saying ..." */
+function sentenceSubject(doc: Doc, lo: number, hi: number): Range | undefined {
+  const { tokens } = doc;
+  let k = lo;
+  // skip an opening adverbial that ends in a comma ("On Wednesday, ...")
+  for (let i = lo; i < Math.min(hi, lo + 8); i++) {
+    if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') break;
+    if (tokens[i]!.text === ',') {
+      k = i + 1;
+      break;
+    }
+  }
+  while (k < hi && tokens[k]!.pos === 'CCONJ') k++;
+  let e = k;
+  while (e < hi && (NP_POS.has(tokens[e]!.pos) || tokens[e]!.pos === 'PART' || (tokens[e]!.pos === 'PRON' && e === k))) {
+    if (tokens[e]!.pos === 'PRON' && e === k) {
+      e++;
+      break;
+    }
+    e++;
+  }
+  return e > k ? [k, e] : undefined;
+}
+
+/**
+ * Quoted sentences that carry no cue of their own continue the content of the attribution just
+ * before them: `"...," she said. "These cases take patience."`
+ */
+function attachQuotedContinuations(doc: Doc, found: Attribution[]): void {
+  const { seg, tokens, inQuote } = doc;
+  const bySentence = new Map<number, Attribution>();
+  for (const a of found) bySentence.set(a.sentence, a);
+  let last: Attribution | undefined;
+  let lastSentence = -10;
+  for (const s of seg.sentences) {
+    const own = bySentence.get(s.index);
+    if (own) {
+      last = own;
+      lastSentence = s.index;
+      continue;
+    }
+    if (!last || s.index !== lastSentence + 1) continue;
+    const prevSentence = seg.sentences[s.index - 1]!;
+    if (s.paragraph - prevSentence.paragraph > 1) continue;
+    const first = s.tokenStart;
+    const end = trimEnd(doc, s.tokenStart, s.tokenEnd);
+    if (!isQuoteMark(tokens[first]!.text) && inQuote[first]! < 0) continue;
+    let allQuoted = true;
+    for (let k = first; k < end; k++) if (inQuote[k]! < 0) allQuoted = false;
+    if (!allQuoted) continue;
+    // already inside the content (a multi-sentence quotation taken whole)?
+    if (last.content.some(([a, b]) => first >= a && first < b)) {
+      lastSentence = s.index;
+      continue;
+    }
+    if (!last.content.some(([a, b]) => inQuote[a] !== -1 || inQuote[b - 1] !== -1)) continue;
+    last.content.push([first, end]);
+    lastSentence = s.index;
+  }
+}

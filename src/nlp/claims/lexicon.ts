@@ -1,0 +1,247 @@
+/**
+ * Attribution cues: the verbs and phrases with which English news attributes a statement, belief,
+ * intention or decree to a source. Looked up by wink lemma, so one entry covers every inflection.
+ *
+ * The lists follow the classes that attribution studies of news (PARC, PolNeAR) distinguish:
+ * reporting verbs, verbs of knowing and believing, of wanting and planning, of evaluating
+ * (criticise, praise, endorse), and artifacts that "show" or "find". Verbs whose reporting sense is
+ * only one of several (see, show, find, know, call) fire only with a clausal complement.
+ */
+
+export type CueFrame = {
+  /** Takes a person addressed before the content ("told reporters that ..."). */
+  recipient?: boolean;
+  /** Can stand after its content with the source after it ("..., said the mayor"). */
+  inverts?: boolean;
+  /** Fires only when followed by a clause: that / wh-word / quotation / colon / to-infinitive. */
+  needsClause?: boolean;
+  /** Prepositions that belong to the cue when they follow the verb ("called for", "pointed out"). */
+  particles?: readonly string[];
+  /** A communication verb whose negation reports something left unsaid ("did not mention"). */
+  omissible?: boolean;
+};
+
+const SAY: CueFrame = { inverts: true, omissible: true };
+const PLAIN: CueFrame = {};
+
+/** lemma -> frame. Lemmas as wink's English model produces them. */
+export const CUE_VERBS: ReadonlyMap<string, CueFrame> = new Map<string, CueFrame>([
+  // saying and its manner variants
+  ['say', { inverts: true, omissible: true, particles: ['of', 'about'] }],
+  ['add', SAY],
+  ['note', SAY],
+  ['write', { inverts: true, needsClause: true }],
+  ['tweet', SAY],
+  ['post', { needsClause: true }],
+  ['state', SAY],
+  ['declare', SAY],
+  ['announce', SAY],
+  ['report', SAY],
+  ['explain', SAY],
+  ['argue', SAY],
+  ['claim', SAY],
+  ['insist', { inverts: true, particles: ['on'] }],
+  ['assert', SAY],
+  ['contend', SAY],
+  ['maintain', { needsClause: true }],
+  ['stress', SAY],
+  ['emphasize', SAY],
+  ['emphasise', SAY],
+  ['reiterate', SAY],
+  ['repeat', { needsClause: true }],
+  ['remark', SAY],
+  ['observe', SAY],
+  ['comment', { inverts: true, omissible: true, particles: ['on'] }],
+  ['continue', { inverts: true, needsClause: true }],
+  ['reply', SAY],
+  ['respond', { inverts: true, particles: ['to'] }],
+  ['answer', SAY],
+  ['retort', SAY],
+  ['quip', SAY],
+  ['joke', SAY],
+  ['boast', { inverts: true, particles: ['of', 'about'] }],
+  ['brag', { inverts: true, particles: ['about'] }],
+  ['complain', { inverts: true, particles: ['about', 'of'] }],
+  ['lament', SAY],
+  ['admit', SAY],
+  ['acknowledge', SAY],
+  ['concede', SAY],
+  ['confirm', SAY],
+  ['deny', SAY],
+  ['disclose', SAY],
+  ['reveal', SAY],
+  ['mention', SAY],
+  ['recall', SAY],
+  ['predict', SAY],
+  ['estimate', SAY],
+  ['forecast', SAY],
+  ['calculate', { needsClause: true }],
+  ['warn', { inverts: true, recipient: true, particles: ['of', 'about', 'against'] }],
+  ['caution', { inverts: true, particles: ['against'] }],
+  ['promise', { inverts: true, recipient: true }],
+  ['pledge', SAY],
+  ['vow', SAY],
+  ['threaten', PLAIN],
+  ['allege', SAY],
+  ['charge', { needsClause: true }],
+  ['testify', SAY],
+  ['suggest', SAY],
+  ['hint', { particles: ['at'] }],
+  ['imply', SAY],
+  ['indicate', SAY],
+  ['signal', { needsClause: true }],
+  ['point', { particles: ['out', 'to'], needsClause: true }],
+  ['shout', SAY],
+  ['chant', SAY],
+  ['cry', { needsClause: true }],
+  ['scream', SAY],
+  ['whisper', SAY],
+  ['exclaim', SAY],
+  ['conclude', SAY],
+  ['agree', { particles: ['with'] }],
+  ['disagree', { particles: ['with'] }],
+  ['object', { particles: ['to'] }],
+  ['protest', { needsClause: true }],
+  ['speak', { particles: ['about', 'of', 'on'], needsClause: true }],
+  ['talk', { particles: ['about'], needsClause: true }],
+  ['discuss', PLAIN],
+  ['address', { needsClause: true }],
+  ['describe', PLAIN],
+  ['characterize', PLAIN],
+  ['call', { particles: ['for', 'on'] }],
+  ['label', PLAIN],
+  ['dub', PLAIN],
+  ['brand', PLAIN],
+  ['refer', { particles: ['to'] }],
+  ['cite', PLAIN],
+  ['quote', PLAIN],
+  ['read', { needsClause: true }],
+  // addressing someone
+  ['tell', { recipient: true, omissible: true }],
+  ['inform', { recipient: true }],
+  ['assure', { recipient: true }],
+  ['reassure', { recipient: true }],
+  ['remind', { recipient: true }],
+  ['urge', { recipient: true }],
+  ['ask', { recipient: true, particles: ['about', 'for'] }],
+  ['question', PLAIN],
+  ['demand', SAY],
+  ['request', PLAIN],
+  ['order', { needsClause: true }],
+  ['advise', { recipient: true }],
+  ['convince', { recipient: true, needsClause: true }],
+  ['persuade', { recipient: true, needsClause: true }],
+  ['encourage', { recipient: true, needsClause: true }],
+  // evaluating someone or something
+  ['accuse', PLAIN],
+  ['blame', PLAIN],
+  ['criticize', PLAIN],
+  ['criticise', PLAIN],
+  ['condemn', PLAIN],
+  ['denounce', PLAIN],
+  ['decry', PLAIN],
+  ['slam', PLAIN],
+  ['blast', PLAIN],
+  ['attack', { needsClause: true }],
+  ['mock', PLAIN],
+  ['ridicule', PLAIN],
+  ['praise', PLAIN],
+  ['hail', PLAIN],
+  ['applaud', PLAIN],
+  ['welcome', PLAIN],
+  ['thank', PLAIN],
+  ['tout', PLAIN],
+  ['defend', PLAIN],
+  ['dismiss', PLAIN],
+  ['reject', PLAIN],
+  ['endorse', PLAIN],
+  ['support', PLAIN],
+  ['back', { needsClause: true }],
+  ['oppose', PLAIN],
+  ['favor', PLAIN],
+  ['favour', PLAIN],
+  ['propose', PLAIN],
+  ['recommend', PLAIN],
+  ['challenge', { needsClause: true }],
+  ['dispute', PLAIN],
+  ['acknowledge', SAY],
+  // knowing, believing, perceiving
+  ['think', PLAIN],
+  ['believe', PLAIN],
+  ['feel', { needsClause: true }],
+  ['know', { needsClause: true }],
+  ['doubt', PLAIN],
+  ['suspect', { needsClause: true }],
+  ['assume', { needsClause: true }],
+  ['consider', { needsClause: true }],
+  ['wonder', SAY],
+  ['worry', { particles: ['about'] }],
+  ['fear', PLAIN],
+  ['understand', { needsClause: true }],
+  ['realize', { needsClause: true }],
+  ['realise', { needsClause: true }],
+  ['recognize', { needsClause: true }],
+  ['learn', { needsClause: true }],
+  ['see', { needsClause: true }],
+  ['show', { needsClause: true }],
+  ['find', { needsClause: true }],
+  ['reckon', PLAIN],
+  ['guess', { needsClause: true }],
+  ['imagine', { needsClause: true }],
+  ['remember', { needsClause: true }],
+  ['forget', { needsClause: true }],
+  // wanting, planning, deciding
+  ['want', PLAIN],
+  ['hope', PLAIN],
+  ['wish', PLAIN],
+  ['plan', { needsClause: true }],
+  ['intend', PLAIN],
+  ['expect', PLAIN],
+  ['seek', { needsClause: true }],
+  ['prefer', PLAIN],
+  ['decide', { needsClause: true }],
+  ['refuse', PLAIN],
+  ['decline', PLAIN],
+  ['rule', { needsClause: true }],
+]);
+
+/** Nouns naming the channel of a statement; "in a statement" after a cue belongs to the cue. */
+export const CHANNEL_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'interview', 'email', 'e-mail', 'letter', 'tweet', 'post', 'op-ed', 'speech', 'report',
+  'memo', 'filing', 'briefing', 'release', 'video', 'message', 'broadcast', 'remark', 'remarks', 'note',
+  'conference', 'call', 'appearance', 'address', 'column', 'essay', 'book', 'documentary', 'podcast',
+]);
+
+/** Words that open a clause after a cue: when a needsClause verb is followed by one, it reports. */
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'that', 'whether', 'if', 'what', 'why', 'how', 'who', 'whom', 'when', 'where', 'which', 'to',
+]);
+
+/** Object pronouns and nouns that, right after a tell-type verb, name who was told. */
+export const RECIPIENT_NOUNS: ReadonlySet<string> = new Set([
+  'reporter', 'journalist', 'crowd', 'audience', 'supporter', 'voter', 'lawmaker', 'viewer', 'listener',
+  'member', 'delegate', 'official', 'student', 'host', 'interviewer', 'press', 'media', 'congress', 'court',
+  'jury', 'committee', 'parliament', 'senator', 'donor', 'worker', 'employee', 'attendee', 'guest',
+]);
+
+export const WEEKDAYS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+export const MONTHS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.',
+]);
+
+/** Adverbs that sit inside a verb group without changing what is attributed. */
+export const GROUP_ADVERBS_RIGHT: ReadonlySet<string> = new Set([
+  'repeatedly', 'publicly', 'privately', 'later', 'previously', 'recently', 'earlier', 'again', 'also',
+  'once', 'often', 'frequently', 'flatly', 'firmly', 'openly', 'loudly', 'quietly', 'bluntly', 'angrily',
+  'sarcastically', 'simply', 'explicitly', 'specifically', 'initially', 'first', 'then', 'since', 'already',
+  'separately', 'falsely', 'wrongly', 'correctly', 'famously', 'memorably', 'reportedly', 'allegedly',
+]);
+
+/** Verb forms that attach to a main clause as a second attribution: ", saying ...", ", adding ...". */
+export function isParticiple(text: string): boolean {
+  return text.length > 4 && text.toLowerCase().endsWith('ing');
+}
