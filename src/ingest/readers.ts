@@ -182,7 +182,11 @@ export async function* readPaths(paths: string[], opts: ReadOptions = {}): Async
       continue;
     }
     if (info.isDirectory()) {
-      for await (const f of walk(p)) yield* readFile1(f, relative(process.cwd(), f) || f, opts);
+      for await (const f of walk(p)) {
+        // notes beside the articles (README.md, NOTES.md) are documentation, not news: read .md only when named
+        if (extname(f).toLowerCase() === '.md') continue;
+        yield* readFile1(f, relative(process.cwd(), f) || f, opts);
+      }
     } else {
       yield* readFile1(p, p, opts);
     }
