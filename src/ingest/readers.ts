@@ -1,18 +1,25 @@
 /**
- * Readers turn input files into documents. One reader per format; `readPath` walks folders and
- * picks the reader by extension and content. Every input gets an outcome: documents to ingest, or a
- * rejection with a reason that says what and where, so nothing is silently dropped.
+ * Readers turn inputs into documents. One reader per format; `inputs` walks folders, opens files,
+ * standard input and gzip streams, and picks the reader by extension (or, for stdin and files without
+ * one, by content). Every input gets an outcome: documents to ingest, or a rejection with a reason
+ * that says what and where, so nothing is silently dropped.
  *
- * The reader interface is deliberately small (name, accepts, read) so that HTML pages and feeds can
- * be added beside these without touching callers.
+ * Whole-document formats (text, HTML, feeds) are read in two steps: `inputs` gathers the bytes (cheap
+ * I/O, bounded by the size limit) and `parseWhole` turns them into documents (pure and synchronous,
+ * so the ingest pool can run it in a worker thread; an HTML page costs far more to parse than to
+ * read). JSON Lines stream record by record instead, so a dump of any size never sits in memory.
  */
-import { createReadStream } from 'node:fs';
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { createInterface } from 'node:readline';
 import { makeDocument, type DocumentInput } from './document.ts';
 import { parseDatedText } from './datedText.ts';
+import { decodeMarkup, decodeText, looksBinary } from './decode.ts';
+import { readHtml } from './html.ts';
+import { readFeed } from './feeds.ts';
+import { CorruptInputError, fileSource, lines, peek, readBounded, stdinSource, type Source } from './sources.ts';
 import type { Document } from '../types.ts';
+
+export { decodeText, looksBinary } from './decode.ts';
 
 export type RejectReason = 'binary' | 'empty' | 'too-large' | 'undecodable' | 'not-an-article' | 'unreadable';
 
@@ -25,137 +32,158 @@ export type ReadOptions = {
   published?: string;
   /** Outlet for inputs that carry none. */
   outlet?: string;
-  /** Largest file (or JSON Lines record) accepted, in bytes. */
+  /** Largest file (decompressed) or JSON Lines record accepted, in bytes. */
   maxBytes?: number;
+  /** What `-` reads; standard input unless a caller (a test) gives another stream. */
+  stdin?: NodeJS.ReadableStream;
 };
+
+/** The options `parseWhole` needs: plain data, so they can be posted to a worker thread. */
+export type ParseOptions = Pick<ReadOptions, 'published' | 'outlet'>;
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export interface Reader {
-  name: string;
-  /** Whether this reader takes the file, judged by extension and (for ambiguous files) its first bytes. */
-  accepts(path: string, head: Buffer): boolean;
-  read(path: string, origin: string, opts: ReadOptions): AsyncIterable<Outcome>;
+export type WholeFormat = 'text' | 'html' | 'feed';
+export type Format = WholeFormat | 'jsonl';
+
+/**
+ * What `inputs` yields: an outcome already known (a rejection, a JSON Lines record), or the bytes of
+ * one whole-document input still to be parsed.
+ */
+export type Unit =
+  | { kind: 'outcome'; outcome: Outcome }
+  | { kind: 'whole'; format: WholeFormat; origin: string; bytes: Buffer };
+
+const EXTENSIONS: Record<string, Format> = {
+  '.txt': 'text', '.text': 'text', '.md': 'text',
+  '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.shtml': 'html',
+  '.rss': 'feed', '.atom': 'feed', '.xml': 'feed',
+};
+
+/** Judges a nameless input (stdin, a file with no extension) by its first bytes. */
+export function sniffFormat(head: Uint8Array): Format {
+  const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const utf16 = b[0] === 0xff && b[1] === 0xfe ? 'utf16le' : undefined;
+  const s = (utf16 ? b.subarray(2).toString('utf16le') : b.toString('latin1')).replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, '').trimStart();
+  if (s.startsWith('{')) return 'jsonl';
+  const html = /^<(!doctype\s+html|html|head|body|meta|title|article|main|div|p)[\s>]/i.test(s) || /<html[\s>]/i.test(s);
+  if (!html && (/^<\?xml/i.test(s) || /<(rss|feed|rdf:RDF)[\s>]/.test(s))) return 'feed';
+  return html ? 'html' : 'text';
 }
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '']);
+export function formatOf(name: string, head: Uint8Array): Format | undefined {
+  const ext = extname(name).toLowerCase();
+  if (ext === '' || name === '') return sniffFormat(head);
+  return EXTENSIONS[ext];
+}
 
 function reject(origin: string, reason: RejectReason, message: string): Outcome {
   return { kind: 'rejected', origin, reason, message };
 }
 
-/** A heuristic good enough to refuse images, archives and executables before decoding them as text. */
-export function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8192);
-  if (n === 0) return false;
-  // UTF-16 with a BOM has many NULs but is text
-  if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return false;
-  let suspicious = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
-    if (b === 0) return true;
-    if (b < 7 || (b > 13 && b < 32 && b !== 27)) suspicious++;
-  }
-  return suspicious / n > 0.1;
-}
-
-/** Decode bytes as text: UTF-8 (BOM or not) or UTF-16 with a BOM; undefined when it is not valid text. */
-export function decodeText(buf: Buffer): string | undefined {
-  try {
-    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(buf.subarray(2));
-    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(buf.subarray(2));
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    return undefined;
-  }
-}
-
 function documentOrReject(origin: string, input: DocumentInput): Outcome {
   const doc = makeDocument({ ...input, origin });
-  if (!doc.text) return reject(origin, 'empty', `${origin}: no text after the date line`);
+  if (!doc.text) return reject(origin, 'empty', `${origin}: no text`);
   if (!/\p{L}{2}/u.test(doc.text)) return reject(origin, 'not-an-article', `${origin}: contains no words`);
   return { kind: 'document', origin, doc };
 }
 
-/** Seed-style dated text and plain text: one document per file. */
-export const textReader: Reader = {
-  name: 'text',
-  accepts: (path) => TEXT_EXTENSIONS.has(extname(path).toLowerCase()),
-  async *read(path, origin, opts) {
-    const buf = await readFile(path);
-    if (buf.length === 0) return yield reject(origin, 'empty', `${origin}: the file is empty`);
-    if (buf.length > (opts.maxBytes ?? DEFAULT_MAX_BYTES))
-      return yield reject(origin, 'too-large', `${origin}: ${buf.length} bytes is over the limit of ${opts.maxBytes ?? DEFAULT_MAX_BYTES}`);
-    if (looksBinary(buf)) return yield reject(origin, 'binary', `${origin}: looks like a binary file, not text`);
-    const text = decodeText(buf);
-    if (text === undefined) return yield reject(origin, 'undecodable', `${origin}: not valid UTF-8 or UTF-16 text`);
-    if (!text.trim()) return yield reject(origin, 'empty', `${origin}: contains only whitespace`);
-    yield documentOrReject(origin, parseDatedText(text, { published: opts.published, outlet: opts.outlet }));
-  },
-};
-
 /**
- * JSON Lines: one article per line, `{text, published?, title?, url?, outlet?}`. Streamed line by
- * line so a large dump never sits in memory; a bad line is rejected on its own (origin `file:line`).
+ * Every outcome of one whole-document input. Pure and synchronous (no I/O): safe to run in a worker.
+ * Never throws for bad input; a parser failure becomes a rejection of that input.
  */
-export const jsonLinesReader: Reader = {
-  name: 'jsonl',
-  accepts: (path) => ['.jsonl', '.ndjson'].includes(extname(path).toLowerCase()),
-  async *read(path, origin, opts) {
-    const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-    const info = await stat(path);
-    if (info.size === 0) return yield reject(origin, 'empty', `${origin}: the file is empty`);
-    const head = Buffer.alloc(Math.min(8192, info.size));
-    const fh = await open(path, 'r');
-    try {
-      await fh.read(head, 0, head.length, 0);
-    } finally {
-      await fh.close();
+export function parseWhole(format: WholeFormat, bytes: Uint8Array, origin: string, opts: ParseOptions = {}): Outcome[] {
+  try {
+    if (format === 'text') {
+      const text = decodeText(bytes);
+      if (text === undefined) return [reject(origin, 'undecodable', `${origin}: not valid UTF-8 or UTF-16 text`)];
+      if (!text.trim()) return [reject(origin, 'empty', `${origin}: contains only whitespace`)];
+      return [documentOrReject(origin, parseDatedText(text, { published: opts.published, outlet: opts.outlet }))];
     }
-    if (looksBinary(head)) return yield reject(origin, 'binary', `${origin}: looks like a binary file, not JSON Lines`);
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    let n = 0;
-    let any = false;
-    for await (const raw of lines) {
-      n++;
-      const line = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (!line.trim()) continue;
-      any = true;
-      const where = `${origin}:${n}`;
-      if (Buffer.byteLength(line) > max) {
-        yield reject(where, 'too-large', `${where}: the record is ${Buffer.byteLength(line)} bytes, over the limit of ${max}`);
-        continue;
-      }
-      let rec: unknown;
-      try {
-        rec = JSON.parse(line);
-      } catch (e) {
-        yield reject(where, 'undecodable', `${where}: not valid JSON (${(e as Error).message})`);
-        continue;
-      }
-      if (!rec || typeof rec !== 'object' || typeof (rec as { text?: unknown }).text !== 'string') {
-        yield reject(where, 'not-an-article', `${where}: a record needs a "text" string`);
-        continue;
-      }
-      const r = rec as Record<string, unknown>;
-      const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
-      if (r.text === '' || !(r.text as string).trim()) {
-        yield reject(where, 'empty', `${where}: "text" is empty`);
-        continue;
-      }
-      yield documentOrReject(where, {
-        ...parseDatedText(r.text as string),
-        published: str('published') ?? str('date') ?? opts.published,
-        title: str('title'),
-        url: str('url'),
-        outlet: str('outlet') ?? opts.outlet,
-      });
+    const decoded = decodeMarkup(bytes);
+    if ('error' in decoded) return [reject(origin, 'undecodable', `${origin}: ${decoded.error}`)];
+    if (!decoded.text.trim()) return [reject(origin, 'empty', `${origin}: contains only whitespace`)];
+    if (format === 'html') {
+      const page = readHtml(decoded.text, opts);
+      return 'reason' in page ? [reject(origin, page.reason, `${origin}: ${page.message}`)] : [documentOrReject(origin, page.input)];
     }
-    if (!any) yield reject(origin, 'empty', `${origin}: contains no records`);
-  },
-};
+    const feed = readFeed(decoded.text, opts);
+    if ('reason' in feed) return [reject(origin, feed.reason, `${origin}: ${feed.message}`)];
+    if (!feed.items.length) return [reject(origin, 'empty', `${origin}: the feed has no items`)];
+    return feed.items.map((item, i) => {
+      const where = `${origin}#${i + 1}`;
+      return 'empty' in item ? reject(where, 'empty', `${where}: ${item.empty}`) : documentOrReject(where, item.input);
+    });
+  } catch (e) {
+    // a parser that gives up on hostile markup (stack depth, element limits) has found no article
+    return [reject(origin, 'not-an-article', `${origin}: could not be read as ${format} (${(e as Error).message})`)];
+  }
+}
 
-export const READERS: Reader[] = [jsonLinesReader, textReader];
+/** One JSON Lines record to an outcome; `where` is `file:line`. */
+function jsonRecord(where: string, line: string, opts: ReadOptions): Outcome | undefined {
+  if (!line.trim()) return undefined;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch (e) {
+    return reject(where, 'undecodable', `${where}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!rec || typeof rec !== 'object' || typeof (rec as { text?: unknown }).text !== 'string') {
+    return reject(where, 'not-an-article', `${where}: a record needs a "text" string`);
+  }
+  const r = rec as Record<string, unknown>;
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+  if (!(r.text as string).trim()) return reject(where, 'empty', `${where}: "text" is empty`);
+  return documentOrReject(where, {
+    ...parseDatedText(r.text as string),
+    published: str('published') ?? str('date') ?? opts.published,
+    title: str('title'),
+    url: str('url'),
+    outlet: str('outlet') ?? opts.outlet,
+  });
+}
+
+async function* jsonLines(chunks: AsyncIterable<Buffer>, origin: string, opts: ReadOptions): AsyncGenerator<Unit> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let any = false;
+  for await (const line of lines(chunks, max)) {
+    const where = `${origin}:${line.n}`;
+    let o: Outcome | undefined;
+    if (line.tooLong) o = reject(where, 'too-large', `${where}: the record is ${line.bytes} bytes, over the limit of ${max}`);
+    else if (line.invalid) o = reject(where, 'undecodable', `${where}: not valid UTF-8`);
+    else o = jsonRecord(where, line.text!, opts);
+    if (!o) continue;
+    any = true;
+    yield { kind: 'outcome', outcome: o };
+  }
+  if (!any) yield { kind: 'outcome', outcome: reject(origin, 'empty', `${origin}: contains no records`) };
+}
+
+const rejected = (origin: string, reason: RejectReason, message: string): Unit => ({ kind: 'outcome', outcome: reject(origin, reason, message) });
+
+async function* unitsOf(source: Source, opts: ReadOptions): AsyncGenerator<Unit> {
+  const { origin } = source;
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const ext = extname(source.name).toLowerCase();
+  if (ext && source.name && !EXTENSIONS[ext]) {
+    return yield rejected(origin, 'not-an-article', `${origin}: no reader for ${ext} files (expected .txt, .md, .html, .jsonl, .rss, .atom, .xml, any of them .gz, or a folder)`);
+  }
+  if (source.size === 0) return yield rejected(origin, 'empty', `${origin}: the file is empty`);
+  const { head, all, close } = await peek(source.open(), 4096);
+  try {
+    if (head.length === 0) return yield rejected(origin, 'empty', `${origin}: ${source.name ? 'the file is' : 'the input is'} empty`);
+    const format = formatOf(source.name, head)!;
+    if (looksBinary(head)) return yield rejected(origin, 'binary', `${origin}: looks like a binary file, not ${format === 'jsonl' ? 'JSON Lines' : 'text'}`);
+    if (format === 'jsonl') return yield* jsonLines(all, origin, opts);
+    const bytes = await readBounded(all, max);
+    if (!bytes) return yield rejected(origin, 'too-large', `${origin}: over the limit of ${max} bytes`);
+    yield { kind: 'whole', format, origin, bytes };
+  } finally {
+    await close();
+  }
+}
 
 /** Files under a folder, recursively, in a stable order; hidden files and folders are skipped. */
 export async function* walk(dir: string): AsyncGenerator<string> {
@@ -168,52 +196,54 @@ export async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+async function* guarded(origin: string, units: () => AsyncGenerator<Unit>): AsyncGenerator<Unit> {
+  let any = false;
+  try {
+    for await (const u of units()) {
+      any = true;
+      yield u;
+    }
+  } catch (e) {
+    if (e instanceof CorruptInputError) yield rejected(origin, 'undecodable', `${origin}: ${e.message}`);
+    // a file that vanished or failed mid-read still gets an outcome, even if some of its records came through
+    else yield rejected(origin, 'unreadable', `${origin}: ${(e as Error).message}${any ? ' (after some of its records were read)' : ''}`);
+  }
+}
+
 /**
- * Every outcome for the given paths (files or folders). Files inside folders that no reader takes
- * (images, spreadsheets) are rejected by name; a path named explicitly always gets an outcome.
+ * Every input unit for the given paths (files, folders, `-` for standard input). Files inside folders
+ * that no reader takes (images, spreadsheets) are rejected by name; a path named explicitly always
+ * gets an outcome.
  */
-export async function* readPaths(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Outcome> {
+export async function* inputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Unit> {
   for (const p of paths) {
+    if (p === '-') {
+      yield* guarded('-', async function* () {
+        yield* unitsOf(await stdinSource(opts.stdin), opts);
+      });
+      continue;
+    }
     let info;
     try {
       info = await stat(p);
     } catch (e) {
-      yield reject(p, 'unreadable', `${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+      yield rejected(p, 'unreadable', `${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
       continue;
     }
-    if (info.isDirectory()) {
-      for await (const f of walk(p)) {
-        // notes beside the articles (README.md, NOTES.md) are documentation, not news: read .md only when named
-        if (extname(f).toLowerCase() === '.md') continue;
-        yield* readFile1(f, relative(process.cwd(), f) || f, opts);
-      }
-    } else {
-      yield* readFile1(p, p, opts);
+    const files = info.isDirectory() ? walk(p) : (async function* () { yield p; })();
+    for await (const f of files) {
+      const origin = f === p ? p : relative(process.cwd(), f) || f;
+      yield* guarded(origin, async function* () {
+        yield* unitsOf(await fileSource(f, origin), opts);
+      });
     }
   }
 }
 
-async function* readFile1(path: string, origin: string, opts: ReadOptions): AsyncGenerator<Outcome> {
-  let head: Buffer;
-  try {
-    const fh = await open(path, 'r');
-    try {
-      head = Buffer.alloc(512);
-      const { bytesRead } = await fh.read(head, 0, 512, 0);
-      head = head.subarray(0, bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    return yield reject(origin, 'unreadable', `${origin}: ${(e as Error).message}`);
-  }
-  const reader = READERS.find((r) => r.accepts(path, head));
-  if (!reader) {
-    return yield reject(origin, 'not-an-article', `${origin}: no reader for ${extname(path) || 'this file'} (expected .txt, .jsonl or a folder)`);
-  }
-  try {
-    yield* reader.read(path, origin, opts);
-  } catch (e) {
-    yield reject(origin, 'unreadable', `${origin}: ${(e as Error).message}`);
+/** Every outcome for the given paths, read and parsed in this thread (`extract`, tests, small jobs). */
+export async function* readPaths(paths: string[], opts: ReadOptions = {}): AsyncGenerator<Outcome> {
+  for await (const u of inputs(paths, opts)) {
+    if (u.kind === 'outcome') yield u.outcome;
+    else yield* parseWhole(u.format, u.bytes, u.origin, opts);
   }
 }

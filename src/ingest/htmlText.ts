@@ -1,0 +1,142 @@
+/**
+ * HTML to canonical text: a DOM (jsdom, loaded on first use because it costs over a second to
+ * import) and a walk that turns block elements into paragraphs, so a heading never runs into the
+ * paragraph after it and list items stay apart. Shared by the HTML page reader and the feed reader
+ * (feed items carry HTML fragments).
+ */
+import { createRequire } from 'node:module';
+
+type JsdomModule = typeof import('jsdom');
+
+let parser: DOMParser | undefined;
+
+/**
+ * One window for the whole process: creating a jsdom window costs tens of milliseconds, parsing a
+ * document into an existing one does not.
+ */
+export function domParser(): DOMParser {
+  if (!parser) {
+    const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule;
+    // pages are untrusted: no scripts, no subresources, and their console errors are not ours to print
+    const window = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
+    parser = new window.DOMParser() as DOMParser;
+  }
+  return parser;
+}
+
+/** Elements whose contents are never article text; dropped before parsing so they cost nothing. */
+// (?=…) rather than \b: a custom element such as <svg-icon> is not an <svg>
+const DROPPED = /<(script|style|svg|template|math)(?=[\s/>])|<!--/gi;
+const CLOSES: Record<string, RegExp> = {
+  script: /<\/script\s*>/gi,
+  style: /<\/style\s*>/gi,
+  svg: /<\/svg\s*>/gi,
+  template: /<\/template\s*>/gi,
+  math: /<\/math\s*>/gi,
+  '<!--': /-->/g,
+};
+const LD_JSON = /^<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json/i;
+
+/**
+ * Cuts scripts, styles, inline SVG and comments out of a page before the DOM is built: on a real news
+ * page they are most of the bytes (framework state, icon sprites) and jsdom is slow per node.
+ * JSON-LD scripts stay, because they carry the article's metadata. One forward pass, so an unclosed
+ * `<script` on a megabyte line costs one scan, not one per tag.
+ */
+export function stripInert(html: string): string {
+  const parts: string[] = [];
+  let kept = 0;
+  DROPPED.lastIndex = 0;
+  for (let m = DROPPED.exec(html); m; m = DROPPED.exec(html)) {
+    const kind = m[1]?.toLowerCase() ?? '<!--';
+    const close = CLOSES[kind]!;
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(html);
+    const end = c ? c.index + c[0].length : html.length;
+    const isLd = kind === 'script' && LD_JSON.test(html.slice(m.index, Math.min(html.length, m.index + 200)));
+    if (!isLd) {
+      parts.push(html.slice(kept, m.index));
+      kept = end;
+    }
+    DROPPED.lastIndex = end;
+    if (!c) break;
+  }
+  if (kept === 0) return html;
+  parts.push(html.slice(kept));
+  return parts.join('');
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL',
+  'BODY', 'HTML',
+]);
+const CELL = new Set(['TD', 'TH']);
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/**
+ * Text of a DOM subtree as paragraphs separated by a blank line. Whitespace collapses as a browser
+ * collapses it (ASCII whitespace only: a no-break space is content), `<br>` is a line break, `<pre>`
+ * keeps its lines. Soft hyphens go: they are invisible and split words for the tokenizer.
+ * Iterative, so deeply nested markup cannot overflow the stack.
+ */
+export function blockText(root: Node): string {
+  const paragraphs: string[] = [];
+  let line = '';
+  let pre = 0;
+  const breakParagraph = () => {
+    const p = line.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/^[ \n]+|[ \n]+$/g, '');
+    if (p) paragraphs.push(p);
+    line = '';
+  };
+  const append = (s: string) => {
+    if (pre) {
+      line += s;
+      return;
+    }
+    const collapsed = s.replace(/[\t\n\f\r ]+/g, ' ');
+    if (collapsed === ' ' && (line === '' || line.endsWith(' ') || line.endsWith('\n'))) return;
+    line += line.endsWith(' ') || line.endsWith('\n') || line === '' ? collapsed.replace(/^ /, '') : collapsed;
+  };
+  // explicit stack of [node, leaving?] so that closing a block is handled after its children
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      append((node as Text).data.replace(/\u00AD/g, ''));
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
+    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName.toUpperCase() : '';
+    if (leaving) {
+      if (tag === 'PRE') pre--;
+      if (BLOCK.has(tag)) breakParagraph();
+      else if (CELL.has(tag)) append(' ');
+      continue;
+    }
+    if (SKIPPED.has(tag)) continue;
+    if (tag === 'BR') {
+      line = line.replace(/ $/, '') + '\n';
+      continue;
+    }
+    if (BLOCK.has(tag)) breakParagraph();
+    if (tag === 'PRE') pre++;
+    stack.push([node, true]);
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, false]);
+  }
+  breakParagraph();
+  return paragraphs.join('\n\n');
+}
+
+/** Text of an HTML fragment (a feed item's description); plain text comes back untouched but for entities. */
+export function fragmentText(html: string): string {
+  if (!/[<&]/.test(html)) return html.trim();
+  const doc = domParser().parseFromString(`<!doctype html><body>${stripInert(html)}`, 'text/html');
+  return blockText(doc.body);
+}
