@@ -155,9 +155,9 @@ export const SEATS: OrgRow[] = [
 /** International organisations with the short forms news uses for them. */
 export const IGOS: OrgRow[] = [
   { name: 'United Nations', aliases: ['UN', 'U.N.', 'the UN', 'the U.N.'], kind: 'igo' },
-  { name: 'UN Security Council', aliases: ['U.N. Security Council', 'United Nations Security Council', 'Security Council', 'UNSC'], kind: 'igo' },
-  { name: 'UN General Assembly', aliases: ['U.N. General Assembly', 'United Nations General Assembly', 'General Assembly', 'UNGA'], kind: 'igo' },
-  { name: 'UN Human Rights Council', aliases: ['U.N. Human Rights Council', 'United Nations Human Rights Council', 'UNHRC', 'Human Rights Council'], kind: 'igo' },
+  { name: 'UN Security Council', aliases: ['U.N. Security Council', 'United Nations Security Council', 'UNSC'], kind: 'igo' },
+  { name: 'UN General Assembly', aliases: ['U.N. General Assembly', 'United Nations General Assembly', 'UNGA'], kind: 'igo' },
+  { name: 'UN Human Rights Council', aliases: ['U.N. Human Rights Council', 'United Nations Human Rights Council', 'UNHRC'], kind: 'igo' },
   { name: 'UN Secretariat', aliases: ['United Nations Secretariat'], kind: 'igo' },
   { name: 'UNICEF', aliases: ['United Nations Children\'s Fund'], kind: 'igo' },
   { name: 'UNHCR', aliases: ['UN refugee agency', 'U.N. refugee agency', 'United Nations High Commissioner for Refugees', 'UN High Commissioner for Refugees'], kind: 'igo' },

@@ -56,11 +56,14 @@ export class Gazetteer {
   /** Every token-boundary prefix of every key, so a scan can stop as soon as nothing can follow. */
   private prefixes = new Set<string>();
   private nextId = 1;
+  /** ISO3 → the country's own entry, for naming a country that is only mentioned through its capital. */
+  readonly countries = new Map<string, GazEntry>();
   readonly givenNames = new Set<string>();
   readonly familyNames = new Set<string>();
 
   add(name: string, type: EntityType, country: string | undefined, aliases: string[], kind: string, user = false): GazEntry {
     const entry: GazEntry = { id: this.nextId++, name, type, kind, ...(country ? { country } : {}), ...(user ? { user } : {}) };
+    if (kind === 'country' && country && !this.countries.has(country)) this.countries.set(country, entry);
     for (const form of [name, ...aliases]) {
       // "the Kremlin" is listed as "Kremlin": the article stays outside the name's span
       const key = bareKey(form);

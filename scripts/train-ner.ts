@@ -1,0 +1,220 @@
+/**
+ * Trains the name tagger (src/nlp/names/tagger.ts) and writes models/ner.bin.
+ * Data: GUM train and four fifths of wikigold from ../shared/data/ner (GUM dev, UNER dev and
+ * the held-out fifth of wikigold are kept for measurement). Averaged perceptron, greedy decoding,
+ * fixed seed: the same data gives the same weights. Run: npm run train:ner  (about a minute or two).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { REPO_ROOT } from '../src/eval/shared.ts';
+import { type GoldDoc, readGum, wikigoldSplit } from '../src/eval/nerCorpus.ts';
+import { segment } from '../src/nlp/segment.ts';
+import { gazetteer } from '../src/nlp/names/gazetteer.ts';
+import {
+  LABELS, N_LABELS, allowed, capClass, encodeModel, historyFeatures, taggerInput, tokenFeatures,
+} from '../src/nlp/names/tagger.ts';
+
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
+/** Rows whose averaged weights all stay below this are dropped: they never change a decision. */
+const PRUNE = Number(process.env.NER_PRUNE ?? 0.02);
+
+const TRAIN_TYPE: Record<string, string> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC', NORP: 'MISC', EVENT: 'MISC' };
+
+type Sent = { feats: string[][]; caps: string[]; gold: number[] };
+
+function prepare(docs: GoldDoc[]): Sent[] {
+  const gz = gazetteer();
+  const out: Sent[] = [];
+  for (const d of docs) {
+    const seg = segment(d.text);
+    const inp = taggerInput(seg, gz);
+    const labels = new Array<number>(seg.tokens.length).fill(0);
+    for (const n of d.names) {
+      const type = TRAIN_TYPE[n.type];
+      if (!type) continue;
+      let first = true;
+      seg.tokens.forEach((t, i) => {
+        if (t.start >= n.start && t.end <= n.end) {
+          labels[i] = LABELS.indexOf(`${first ? 'B' : 'I'}-${type}` as never);
+          first = false;
+        }
+      });
+    }
+    for (const s of seg.sentences) {
+      const feats: string[][] = [];
+      const caps: string[] = [];
+      const gold: number[] = [];
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        feats.push(tokenFeatures(inp, i, s.tokenStart, s.tokenEnd, gz));
+        caps.push(capClass(seg.tokens[i]!.text));
+        gold.push(labels[i]!);
+      }
+      // a label sequence the decoder could never produce (I- after O from odd token splits) is repaired
+      for (let k = 0; k < gold.length; k++) if (!allowed(k ? gold[k - 1]! : 0, gold[k]!)) gold[k] = gold[k]! - 1;
+      out.push({ feats, caps, gold });
+    }
+  }
+  return out;
+}
+
+/** Mulberry32: a tiny seeded generator so that shuffling is reproducible. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Perceptron {
+  index = new Map<string, number>();
+  w = new Float64Array(1 << 20);
+  total = new Float64Array(1 << 20);
+  stamp = new Float64Array(1 << 20);
+  clock = 0;
+
+  row(f: string, create: boolean): number {
+    let r = this.index.get(f);
+    if (r === undefined && create) {
+      r = this.index.size * N_LABELS;
+      this.index.set(f, r);
+      if (r + N_LABELS > this.w.length) this.grow();
+    }
+    return r ?? -1;
+  }
+
+  grow(): void {
+    for (const k of ['w', 'total', 'stamp'] as const) {
+      const bigger = new Float64Array(this[k].length * 2);
+      bigger.set(this[k]);
+      this[k] = bigger;
+    }
+  }
+
+  score(feats: string[], scores: Float64Array): void {
+    for (const f of feats) {
+      const r = this.index.get(f);
+      if (r === undefined) continue;
+      for (let k = 0; k < N_LABELS; k++) scores[k]! += this.w[r + k]!;
+    }
+  }
+
+  update(feats: string[], label: number, delta: number): void {
+    for (const f of feats) {
+      const at = this.row(f, true) + label;
+      this.total[at]! += (this.clock - this.stamp[at]!) * this.w[at]!;
+      this.stamp[at] = this.clock;
+      this.w[at]! += delta;
+    }
+  }
+
+  averaged(): Float32Array {
+    const n = this.index.size * N_LABELS;
+    const avg = new Float32Array(n);
+    for (let at = 0; at < n; at++) avg[at] = (this.total[at]! + (this.clock - this.stamp[at]!) * this.w[at]!) / this.clock;
+    return avg;
+  }
+}
+
+function decode(p: Perceptron, s: Sent, learn: boolean): number[] {
+  const out: number[] = [];
+  const scores = new Float64Array(N_LABELS);
+  let prev = 0;
+  let prev2 = 0;
+  for (let i = 0; i < s.feats.length; i++) {
+    const hist = historyFeatures(prev, prev2, s.caps[i]!);
+    scores.fill(0);
+    p.score(s.feats[i]!, scores);
+    p.score(hist, scores);
+    let best = 0;
+    for (let k = 1; k < N_LABELS; k++) if (allowed(prev, k) && scores[k]! > scores[best]!) best = k;
+    if (learn) {
+      p.clock++;
+      const gold = s.gold[i]!;
+      if (best !== gold) {
+        p.update(s.feats[i]!, gold, 1);
+        p.update(hist, gold, 1);
+        p.update(s.feats[i]!, best, -1);
+        p.update(hist, best, -1);
+      }
+    }
+    // the history is what the decoder chose, as it will be at run time
+    prev2 = prev;
+    prev = best;
+    out.push(best);
+  }
+  return out;
+}
+
+function spans(labels: number[]): Set<string> {
+  const out = new Set<string>();
+  let start = -1;
+  let type = '';
+  const close = (end: number) => {
+    if (start >= 0 && type !== 'MISC') out.add(process.env.NER_UNTYPED ? `${start}:${end}` : `${start}:${end}:${type}`);
+    start = -1;
+  };
+  labels.forEach((l, i) => {
+    const lab = LABELS[l]!;
+    if (lab === 'O' || lab.startsWith('B-')) close(i);
+    if (lab.startsWith('B-')) {
+      start = i;
+      type = lab.slice(2);
+    }
+  });
+  close(labels.length);
+  return out;
+}
+
+function f1(p: Perceptron, sents: Sent[]): number {
+  let tp = 0, fp = 0, fn = 0;
+  for (const s of sents) {
+    const pred = spans(decode(p, s, false));
+    const gold = spans(s.gold);
+    for (const x of pred) (gold.has(x) ? tp++ : fp++);
+    for (const x of gold) if (!pred.has(x)) fn++;
+  }
+  return (2 * tp) / (2 * tp + fp + fn);
+}
+
+const t0 = Date.now();
+const wiki = wikigoldSplit();
+const train = prepare([...readGum('train'), ...(process.env.NER_NO_WIKIGOLD ? [] : wiki.train)]);
+const dev = prepare(readGum('dev'));
+console.log(`prepared ${train.length} training sentences, ${dev.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+
+const p = new Perceptron();
+const random = rng(20250619);
+const order = train.map((_, i) => i);
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (const i of order) decode(p, train[i]!, true);
+  // dev score with the current (not averaged) weights: a progress signal only
+  console.log(`epoch ${epoch}: ${p.index.size} features, GUM dev token-span F1 (PER/ORG/LOC, raw weights) ${(100 * f1(p, dev)).toFixed(1)}`);
+}
+
+const avg = p.averaged();
+const keep: string[] = [];
+const rows: number[] = [];
+for (const [f, r] of p.index) {
+  let max = 0;
+  for (let k = 0; k < N_LABELS; k++) max = Math.max(max, Math.abs(avg[r + k]!));
+  if (max >= PRUNE) {
+    keep.push(f);
+    rows.push(r);
+  }
+}
+const pruned = new Float32Array(keep.length * N_LABELS);
+rows.forEach((r, i) => pruned.set(avg.subarray(r, r + N_LABELS), i * N_LABELS));
+const buf = encodeModel(keep, pruned, (b) => gzipSync(b, { level: 9 }));
+writeFileSync(join(REPO_ROOT, 'models', 'ner.bin'), buf);
+p.w = new Float64Array(pruned.length);
+p.index = new Map(keep.map((f, i) => [f, i * N_LABELS]));
+p.w.set(pruned);
+console.log(`kept ${keep.length} of ${p.index.size} features; models/ner.bin ${(buf.length / 1024).toFixed(0)} KiB; ` +
+  `GUM dev F1 averaged+pruned ${(100 * f1(p, dev)).toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)}s`);

@@ -1,0 +1,260 @@
+/**
+ * Finds name mentions in a document: the tagger's spans and the trusted list hits merged,
+ * edges cleaned (titles and possessives out, "the" out), types settled from the lists, and
+ * names the document has already established spread to their other occurrences.
+ */
+import type { EntityType } from '../../types.ts';
+import type { Segmented, Token } from '../segment.ts';
+import { type GazEntry, type GazHit, type Gazetteer, TRUSTED_KINDS, roleNouns } from './gazetteer.ts';
+import { type Label, type Model, type TaggerInput, tag, taggerInput } from './tagger.ts';
+
+export type Mention = {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Normalised key of the mention's words (see tokenKeys). */
+  key: string;
+  entries: GazEntry[];
+  from: 'tagger' | 'list' | 'document';
+  /** Token range of a title written just before a person's name ("President", "Foreign Minister"). */
+  title?: [number, number];
+};
+
+const TAGGER_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+
+export type Found = { mentions: Mention[]; input: TaggerInput };
+
+export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null): Found {
+  const input = taggerInput(seg, gz);
+  const labels: Label[] = model ? tag(model, input, gz) : new Array<Label>(seg.tokens.length).fill('O');
+  const { tokens, keys } = input;
+  const spans = labelSpans(labels);
+
+  // Possessives end a name: "North Korea's Korean Central News Agency" is two names.
+  const split: typeof spans = [];
+  for (const s of spans) {
+    let from = s.start;
+    for (let i = s.start; i < s.end; i++) {
+      if (POSSESSIVE.has(tokens[i]!.text)) {
+        if (i > from) split.push({ start: from, end: i, type: s.type });
+        from = i + 1;
+      }
+    }
+    if (from < s.end) split.push({ start: from, end: s.end, type: s.type });
+  }
+
+  const hitAt = new Map<number, GazHit>();
+  for (const h of input.hits) hitAt.set(h.start, h);
+  const mentions: Mention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  const keyOf = (a: number, b: number) => keysJoin(keys, a, b);
+
+  for (const s of split) {
+    let { start, end } = s;
+    // a lower-case article or a sentence-initial "The" before a name is not part of it
+    while (start < end && DETERMINERS.has(keys[start]!) && (tokens[start]!.text[0] === 't' || tokens[start]!.text[0] === 'a' || isSentenceStart(seg, start))) start++;
+    while (end > start && /^[\p{P}]+$/u.test(tokens[end - 1]!.text) && tokens[end - 1]!.text !== '.') end--;
+    if (start >= end) continue;
+    // a list hit that covers more than the tagger's span wins ("UN Security Council" over "Security Council")
+    const wider = input.hits.find((h) => h.cased && h.start <= start && h.end >= end && (h.start < start || h.end > end) && h.entries.some(trusted));
+    if (wider && wider.end - wider.start <= end - start + 3) {
+      start = wider.start;
+      end = wider.end;
+    }
+    const hit = input.hits.find((h) => h.start === start && h.end === end);
+    const entries = hit?.entries ?? [];
+    let type = settleType(TAGGER_TYPE[s.type]!, entries, hit?.cased ?? false);
+    if (type !== 'PERSON' && titledPerson(start, end, input, gz)) type = 'PERSON';
+    mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });
+    for (let i = start; i < end; i++) covered[i] = 1;
+  }
+
+  // Trusted list hits the tagger missed.
+  for (const h of input.hits) {
+    if (!h.cased || !h.entries.some(trusted)) continue;
+    let free = true;
+    for (let i = h.start; i < h.end; i++) if (covered[i]) free = false;
+    if (!free) continue;
+    // a capitalised word at a sentence start that is also an everyday word ("Turkey", "Chad") needs more than a list
+    if (h.end - h.start === 1 && isSentenceStart(seg, h.start) && input.docCase[h.start]!.includes('L') && !input.docCase[h.start]!.includes('C')) continue;
+    const e = h.entries.find(trusted)!;
+    mentions.push({ start: h.start, end: h.end, type: e.type, key: keyOf(h.start, h.end), entries: h.entries, from: 'list' });
+    for (let i = h.start; i < h.end; i++) covered[i] = 1;
+  }
+
+  stripTitles(mentions, tokens, keys);
+  spreadWithinDocument(mentions, seg, input, covered);
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, input };
+}
+
+/**
+ * "President Vladimir V. Putin", "Mr. Lee": a title followed by a capitalised name is a person
+ * whatever the tagger called it, unless what follows the title is a listed organisation or place
+ * ("General Motors", "Prince Edward Island").
+ */
+function titledPerson(start: number, end: number, input: TaggerInput, gz: Gazetteer): boolean {
+  const { tokens, keys } = input;
+  const roles = roleNouns();
+  let s = start;
+  if (s + 1 < end && roles.get(`T:${keys[s]} ${keys[s + 1]}`)) s += 2;
+  else if (roles.get(`T:${keys[s]}`)) s++;
+  if (s === start || s >= end || !/^\p{Lu}/u.test(tokens[s]!.text)) return false;
+  const rest = gz.lookup(keysJoin(keys, s, end));
+  return !rest.some((e) => e.type !== 'PERSON');
+}
+
+function trusted(e: GazEntry): boolean {
+  return e.user === true || TRUSTED_KINDS.has(e.kind);
+}
+
+function labelSpans(labels: Label[]): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  let cur: { start: number; end: number; type: string } | null = null;
+  labels.forEach((l, i) => {
+    if (l === 'O' || l[0] === 'B') {
+      if (cur) out.push(cur);
+      cur = l === 'O' ? null : { start: i, end: i + 1, type: l.slice(2) };
+    } else if (cur) cur.end = i + 1;
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+
+export function keysJoin(keys: string[], a: number, b: number): string {
+  let k = '';
+  for (let i = a; i < b; i++) if (keys[i]) k = k ? `${k} ${keys[i]}` : keys[i]!;
+  return k;
+}
+
+function isSentenceStart(seg: Segmented, i: number): boolean {
+  const s = seg.sentences[seg.tokens[i]!.sentence];
+  if (!s) return i === 0;
+  if (s.tokenStart === i) return true;
+  const prev = seg.tokens[i - 1]!.text;
+  return prev === '"' || prev === '“' || prev === '(' || prev === '‘';
+}
+
+/**
+ * The tagger's type, corrected by the lists: a country, capital or listed organisation is what
+ * the list says; a place the tagger calls LOC is a GPE when the lists know it as a political unit.
+ */
+function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean): EntityType {
+  const strong = cased ? entries.find(trusted) : undefined;
+  if (strong && !(tagged === 'PERSON' && strong.kind === 'region')) return strong.type;
+  if (tagged === 'LOC' && entries.some((e) => e.type === 'GPE')) return 'GPE';
+  if (tagged === 'MISC' && entries.some((e) => e.type === 'NORP')) return 'NORP';
+  return tagged;
+}
+
+/** "President Vladimir V. Putin": the title is the role, the rest the name. */
+function stripTitles(mentions: Mention[], tokens: Token[], keys: string[]): void {
+  const roles = roleNouns();
+  const isTitle = (k: string) => roles.get(`T:${k}`) !== undefined;
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    // inside the span: longest title prefix (two words first: "Prime Minister", "Lt. Gen.")
+    let s = m.start;
+    while (s < m.end - 1) {
+      const two = s + 1 < m.end - 1 ? `${keys[s]} ${keys[s + 1]}` : '';
+      if (two && isTitle(two)) s += 2;
+      else if (isTitle(keys[s]!)) s++;
+      else break;
+    }
+    let t0 = s > m.start ? m.start : -1;
+    const tEnd = s;
+    // before the span: a capitalised title written just before the name
+    let b = m.start;
+    while (b > 0 && /^\p{Lu}/u.test(tokens[b - 1]!.text)) {
+      const two = b >= 2 ? `${keys[b - 2]} ${keys[b - 1]}` : '';
+      if (two && isTitle(two) && /^\p{Lu}/u.test(tokens[b - 2]!.text)) b -= 2;
+      else if (isTitle(keys[b - 1]!)) b--;
+      else break;
+    }
+    if (b < m.start) t0 = b;
+    if (t0 >= 0) {
+      m.title = [t0, Math.max(tEnd, m.start)];
+      m.start = s;
+      m.key = keysJoin(keys, m.start, m.end);
+    }
+  }
+}
+
+/**
+ * A name the document has established is the same name wherever else it is written: other
+ * occurrences of a found name, and the surname (or, for family-name-first names, the family
+ * name) of a person found in full, get the type the document gave them.
+ */
+function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: TaggerInput, covered: Uint8Array): void {
+  const { tokens, keys } = input;
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (k: string, t: EntityType, w: number) => {
+    if (!k) return;
+    const v = votes.get(k) ?? new Map<EntityType, number>();
+    v.set(t, (v.get(t) ?? 0) + w);
+    votes.set(k, v);
+  };
+  let maxLen = 1;
+  for (const m of mentions) {
+    // the full name counts more than a lone word, and a list's word more than the tagger's
+    vote(m.key, m.type, m.from === 'list' ? 3 : 1 + (m.end - m.start > 1 ? 1 : 0));
+    maxLen = Math.max(maxLen, m.end - m.start);
+    if (m.type === 'PERSON') for (const part of personShortForms(m, keys)) vote(part, 'PERSON', 0.5);
+  }
+  const winner = (k: string): EntityType | undefined => {
+    const v = votes.get(k);
+    if (!v) return undefined;
+    let best: EntityType | undefined;
+    let n = 0;
+    for (const [t, c] of v) if (c > n) [best, n] = [t, c];
+    return best;
+  };
+  // one type per name across the document
+  for (const m of mentions) {
+    const w = winner(m.key);
+    if (w && w !== m.type && !(m.from === 'list' && m.entries.length)) m.type = w;
+  }
+  // other occurrences, written capitalised as names are
+  for (const s of seg.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered[i] || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+      for (let len = Math.min(maxLen, s.tokenEnd - i); len >= 1; len--) {
+        let free = true;
+        for (let j = i; j < i + len; j++) if (covered[j]) free = false;
+        if (!free) continue;
+        const k = keysJoin(keys, i, i + len);
+        const t = winner(k);
+        if (!t) continue;
+        const last = tokens[i + len - 1]!.text;
+        if (!/[\p{L}\p{N}]$/u.test(last)) continue;
+        // a lone sentence-initial word that the document also writes in lower case is more likely that word
+        if (len === 1 && isSentenceStart(seg, i) && input.docCase[i]!.includes('L')) continue;
+        mentions.push({ start: i, end: i + len, type: t, key: k, entries: [], from: 'document' });
+        for (let j = i; j < i + len; j++) covered[j] = 1;
+        i += len - 1;
+        break;
+      }
+    }
+  }
+}
+
+/** Family names that East Asian news writes first ("Kim Jong-un", "Xi Jinping"); the later "Kim" means this person. */
+export const FAMILY_FIRST = new Set(['kim', 'lee', 'park', 'choi', 'jung', 'chung', 'kang', 'cho', 'yoon', 'yun', 'jang', 'lim', 'han', 'oh',
+  'seo', 'shin', 'kwon', 'hwang', 'ahn', 'song', 'yoo', 'hong', 'moon', 'ri', 'pak', 'choe', 'xi', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang',
+  'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'lin', 'luo', 'gao', 'deng', 'mao', 'jiang', 'wen', 'hun', 'nguyen', 'tran',
+  'pham', 'vo', 'ho', 'phan', 'le']);
+
+/** The one-word forms a later sentence may use for this person: the surname, or the family name written first. */
+export function personShortForms(m: { start: number; end: number }, keys: string[]): string[] {
+  const words: string[] = [];
+  for (let i = m.start; i < m.end; i++) if (keys[i]) words.push(keys[i]!);
+  if (words.length < 2) return [];
+  // the tail of a hyphenated given name ("Jong-un") is no surname
+  const hyphenatedTail = m.end - m.start >= 3 && keys[m.end - 2] === '';
+  const out = hyphenatedTail ? [] : [words[words.length - 1]!];
+  if (FAMILY_FIRST.has(words[0]!)) out.push(words[0]!);
+  return out.filter((w) => w.length > 1);
+}
