@@ -227,6 +227,34 @@ Examples:
       return EXIT.ok;
     }));
 
+  program
+    .command('serve')
+    .description('Serve a web app and a JSON API over the ledger (read-only unless a write token is given).')
+    .addOption(dbOption())
+    .option('--port <n>', 'port to listen on (0 picks a free one)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535.');
+      return n;
+    }, 8080)
+    .option('--host <address>', 'address to bind; 0.0.0.0 exposes the ledger to the network', '127.0.0.1')
+    .option('--write-token <token>', 'accept POST /api/documents with "Authorization: Bearer TOKEN" (default $TRIANGULATE_WRITE_TOKEN)')
+    .action(run(async (o: { db?: string; port: number; host: string; writeToken?: string }) => {
+      const writeToken = o.writeToken || process.env.TRIANGULATE_WRITE_TOKEN || undefined;
+      // a server that can write may start on a new ledger; a read-only one needs something to show
+      const ledger = writeToken ? await openLedger(o.db) : await openExisting(o.db);
+      const { startServer } = await import('../server/serve.ts');
+      const server = await startServer({ ledger, port: o.port, host: o.host, writeToken });
+      out(`Serving ${ledgerLocation(o.db)} at ${server.url}/ (${writeToken ? 'POST /api/documents accepts the write token' : 'read-only'}); API at ${server.url}/openapi.json. Ctrl-C stops.`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await ledger.close();
+      return EXIT.ok;
+    }));
+
   return program;
 }
 

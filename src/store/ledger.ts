@@ -79,6 +79,41 @@ export type Summary = {
   outlets: { outlet: string; documents: number }[];
 };
 
+/** Claims as the web app and API browse them: the ClaimFilter plus a name mentioned and an exact source. */
+export type ClaimQuery = ClaimFilter & {
+  /** Claims whose content mentions this name (as the article's name layer found it), any case. */
+  entity?: string;
+  /** Claims whose source, resolved or as written, is exactly this (any case). */
+  sourceIs?: string;
+};
+
+export type LedgerCounts = { documents: number; claims: number; figures: number; entities: number };
+
+export type SourceRow = { name: string; claims: number; documents: number };
+
+export type SourceProfile = SourceRow & {
+  first?: string;
+  last?: string;
+  outlets: { outlet: string; claims: number }[];
+  kinds: { kind: string; claims: number }[];
+};
+
+export type EntityRow = { name: string; types: string[]; documents: number; mentions: number };
+
+export type EntityProfile = EntityRow & {
+  roles: string[];
+  countries: string[];
+  /** Who said things that mention the name, most frequent first. */
+  saidBy: { name: string; claims: number }[];
+  /** How many claims this name is the source of. */
+  claimsBy: number;
+};
+
+export type SeriesRow = { measure: string; points: number; documents: number };
+
+/** A figure on a series' timeline, with what is needed to show and open it. */
+export type SeriesPoint = FigureRow & { title?: string; cue?: string; quote?: string };
+
 export interface Ledger {
   /** Stores each document with its extraction in one transaction per batch; existing ids are reported as duplicates. */
   addAll(items: { doc: Document; extraction: Extraction }[]): Promise<AddResult[]>;
@@ -91,4 +126,19 @@ export interface Ledger {
   figures(filter?: FigureFilter): Promise<FigureRow[]>;
   summary(opts?: { top?: number }): Promise<Summary>;
   close(): Promise<void>;
+
+  // Queries for pages and the HTTP API: each returns one page, newest or largest first, and is
+  // answered from an index so that a ledger of 100k articles stays fast.
+  counts(): Promise<LedgerCounts>;
+  /** Documents, newest publication first. */
+  documentPage(opts?: { outlet?: string; limit?: number; offset?: number }): Promise<DocumentRow[]>;
+  /** Claims, newest article first. */
+  browseClaims(q?: ClaimQuery): Promise<ClaimRow[]>;
+  sources(opts?: { q?: string; limit?: number; offset?: number }): Promise<SourceRow[]>;
+  sourceProfile(name: string): Promise<SourceProfile | undefined>;
+  entities(opts?: { q?: string; type?: string; limit?: number; offset?: number }): Promise<EntityRow[]>;
+  entityProfile(name: string): Promise<EntityProfile | undefined>;
+  seriesList(opts?: { q?: string; limit?: number; offset?: number }): Promise<SeriesRow[]>;
+  /** The latest `limit` figures of one measure (in date order) and how many there are in all. */
+  seriesPoints(measure: string, opts?: { limit?: number }): Promise<{ total: number; points: SeriesPoint[] }>;
 }

@@ -11,8 +11,16 @@ import { MIGRATIONS } from './schema.ts';
 import type {
   AddResult,
   ClaimFilter,
+  ClaimQuery,
   ClaimRow,
   DocumentRow,
+  EntityProfile,
+  EntityRow,
+  LedgerCounts,
+  SeriesPoint,
+  SeriesRow,
+  SourceProfile,
+  SourceRow,
   FigureFilter,
   FigureRow,
   Ledger,
@@ -377,5 +385,241 @@ export class SqliteLedger implements Ledger {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  // ---- queries for the web app and HTTP API (one page at a time, each driven by an index) ----
+
+  private static like(s: string): string {
+    return `%${s.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+  }
+
+  private static claimRow(r: Row): ClaimRow {
+    return {
+      documentId: r.doc_id,
+      id: r.id,
+      kind: r.kind,
+      polarity: r.polarity,
+      source: undef(r.source_text),
+      sourceEntity: r.source_entity ? undef(r.source_name) : undefined,
+      cue: undef(r.cue_text),
+      content: r.content_text,
+      said: undef(r.said),
+      published: undef(r.published),
+      outlet: undef(r.outlet),
+      title: undef(r.title),
+      start: r.start,
+      end: r.end,
+    };
+  }
+
+  async counts(): Promise<LedgerCounts> {
+    const one = (table: string) => (this.db.prepare(`SELECT count(*) n FROM ${table}`).get() as Row).n as number;
+    return { documents: one('documents'), claims: one('claims'), figures: one('figures'), entities: one('entities') };
+  }
+
+  async documentPage(opts: { outlet?: string; limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
+    const where = opts.outlet ? 'WHERE outlet = ?' : '';
+    const args: unknown[] = opts.outlet ? [opts.outlet] : [];
+    const rows = this.db
+      .prepare(`SELECT id, text_sha256, published, title, url, outlet, lang, origin, ingested_at, length(text) AS length
+                FROM documents ${where} ORDER BY published DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      textSha256: r.text_sha256,
+      lang: r.lang,
+      ingestedAt: r.ingested_at,
+      length: r.length,
+      ...(r.published ? { published: r.published } : {}),
+      ...(r.title ? { title: r.title } : {}),
+      ...(r.url ? { url: r.url } : {}),
+      ...(r.outlet ? { outlet: r.outlet } : {}),
+      ...(r.origin ? { origin: r.origin } : {}),
+    }));
+  }
+
+  /** SQL that is true when a claim's content (not its source) mentions the named entity. */
+  private static readonly MENTIONS_ENTITY = `EXISTS (SELECT 1 FROM entities e JOIN entity_mentions m ON m.doc_id = e.doc_id AND m.entity_id = e.id
+      WHERE e.doc_id = c.doc_id AND e.name = ? COLLATE NOCASE AND m.start >= c.start AND m.end <= c.end
+        AND NOT (c.source_start IS NOT NULL AND m.start >= c.source_start AND m.end <= c.source_end))`;
+
+  async browseClaims(f: ClaimQuery = {}): Promise<ClaimRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.source) {
+      where.push(`(c.source_text LIKE ? ESCAPE '\\' OR c.source_name LIKE ? ESCAPE '\\')`);
+      args.push(SqliteLedger.like(f.source), SqliteLedger.like(f.source));
+    }
+    if (f.sourceIs) {
+      where.push('c.source_name = ? COLLATE NOCASE');
+      args.push(f.sourceIs);
+    }
+    if (f.entity) {
+      // the IN lets the planner start from the name's documents instead of walking every claim
+      where.push(`c.doc_id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE)`, SqliteLedger.MENTIONS_ENTITY);
+      args.push(f.entity, f.entity);
+    }
+    if (f.about) {
+      const q = ftsQuery(f.about);
+      if (!q) return [];
+      where.push(`c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
+      args.push(q);
+    }
+    if (f.since) {
+      where.push(`coalesce(c.said, d.published) >= ?`);
+      args.push(f.since);
+    }
+    if (f.until) {
+      where.push(`substr(coalesce(c.said, d.published), 1, length(?)) <= ?`);
+      args.push(f.until, f.until);
+    }
+    if (f.kind) {
+      where.push('c.kind = ?');
+      args.push(f.kind);
+    }
+    if (f.outlet) {
+      where.push(`d.outlet LIKE ? ESCAPE '\\'`);
+      args.push(SqliteLedger.like(f.outlet));
+    }
+    if (f.document) {
+      where.push('c.doc_id = ?');
+      args.push(f.document);
+    }
+    const sql = `SELECT c.*, d.published, d.outlet, d.title FROM claims c JOIN documents d ON d.id = c.doc_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY d.published DESC, d.id DESC, c.start LIMIT ? OFFSET ?`;
+    args.push(f.limit ?? 50, f.offset ?? 0);
+    return (this.db.prepare(sql).all(...args) as Row[]).map(SqliteLedger.claimRow);
+  }
+
+  async sources(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SourceRow[]> {
+    const filter = opts.q ? `AND source_name LIKE ? ESCAPE '\\'` : '';
+    const args: unknown[] = opts.q ? [SqliteLedger.like(opts.q)] : [];
+    return (this.db
+      .prepare(`SELECT min(source_name) AS name, count(*) AS claims, count(DISTINCT doc_id) AS documents
+                FROM claims WHERE source_name IS NOT NULL ${filter}
+                GROUP BY source_name COLLATE NOCASE ORDER BY claims DESC, name LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({ name: r.name, claims: r.claims, documents: r.documents }));
+  }
+
+  async sourceProfile(name: string): Promise<SourceProfile | undefined> {
+    const head = this.db
+      .prepare(`SELECT min(c.source_name) AS name, count(*) AS claims, count(DISTINCT c.doc_id) AS documents,
+                       min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
+                FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.source_name = ? COLLATE NOCASE`)
+      .get(name) as Row;
+    if (!head.claims) return undefined;
+    const outlets = this.db
+      .prepare(`SELECT d.outlet, count(*) AS claims FROM claims c JOIN documents d ON d.id = c.doc_id
+                WHERE c.source_name = ? COLLATE NOCASE AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY claims DESC, d.outlet LIMIT 20`)
+      .all(name) as Row[];
+    const kinds = this.db
+      .prepare(`SELECT kind, count(*) AS claims FROM claims WHERE source_name = ? COLLATE NOCASE GROUP BY kind ORDER BY claims DESC`)
+      .all(name) as Row[];
+    return {
+      name: head.name,
+      claims: head.claims,
+      documents: head.documents,
+      first: undef(head.first),
+      last: undef(head.last),
+      outlets: outlets.map((r) => ({ outlet: r.outlet, claims: r.claims })),
+      kinds: kinds.map((r) => ({ kind: r.kind, claims: r.claims })),
+    };
+  }
+
+  async entities(opts: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<EntityRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.q) {
+      where.push(`name LIKE ? ESCAPE '\\'`);
+      args.push(SqliteLedger.like(opts.q));
+    }
+    if (opts.type) {
+      where.push('type = ?');
+      args.push(opts.type);
+    }
+    return (this.db
+      .prepare(`SELECT min(name) AS name, json_group_array(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions
+                FROM entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                GROUP BY name COLLATE NOCASE ORDER BY documents DESC, name LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({
+      name: r.name,
+      types: JSON.parse(r.types) as string[],
+      documents: r.documents,
+      mentions: r.mentions,
+    }));
+  }
+
+  async entityProfile(name: string): Promise<EntityProfile | undefined> {
+    const head = this.db
+      .prepare(`SELECT min(name) AS name, json_group_array(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents,
+                       sum(mentions) AS mentions, json_group_array(DISTINCT role) AS roles, json_group_array(DISTINCT country) AS countries
+                FROM entities WHERE name = ? COLLATE NOCASE`)
+      .get(name) as Row;
+    if (!head.documents) return undefined;
+    const saidBy = this.db
+      .prepare(`SELECT min(c.source_name) AS name, count(*) AS claims FROM claims c
+                WHERE c.doc_id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE) AND ${SqliteLedger.MENTIONS_ENTITY}
+                  AND c.source_name IS NOT NULL
+                GROUP BY c.source_name COLLATE NOCASE ORDER BY claims DESC, name LIMIT 12`)
+      .all(name, name) as Row[];
+    const claimsBy = (this.db.prepare(`SELECT count(*) AS n FROM claims WHERE source_name = ? COLLATE NOCASE`).get(name) as Row).n as number;
+    const present = (json: string) => (JSON.parse(json) as (string | null)[]).filter((x): x is string => !!x);
+    return {
+      name: head.name,
+      types: present(head.types),
+      documents: head.documents,
+      mentions: head.mentions,
+      roles: present(head.roles),
+      countries: present(head.countries),
+      saidBy: saidBy.map((r) => ({ name: r.name, claims: r.claims })),
+      claimsBy,
+    };
+  }
+
+  async seriesList(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SeriesRow[]> {
+    const filter = opts.q ? `AND measure LIKE ? ESCAPE '\\'` : '';
+    const args: unknown[] = opts.q ? [SqliteLedger.like(opts.q)] : [];
+    return (this.db
+      .prepare(`SELECT measure, count(*) AS points, count(DISTINCT doc_id) AS documents FROM figures
+                WHERE measure IS NOT NULL ${filter}
+                GROUP BY measure ORDER BY documents DESC, points DESC, measure LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({ measure: r.measure, points: r.points, documents: r.documents }));
+  }
+
+  async seriesPoints(measure: string, opts: { limit?: number } = {}): Promise<{ total: number; points: SeriesPoint[] }> {
+    const total = (this.db.prepare('SELECT count(*) AS n FROM figures WHERE measure = ?').get(measure) as Row).n as number;
+    const rows = this.db
+      .prepare(`SELECT f.*, d.published, d.outlet, d.title, c.said, coalesce(c.source_name, c.source_text) AS source,
+                       c.cue_text AS cue, c.content_text AS quote
+                FROM figures f JOIN documents d ON d.id = f.doc_id
+                LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+                WHERE f.measure = ? ORDER BY coalesce(c.said, d.published) DESC, f.doc_id, f.start LIMIT ?`)
+      .all(measure, opts.limit ?? 2000) as Row[];
+    const points = rows.reverse().map((r): SeriesPoint => ({
+      documentId: r.doc_id,
+      id: r.id,
+      text: r.text,
+      value: r.value,
+      min: undef(r.min),
+      max: undef(r.max),
+      qualifier: r.qualifier,
+      unit: undef(r.unit),
+      counts: undef(r.counts),
+      per: undef(r.per),
+      vague: undef(r.vague),
+      claimId: undef(r.claim_id),
+      source: undef(r.source),
+      said: undef(r.said),
+      published: undef(r.published),
+      outlet: undef(r.outlet),
+      measure: undef(r.measure),
+      start: r.start,
+      end: r.end,
+      title: undef(r.title),
+      cue: undef(r.cue),
+      quote: undef(r.quote),
+    }));
+    return { total, points };
   }
 }
