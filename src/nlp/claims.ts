@@ -24,10 +24,12 @@ export function extractClaims(
   const attributions = findAttributions(seg);
   const quotes = findQuotes(seg.text, seg.paragraphs);
   const claims: Claim[] = attributions.map((a, i) => toClaim(ctx, a, i, quotes));
-  resolveSources(ctx, attributions, claims, earlier.entities);
-  dateClaims(ctx, attributions, claims, earlier.times);
-  claims.push(...unattributedClaims(ctx, claims, earlier.figures, claims.length));
+  const speakers = resolveSources(ctx, attributions, claims, earlier.entities);
+  dateClaims(ctx, attributions, claims, earlier.times, speakers);
   linkContents(claims, earlier);
+  const own = unattributedClaims(ctx, claims, earlier.figures, claims.length);
+  linkContents(own, earlier);
+  claims.push(...own);
   return claims;
 }
 

@@ -54,6 +54,9 @@ const NP_INNER_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'in']);
 const SIBLING_OPENERS = new Set([
   'when', 'while', 'as', 'but', 'and', 'whereas', 'although', 'though', 'after', 'before', 'because', 'since', 'even',
 ]);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
+/** Adverbial particles of phrasal cues: "pointed out", "shot back", "spoke up". */
+const PHRASAL_PARTICLES = new Set(['out', 'back', 'up']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const WITHHOLDING_VERBS = new Set([
@@ -85,6 +88,20 @@ function prepare(seg: Segmented): Doc {
   return { seg, tokens, lower: tokens.map((t) => t.text.toLowerCase()), inQuote, quotes };
 }
 
+/**
+ * wink now and then tags a reporting verb as a noun ("Six in 10 say ..."). A speech verb right
+ * after its subject, in lower case, is read as the verb it almost always is there.
+ */
+function mistaggedSpeechVerb(doc: Doc, i: number, lo: number, frame: CueFrame): boolean {
+  const t = doc.tokens[i]!;
+  if (!frame.inverts || t.pos === 'PUNCT' || t.text !== doc.lower[i] || i === lo) return false;
+  const prev = doc.tokens[i - 1]!;
+  const next = doc.tokens[i + 1];
+  // "state media", "the say-so": a noun right after makes it the noun it was tagged as
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.text === '-')) return false;
+  return prev.pos === 'PROPN' || prev.pos === 'NUM' || (prev.pos === 'PRON' && /^(he|she|they|we|i|you|it|who)$/.test(doc.lower[i - 1]!)) || (prev.pos === 'NOUN' && /s$/.test(prev.text));
+}
+
 type Candidate = { head: number; frame: CueFrame; according: boolean };
 
 function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: number): Attribution[] {
@@ -97,9 +114,9 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       candidates.push({ head: i, frame: {}, according: true });
       continue;
     }
-    if (t.pos !== 'VERB') continue;
     const frame = CUE_VERBS.get(t.lemma);
     if (!frame) continue;
+    if (t.pos !== 'VERB' && !mistaggedSpeechVerb(doc, i, lo, frame)) continue;
     // "declined to comment": the second verb is part of the first one's content
     const prev = candidates[candidates.length - 1];
     if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) continue;
@@ -236,32 +253,53 @@ function readVerbCue(
   // to the right: adverbs, particles, "Tuesday", "in a statement", a colon
   let b = head + 1;
   if (b < hi && GROUP_ADVERBS_RIGHT.has(lower[b]!)) b++;
-  if (b < hi && frame.particles?.includes(lower[b]!)) b++;
+  let particle = '';
+  if (b < hi && (frame.particles?.includes(lower[b]!) || (PHRASAL_PARTICLES.has(lower[b]!) && tokens[b]!.pos !== 'NOUN'))) {
+    particle = lower[b]!;
+    b++;
+  }
   if (frame.inverts && b < hi && WEEKDAYS.has(lower[b]!)) b++;
   b = absorbChannel(doc, b, hi);
   if (b < hi && tokens[b]!.text === ':') b++;
+  const colon = tokens[b - 1]!.text === ':';
 
-  // passive with no agent ("is expected to", "was asked about") keeps an implicit source
-  const passive = tokens[head]!.text.endsWith('ed') && lower.slice(a, head).some((l) => /^(is|are|was|were|be|been|being|'s|’s)$/.test(l));
+  const passive = tokens[head]!.text.endsWith('ed') && lower.slice(a, head).some((l) => BE_FORMS.has(l));
+  const agent = passive ? agentAfter(doc, b, hi) : undefined;
 
-  let after = b;
-  if (frame.recipient) after = skipRecipient(doc, b, hi);
+  let after = agent ? agent[1] : b;
+  if (frame.recipient || particle === 'on') after = skipRecipient(doc, after, hi);
   after = skipAdjuncts(doc, after, hi);
   if (after < hi && tokens[after]!.text === ',' && isOpeningQuote(tokens[after + 1]?.text ?? '')) after++;
 
   const end = trimEnd(doc, lo, hi);
-  const hasForward = after < end && tokens[after]!.text !== ',' && !END_PUNCT.has(tokens[after]!.text);
-
-  if (frame.needsClause && hasForward) {
-    const o = lower[after]!;
-    if (!CLAUSE_OPENERS.has(o) && !isOpeningQuote(tokens[after]!.text) && !isQuoteMark(tokens[after]!.text) && tokens[b - 1]!.text !== ':') return undefined;
+  let hasForward = after < end && tokens[after]!.text !== ',' && !END_PUNCT.has(tokens[after]!.text);
+  // "said during a rally in Ohio." is not content; "said at a rally that ..." has it after the adjunct
+  if (hasForward && !colon && tokens[after]!.pos === 'ADP' && !CLAUSE_OPENERS.has(lower[after]!) && !frame.particles?.includes(lower[after]!)) {
+    const that = clauseAfterAdjunct(doc, after, end);
+    if (that >= 0) after = that;
+    else if (frame.inverts) hasForward = false;
   }
 
-  const participle = isParticiple(tokens[head]!.text) && a === head && tokens[head - 1]?.text === ',';
+  if (frame.needsClause && hasForward && !colon && !isQuoteMark(tokens[after]!.text)) {
+    const o = lower[after]!;
+    const infinitive = o !== 'to' || tokens[after + 1]?.pos === 'VERB' || tokens[after + 1]?.pos === 'AUX';
+    if (!(CLAUSE_OPENERS.has(o) && infinitive) && !artifactSubject(doc, a, lo)) return undefined;
+  }
+
+  // ", saying ..." or "embracing him and telling him ...": the main clause's subject speaks
+  const participle = isParticiple(tokens[head]!.text) && a === head && (tokens[head - 1]?.text === ',' || (lower[head - 1] === 'and' && precededByParticiple(doc, head - 1, lo)));
   const cue: Range = [a, b];
-  const omission = negated && (frame.omissible === true || c.head === head && WITHHOLDING_VERBS.has(tokens[head]!.lemma));
+  const omission = negated && (frame.omissible === true || WITHHOLDING_VERBS.has(tokens[head]!.lemma));
   const declines = (tokens[head]!.lemma === 'decline' || tokens[head]!.lemma === 'refuse') && lower[head + 1] === 'to' && WITHHOLDING_VERBS.has(tokens[head + 2]?.lemma ?? '');
   const base = { sentence, head, cue, negated: negated || declines, omission: omission || declines };
+
+  // "X said:" closing its sentence introduces the quotation that follows
+  if (colon && after >= end) {
+    const next = quotationAfter(doc, hi);
+    if (!next) return undefined;
+    const source = subjectBefore(doc, a, lo);
+    return { ...base, source, content: [next], shape: 'forward' };
+  }
 
   // "..., said Dr. Ruiz, the mayor's spokeswoman." — the source follows an inverted cue
   const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || isClosingQuote(tokens[a - 1]!.text) || tokens[a - 1]!.text === '"');
@@ -280,41 +318,102 @@ function readVerbCue(
 
   if (participle) {
     if (!hasForward) return undefined;
-    const content = forwardContent(doc, after, end);
+    const content = forwardContent(doc, after, end, tokens[head]!.lemma);
     const prior = accepted[accepted.length - 1];
     const source = prior?.source ?? sentenceSubject(doc, lo, a);
     return { ...base, source, content: [content], shape: 'participle' };
   }
 
+  // passive with an agent: "The plan was rejected by the council" — the subject is the content
+  if (agent) {
+    const subject = subjectBefore(doc, a, lo);
+    if (subject && !hasForward) return { ...base, source: agent, content: [subject], shape: 'backward' };
+  }
+
   if (hasForward) {
-    const source = passive ? agentAfter(doc, b, hi) : subjectBefore(doc, a, lo);
+    const source = agent ?? (passive ? undefined : subjectBefore(doc, a, lo));
     if (!source && !passive && !relativeSubject(doc, a, lo)) {
       // a bare verb with no subject in reach is more often not an attribution ("Asked about ...")
       if (!(tokens[a - 1]?.text === ',' || a === lo)) return undefined;
     }
-    return { ...base, source, content: [forwardContent(doc, after, end)], shape: 'forward' };
+    let content: Range[] = [forwardContent(doc, after, end, tokens[head]!.lemma)];
+    if (!source && isClauseStart(doc, a, lo)) {
+      // a fronted participial clause ("Asked about the plan, the minister said ...") ends at its comma
+      const comma = nextComma(doc, after, end);
+      if (comma < 0) return undefined;
+      content = [[after, comma]];
+    }
+    // "As the Post observed, ..." has its content after the comma, not before
+    // a split quotation: `"Judge," I said, "I have never ..."`
+    const lead = source ? source[0] : a;
+    const opener = splitQuoteBefore(doc, lead, lo);
+    if (opener) content.unshift(opener);
+    return { ...base, source, content, shape: 'forward' };
   }
 
   // backward: the content stands before the source and cue
-  let source: Range | undefined;
-  let leftEdge = a;
-  if (frame.inverts && tokens[a - 1] && (tokens[a - 1]!.text === ',' || isClosingQuote(tokens[a - 1]!.text) || tokens[a - 1]!.text === '"')) {
-    // "..., said the mayor" — the source follows the cue
-    const s = inverseSource(doc, after, end);
-    if (!s) return undefined;
-    source = s;
-  } else {
-    source = subjectBefore(doc, a, lo);
-    if (!source) return undefined;
-    leftEdge = source[0];
+  const source = subjectBefore(doc, a, lo);
+  if (!source) return undefined;
+  // "As the Post observed, CONTENT": the content follows
+  if (lower[source[0] - 1] === 'as' && tokens[b]?.text === ',') {
+    if (b + 1 < end) return { ...base, source, content: [[b + 1, end]], shape: 'forward' };
+    return undefined;
   }
-  const before = contentBefore(doc, leftEdge, lo);
+  const before = contentBefore(doc, source[0], lo);
   if (!before) return undefined;
   const content: Range[] = [before];
-  const tailFrom = Math.max(source[1], b);
-  const tail = parentheticalTail(doc, tailFrom, end);
+  const tail = parentheticalTail(doc, Math.max(source[1], b), end);
   if (tail) content.push(tail);
   return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
+}
+
+function nextComma(doc: Doc, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (doc.tokens[k]!.text === ',' && doc.inQuote[k]! < 0) return k;
+  return -1;
+}
+
+/** Polls show, studies find, records indicate: documents report what they contain. */
+const ARTIFACTS = new Set([
+  'poll', 'survey', 'study', 'report', 'record', 'data', 'figure', 'analysis', 'research', 'video', 'document',
+  'filing', 'statistic', 'result', 'number', 'estimate', 'audit', 'review', 'investigation', 'footage', 'photo',
+  'image', 'map', 'chart', 'memo', 'email', 'letter', 'transcript', 'assessment', 'projection', 'model',
+]);
+
+function artifactSubject(doc: Doc, at: number, lo: number): boolean {
+  const np = subjectBefore(doc, at, lo);
+  return !!np && ARTIFACTS.has(doc.tokens[np[1] - 1]!.lemma);
+}
+
+/** A quotation ending just before `at` (and its comma): the first half of a split quote. */
+function splitQuoteBefore(doc: Doc, at: number, lo: number): Range | undefined {
+  let k = at - 1;
+  if (k >= lo && doc.tokens[k]!.text === ',') k--;
+  if (k < lo || !isClosingQuote(doc.tokens[k]!.text) && doc.tokens[k]!.text !== '"') return undefined;
+  const q = doc.inQuote[k]!;
+  if (q < 0) return undefined;
+  const first = firstTokenAt(doc, doc.quotes[q]!.start);
+  return first < k ? [first, k + 1] : undefined;
+}
+
+/** "said at a rally in Ohio that ...": where the clause begins after a prepositional adjunct, or -1. */
+function clauseAfterAdjunct(doc: Doc, from: number, end: number): number {
+  for (let k = from; k < end && k - from < 10; k++) {
+    const t = doc.tokens[k]!;
+    if (t.text === ',' || t.pos === 'VERB' || t.pos === 'AUX') return -1;
+    if (doc.lower[k] === 'that' && t.pos !== 'DET') return k;
+    if (t.text === ':' && k + 1 < end) return k + 1;
+  }
+  return -1;
+}
+
+/** The quotation opening the sentence after the one ending at token `hi`. */
+function quotationAfter(doc: Doc, hi: number): Range | undefined {
+  const t = doc.tokens[hi];
+  if (!t || !isQuoteMark(t.text)) return undefined;
+  const q = doc.inQuote[hi]!;
+  if (q < 0) return undefined;
+  const last = lastTokenBefore(doc, doc.quotes[q]!.end);
+  return last >= hi ? [hi, last + 1] : undefined;
 }
 
 /** "in a statement", "in an interview on Tuesday": the channel goes with the cue. */
@@ -385,7 +484,43 @@ function trimEnd(doc: Doc, lo: number, hi: number): number {
   return e;
 }
 
-function forwardContent(doc: Doc, from: number, end: number): Range {
+/** Verbs that characterise: "described the workers as two brigades" attributes what follows "as". */
+const CHARACTERISING = new Set(['describe', 'characterize', 'characterise', 'portray', 'depict', 'label', 'brand', 'dismiss', 'hail']);
+
+function forwardContent(doc: Doc, from: number, end: number, lemma = ''): Range {
+  if (CHARACTERISING.has(lemma)) {
+    for (let k = from + 1; k < end - 1; k++) {
+      if (doc.lower[k] === 'as' && doc.inQuote[k]! < 0) {
+        from = k + 1;
+        break;
+      }
+      // the object may hold a verb ("the workers to be sent there as ..."), not a clause break
+      if (doc.tokens[k]!.text === ',' || doc.tokens[k]!.text === ';' || doc.inQuote[k]! >= 0) break;
+    }
+  }
+  end = channelCut(doc, from, end);
+  return forwardContentRaw(doc, from, end);
+}
+
+/**
+ * "did not mention the plan in a Wednesday report on the talks": the channel closing a content
+ * belongs to the act of saying, not to what was said.
+ */
+function channelCut(doc: Doc, from: number, end: number): number {
+  for (let k = from + 2; k < end - 1; k++) {
+    if (doc.inQuote[k]! >= 0 || !(doc.lower[k] === 'in' || doc.lower[k] === 'during')) continue;
+    let j = k + 1;
+    if (doc.tokens[j]!.pos === 'DET' || doc.tokens[j]!.pos === 'PRON') j++;
+    for (let n = 0; n < 3 && j < end; n++, j++) {
+      if (CHANNEL_NOUNS.has(doc.lower[j]!) && doc.lower[j] !== 'call' && doc.lower[j] !== 'address') return k;
+      const p = doc.tokens[j]!.pos;
+      if (!(p === 'ADJ' || p === 'PROPN' || p === 'NOUN' || p === 'NUM')) break;
+    }
+  }
+  return end;
+}
+
+function forwardContentRaw(doc: Doc, from: number, end: number): Range {
   // a quotation opened here may run on past the sentence
   const q = doc.inQuote[from]!;
   if (q >= 0 && isQuoteMark(doc.tokens[from]!.text)) {
@@ -583,14 +718,23 @@ function parentheticalTail(doc: Doc, from: number, end: number): Range | undefin
   return [k, end];
 }
 
+function precededByParticiple(doc: Doc, at: number, lo: number): boolean {
+  for (let k = at - 1; k >= lo && at - k <= 8; k--) {
+    if (doc.tokens[k]!.pos === 'VERB' && isParticiple(doc.tokens[k]!.text)) return true;
+    if (doc.tokens[k]!.text === ',') return false;
+  }
+  return false;
+}
+
 /** The subject of a sentence's main clause, for ", saying ..." */
 function sentenceSubject(doc: Doc, lo: number, hi: number): Range | undefined {
   const { tokens } = doc;
   let k = lo;
-  // skip an opening adverbial that ends in a comma ("On Wednesday, ...")
-  for (let i = lo; i < Math.min(hi, lo + 8); i++) {
-    if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') break;
-    if (tokens[i]!.text === ',') {
+  // skip an opening adverbial that ends in a comma ("On Wednesday, ...", "In a video shown by ..., ")
+  const fronted = tokens[lo]!.pos === 'ADP' || tokens[lo]!.pos === 'SCONJ' || tokens[lo]!.pos === 'ADV';
+  for (let i = lo; i < (fronted ? hi : Math.min(hi, lo + 8)); i++) {
+    if (!fronted && (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX')) break;
+    if (tokens[i]!.text === ',' && doc.inQuote[i]! < 0) {
       k = i + 1;
       break;
     }
