@@ -25,7 +25,7 @@ export function checkToken(expected: string | undefined, authorization: string |
   if (!expected) {
     throw new HttpError(403, 'read-only', 'this server is read-only; start it with --write-token or TRIANGULATE_WRITE_TOKEN to accept documents');
   }
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  const m = /^Bearer\s+(.+?)\s*$/i.exec(authorization ?? '');
   if (!m) throw new HttpError(401, 'token-required', 'send the write token as "Authorization: Bearer TOKEN"');
   if (!timingSafeEqual(digest(m[1]!), digest(expected))) throw new HttpError(401, 'bad-token', 'the write token is wrong');
 }
