@@ -154,16 +154,16 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
 function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number): number {
   const { tokens, lower } = doc;
   // walk left from the cue over its subject to the nearest clause punctuation
+  // walk left from the cue over its subject (a few words; taggers err on them) to clause punctuation
   let k = at - 1;
   let steps = 0;
-  while (k > lo && steps < 14) {
+  while (k > lo && steps < 10) {
     const t = tokens[k]!;
     if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–' || t.text === '(') break;
-    if (t.pos === 'VERB' && k !== at) return -1;
     k--;
     steps++;
   }
-  if (k <= lo || steps >= 14) return -1;
+  if (k <= lo || steps >= 10) return -1;
   const punct = tokens[k]!.text;
   // "Barkley, who said he votes, said ...": the relative clause closes at the comma before the verb
   if (punct === ',' && holder.source && /^(who|which)$/i.test(doc.tokens[holder.source[0]]!.text) && verbGroupStart(doc, at, lo) === k + 1) return k;
@@ -594,6 +594,12 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
     const t = tokens[k]!;
     const l = lower[k]!;
     if (NP_POS.has(t.pos) || nominal(t) || (t.pos === 'PART' && (l === "'s" || l === '’s')) || t.text === '-' || t.text === '&') {
+      start = k;
+      k--;
+      continue;
+    }
+    // "border officials": a bare verb form before a noun, with no subject of its own before it
+    if (t.pos === 'VERB' && l === t.lemma && k + 1 < end && tokens[k + 1]!.pos === 'NOUN' && (k === lo || /^(DET|ADP|SCONJ|PUNCT|CCONJ|ADV)$/.test(tokens[k - 1]!.pos))) {
       start = k;
       k--;
       continue;

@@ -158,7 +158,9 @@ function pronounAntecedent(
     if (!inSentence.length) continue;
     const distinct = new Set(inSentence.map((m) => m.entity.id));
     const first = inSentence[0]!;
-    const subjectLike = ctx.seg.text.slice(sent.start, first.start).split(/\s+/).filter(Boolean).length <= 3;
+    // the subject: nothing before the name but a fronted adverbial ("Afterwards,") or a title
+    const lead = ctx.seg.text.slice(sent.start, first.start).replace(/^[^,]*,\s*/, '').trim();
+    const subjectLike = lead === '' || /^\p{Lu}[\p{L}.]*$/u.test(lead);
     if (distinct.size === 1 || subjectLike) return { entity: first.entity, key: first.entity.id };
     return undefined;
   }

@@ -1,0 +1,214 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDocument } from '../ingest/document.ts';
+import type { Claim, Entity, Figure, Span, TimeExpr } from '../types.ts';
+import { extractClaims } from './claims.ts';
+import { contextOf } from './pipeline.ts';
+
+type Earlier = { entities: Entity[]; times: TimeExpr[]; figures: Figure[] };
+
+function run(text: string, earlier: Partial<Earlier> = {}, published = '2024-03-14') {
+  const ctx = contextOf(makeDocument({ text, published }));
+  const claims = extractClaims(ctx, { entities: [], times: [], figures: [], ...earlier });
+  for (const c of claims) {
+    for (const s of [c.source, c.cue, ...c.content].filter(Boolean) as Span[]) {
+      assert.equal(ctx.doc.text.slice(s.start, s.end), s.text, `span "${s.text}" is not where it says`);
+    }
+  }
+  return { text: ctx.doc.text, claims };
+}
+
+/** A span over the n-th occurrence of `needle`, for building the earlier stages' output by hand. */
+function at(text: string, needle: string, n = 1): Span {
+  let i = -1;
+  for (let k = 0; k < n; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `"${needle}" not in text`);
+  return { start: i, end: i + needle.length, text: needle };
+}
+
+const person = (text: string, id: string, name: string, forms: [string, number?][], country?: string): Entity => ({
+  id, type: 'PERSON', name, ...(country ? { country } : {}), mentions: forms.map(([f, n]) => at(text, f, n)),
+});
+
+const contentOf = (c: Claim) => c.content.map((s) => s.text).join(' … ');
+const byCue = (claims: Claim[], cue: string) => {
+  const c = claims.find((x) => x.cue?.text === cue);
+  assert.ok(c, `no claim with cue "${cue}" in ${JSON.stringify(claims.map((x) => x.cue?.text))}`);
+  return c!;
+};
+
+test('forward indirect speech: source, cue and a that-clause', () => {
+  const { claims } = run('The finance minister said on Monday that inflation would ease by the autumn.');
+  assert.equal(claims.length, 1);
+  const c = claims[0]!;
+  assert.equal(c.source?.text, 'The finance minister');
+  assert.equal(c.cue?.text, 'said');
+  assert.equal(contentOf(c), 'that inflation would ease by the autumn');
+  assert.equal(c.kind, 'indirect');
+  assert.equal(c.polarity, 'affirmed');
+});
+
+test('quotation before its source: direct, with the quote marks in the content', () => {
+  const { claims } = run('“We will not leave the harbour,” the mayor said.');
+  const c = byCue(claims, 'said');
+  assert.equal(c.source?.text, 'the mayor');
+  assert.equal(contentOf(c), '“We will not leave the harbour,”');
+  assert.equal(c.kind, 'direct');
+});
+
+test('inverted cue takes its source after it, appositive included', () => {
+  const { claims } = run('Freight volumes will fall again next year, said Maria Ortiz, a spokeswoman for the port authority.');
+  const c = byCue(claims, 'said');
+  assert.equal(c.source?.text, 'Maria Ortiz, a spokeswoman for the port authority');
+  assert.equal(contentOf(c), 'Freight volumes will fall again next year');
+});
+
+test('according to, before and after the content', () => {
+  const first = run('According to the coast guard, three fishing boats were missing.').claims;
+  assert.equal(byCue(first, 'According to').source?.text, 'the coast guard');
+  assert.equal(contentOf(first[0]!), 'three fishing boats were missing');
+  const second = run('Three fishing boats were missing, according to the coast guard.').claims;
+  assert.equal(contentOf(byCue(second, 'according to')), 'Three fishing boats were missing');
+});
+
+test('the person told is not part of the content', () => {
+  const { claims } = run('The governor told reporters that the dam had held.');
+  const c = byCue(claims, 'told');
+  assert.equal(c.source?.text, 'The governor');
+  assert.equal(contentOf(c), 'that the dam had held');
+});
+
+test('a split quotation is one claim with two content spans', () => {
+  const { claims } = run('“The water is rising,” the engineer said, “and the pumps cannot keep up.”');
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.content.length, 2);
+  assert.equal(claims[0]!.content[1]!.text, '“and the pumps cannot keep up.”');
+  assert.equal(claims[0]!.kind, 'direct');
+});
+
+test('a parenthetical source splits an indirect content', () => {
+  const { claims } = run('The bridge, officials said, will reopen in May.');
+  const c = byCue(claims, 'said');
+  assert.equal(c.source?.text, 'officials');
+  assert.deepEqual(c.content.map((s) => s.text), ['The bridge', 'will reopen in May']);
+});
+
+test('partly quoted content is mixed', () => {
+  const { claims } = run('The union said the offer was “an insult to every driver”.');
+  assert.equal(byCue(claims, 'said').kind, 'mixed');
+});
+
+test('omission: negated, with the channel left out of the content', () => {
+  const { claims } = run('The company did not mention the layoffs in its annual report.');
+  const c = byCue(claims, 'did not mention');
+  assert.equal(c.kind, 'omission');
+  assert.equal(c.polarity, 'negated');
+  assert.equal(contentOf(c), 'the layoffs');
+});
+
+test('declining to comment is an omission', () => {
+  const { claims } = run('The ministry declined to comment on the report.');
+  const c = byCue(claims, 'declined');
+  assert.equal(c.kind, 'omission');
+  assert.equal(c.polarity, 'negated');
+});
+
+test('a cue nested inside another claim is not a claim of its own', () => {
+  const { claims } = run('The senator said the governor had claimed victory too early.');
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]!.source?.text, 'The senator');
+});
+
+test('sibling attributions after ", when" and ", saying" are separate claims', () => {
+  const { claims } = run(
+    'The agency has reported a rise in arrivals since 2021, when border officials said there were few. On Friday, the council called for calm, saying that patrols would double.',
+  );
+  assert.equal(contentOf(byCue(claims, 'has reported')), 'a rise in arrivals since 2021');
+  assert.equal(byCue(claims, 'said').source?.text, 'border officials');
+  assert.equal(byCue(claims, 'saying').source?.text, 'the council');
+  assert.equal(contentOf(byCue(claims, 'saying')), 'that patrols would double');
+});
+
+test('"described A as B" attributes B', () => {
+  const { claims } = run('The minister described the new rules as “a necessary evil.”');
+  assert.equal(contentOf(byCue(claims, 'described')), '“a necessary evil.”');
+});
+
+test('a pronoun source resolves to the subject of the sentence before', () => {
+  const text = 'Anna Berg met the fishermen in Tromsø on Tuesday.\n\nAfterwards, she told reporters that quotas would rise.';
+  const entities = [person(text, 'e1', 'Anna Berg', [['Anna Berg']], 'NOR')];
+  const times: TimeExpr[] = [{ ...at(text, 'Tuesday'), value: '2024-03-12', type: 'DATE' }];
+  const c = byCue(run(text, { entities, times }).claims, 'told');
+  assert.equal(c.source?.text, 'she');
+  assert.equal(c.source?.entity, 'e1');
+  assert.equal(c.said, '2024-03-12', '"Afterwards" carries the meeting date over');
+});
+
+test('a pronoun stays unresolved when two people could be meant', () => {
+  const text = 'The talks between Anna Berg and Clara Lind broke down.\n\nShe said the offer was final.';
+  const entities = [person(text, 'e1', 'Anna Berg', [['Anna Berg']]), person(text, 'e2', 'Clara Lind', [['Clara Lind']])];
+  const c = byCue(run(text, { entities }).claims, 'said');
+  assert.equal(c.source?.text, 'She');
+  assert.equal(c.source?.entity, undefined);
+});
+
+test('a lede description resolves to the person the article goes on to quote', () => {
+  const text = [
+    'Fishing quotas in the Barents Sea will rise next year, a Norwegian official said on Tuesday.',
+    'Anna Berg, the fisheries minister, met industry leaders in Tromsø.',
+    '“The stocks have recovered,” Berg said.',
+  ].join('\n\n');
+  const entities = [person(text, 'e1', 'Anna Berg', [['Anna Berg'], ['Berg', 2]], 'NOR')];
+  const times: TimeExpr[] = [{ ...at(text, 'Tuesday'), value: '2024-03-12', type: 'DATE' }];
+  const c = byCue(run(text, { entities, times }).claims, 'said');
+  assert.equal(c.source?.text, 'a Norwegian official');
+  assert.equal(c.source?.entity, 'e1');
+  assert.equal(c.said, '2024-03-12');
+});
+
+test('"it" continues the organisation quoted just before, and keeps its date', () => {
+  const text = 'The central bank said on Wednesday that rates would stay put. It also said that growth had slowed.';
+  const entities: Entity[] = [{ id: 'e1', type: 'ORG', name: 'central bank', mentions: [at(text, 'central bank')] }];
+  const times: TimeExpr[] = [{ ...at(text, 'Wednesday'), value: '2024-03-13', type: 'DATE' }];
+  const { claims } = run(text, { entities, times });
+  const second = byCue(claims, 'also said');
+  assert.equal(second.source?.entity, 'e1');
+  assert.equal(second.said, '2024-03-13');
+});
+
+test('a date inside the content is not when it was said', () => {
+  const text = 'The mayor said the bridge would reopen on Friday.';
+  const times: TimeExpr[] = [{ ...at(text, 'Friday'), value: '2024-03-15', type: 'DATE' }];
+  const c = byCue(run(text, { times }).claims, 'said');
+  assert.equal(c.said, undefined);
+  assert.ok(c.times?.length, 'the content still lists the date it contains');
+});
+
+test('figures in the content are linked; the reporter’s own figures become an unattributed claim', () => {
+  const text = 'Officials said 300 homes were flooded. An estimated 4,000 people fled the valley.';
+  const figures: Figure[] = [
+    { ...at(text, '300 homes'), id: 'f1', value: 300, qualifier: 'exact', counts: 'homes' },
+    { ...at(text, 'An estimated 4,000 people'), id: 'f2', value: 4000, qualifier: 'approximately', counts: 'people' },
+  ];
+  const { claims } = run(text, { figures });
+  assert.deepEqual(byCue(claims, 'said').figures, ['f1']);
+  const own = claims.filter((c) => c.kind === 'unattributed');
+  assert.equal(own.length, 1);
+  assert.deepEqual(own[0]!.figures, ['f2']);
+  assert.equal(own[0]!.source, undefined);
+  assert.equal(figures[0]!.claim, byCue(claims, 'said').id);
+  assert.equal(figures[1]!.claim, undefined, 'a figure nobody is cited for is not pinned on a claim');
+});
+
+test('offsets hold with emoji, combining accents, Cyrillic and Hangul around the claims', () => {
+  const text =
+    '🌊🌊 Jose\u0301 Peña said that the Сеул–서울 route would close 🚢. “Мы готовы,” the captain 김민준 said, “and so is the crew.” 🙂';
+  const { claims } = run(text);
+  assert.ok(claims.length >= 2);
+  assert.equal(byCue(claims, 'said').source?.text.includes('Peña'), true);
+});
+
+test('no claim without a cue: plain narration yields nothing', () => {
+  const { claims } = run('The ferry left the harbour at dawn and reached the island by noon.');
+  assert.equal(claims.length, 0);
+});
