@@ -224,6 +224,8 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   const post = postQualifier ? null : qualifierAfter(tokens, phraseFrom, ceil);
   if (post) phraseFrom = post.next;
   let first = pre ? pre.first : dollarCountryFirst >= 0 ? dollarCountryFirst : i;
+  // the words that open a range belong to it: "between 3 and 7 percent", "from 10 to 12 people"
+  if (min !== undefined && first > floor && (prevLower === 'between' || prevLower === 'from') && !pre) first--;
   if (first > floor && lower(tokens[first - 1]!) === 'the') first--;
   const theBefore = first < (pre ? pre.first : i);
 
@@ -236,7 +238,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   if (phraseFrom - 1 > last) last = phraseFrom - 1;
   const isMoney = amount.unit !== undefined;
   if (!isMoney) {
-    const np = countedPhrase(text, tokens, phraseFrom, ceil);
+    const np = countedPhrase(text, tokens, phraseFrom, ceil, names);
     if (np) {
       if (TIME_UNITS.has(lower(tokens[np.head]!)) || TIME_UNITS.has(lower(tokens[np.countsFirst]!))) {
         return { draft: null, next: np.head + 1 };
@@ -262,7 +264,8 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
 
   const qualifier: Qualifier = amount.vague ? 'vague' : min !== undefined ? 'range' : (pre?.qualifier ?? post?.qualifier ?? postQualifier ?? 'exact');
   const start = tokens[first]!.start < amount.start ? tokens[first]!.start : amount.start;
-  const end = Math.max(amount.end, tokens[last]!.end);
+  // the token holding the amount's end may run past it ("20m." is one token); only words after the amount extend the span
+  const end = last >= after ? Math.max(amount.end, tokens[last]!.end) : amount.end;
   const draft: Draft = {
     start,
     end,
@@ -469,6 +472,8 @@ function link(newer: Draft, older: Draft): void {
 function isPlanned(tokens: Token[], sentence: Sentence, d: Draft, all: Draft[]): boolean {
   const floor = sentence.tokenStart;
   const ceil = sentence.tokenEnd;
+  // "would lie 300 km from the border": a distance or size placing something, not an amount handed over
+  if (d.last + 1 < ceil && LOCATING_WORDS.has(lower(tokens[d.last + 1]!))) return false;
   // "a planned 5,000-strong force"
   let k = d.first - 1;
   if (k >= floor && INTENT_MODIFIERS.has(lower(tokens[k]!))) return true;
@@ -521,6 +526,8 @@ function isPlanned(tokens: Token[], sentence: Sentence, d: Draft, all: Draft[]):
   }
   return false;
 }
+
+const LOCATING_WORDS = new Set(['from', 'away', 'north', 'south', 'east', 'west', 'off', 'long', 'wide', 'high', 'deep', 'tall', 'above', 'below', 'across']);
 
 function finish(drafts: Draft[]): Figure[] {
   drafts.sort((a, b) => a.start - b.start);

@@ -98,7 +98,15 @@ export function currencyBefore(text: string, at: number, limit: number): { unit:
   return null;
 }
 
-type Written = { value: number; end: number; words: number; digits: boolean; plainDigits: boolean };
+type Written = {
+  value: number;
+  end: number;
+  words: number;
+  digits: boolean;
+  plainDigits: boolean;
+  /** "4 million", "six thousand": the number before a single scale word, so ranges can share the scale. */
+  scaled?: { base: number; scale: number };
+};
 
 /**
  * Digits and number words in sequence, added up the way English writes them: "twenty-five",
@@ -117,6 +125,8 @@ function readWritten(text: string, at: number, limit: number, leadingA: boolean)
   type Atom = 'none' | 'unit' | 'tens' | 'hundred' | 'big' | 'digits';
   let last = (leadingA ? 'unit' : 'none') as Atom;
   let lastBig = Infinity;
+  let scales = 0;
+  let beforeScale = 0;
 
   for (;;) {
     if (pos >= limit) break;
@@ -158,6 +168,8 @@ function readWritten(text: string, at: number, limit: number, leadingA: boolean)
       } else if (SCALE_WORDS.has(lw)) {
         const scale = SCALE_WORDS.get(lw)!;
         if (current === 0 || scale >= lastBig || last === 'none') break;
+        scales++;
+        beforeScale = current;
         total += current * scale;
         current = 0;
         lastBig = scale;
@@ -199,7 +211,8 @@ function readWritten(text: string, at: number, limit: number, leadingA: boolean)
     pos = next;
   }
   if (end < 0 || atoms === 0) return null;
-  return { value: total + current, end, words, digits: sawDigits, plainDigits: plainDigits && atoms === 1 };
+  const scaled = scales === 1 && current === 0 && lastBig > 100 ? { base: beforeScale, scale: lastBig } : undefined;
+  return { value: total + current, end, words, digits: sawDigits, plainDigits: plainDigits && atoms === 1, ...(scaled ? { scaled } : {}) };
 }
 
 /** "thousands", "tens of thousands", "several hundred", "a few dozen". */
@@ -442,11 +455,12 @@ export function readAmount(text: string, at: number, limit: number, opts: { allo
   const written = readWritten(text, pos, limit, leadingA);
   if (!written) return null;
   let numberEnd = written.end;
-  const base = written.value * factor;
-  let scale = 1;
+  let base = (written.scaled ? written.scaled.base : written.value) * factor;
+  let scale = written.scaled ? written.scaled.scale : 1;
   let ambiguousM: { end: number } | undefined;
   const sc = written.digits && !written.words ? readScale(text, numberEnd, limit, !!unit) : null;
   if (sc) {
+    base = written.value * factor;
     scale = sc.scale;
     if (sc.ambiguousM) ambiguousM = { end: sc.end };
     numberEnd = sc.end;

@@ -51,6 +51,8 @@ export function qualifierAfter(tokens: Token[], at: number, ceil: number): { qua
 /** Words that start a time or comparison after a number, not a counted noun: "rose 15,000 last week". */
 const NOT_COUNTED_FIRST = new Set(['last', 'next', 'previous', 'following', 'same', 'such', 'earlier', 'later']);
 
+const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
+
 /** Singular nouns a bare number may still measure: "the 5000 mark", "the 10,000 level". */
 const LEVEL_NOUNS = new Set(['mark', 'level', 'threshold', 'barrier', 'milestone', 'figure', 'line']);
 
@@ -80,7 +82,7 @@ function glued(a: Token, b: Token): boolean {
  * last noun ("North Korean construction workers"), or after "of" for magnitudes and partitives
  * ("thousands of workers", "two of the engines"). Stops at anything that is not part of a noun phrase.
  */
-export function countedPhrase(text: string, tokens: Token[], at: number, ceil: number): NounPhrase | null {
+export function countedPhrase(text: string, tokens: Token[], at: number, ceil: number, names: ReadonlySet<string>): NounPhrase | null {
   let j = at;
   const first = at;
   const partitive = j < ceil && lower(tokens[j]!) === 'of';
@@ -97,6 +99,7 @@ export function countedPhrase(text: string, tokens: Token[], at: number, ceil: n
     const next = tokens[j + 1];
     // a line break ends the phrase: headlines and datelines run on without punctuation
     if (j > 0 && text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
+    if (NOT_COUNTED_FIRST.has(lower(t)) || SEASONS.has(lower(t))) break; // "900 soldiers next spring"
     if (t.pos === 'ADJ' || isNounish(t)) {
       if (taken === 0 && TIME_UNITS.has(lower(t))) return null;
       if (t.kind === 'number' || t.kind === 'currency' || t.kind === 'punctuation') break;
@@ -112,8 +115,8 @@ export function countedPhrase(text: string, tokens: Token[], at: number, ceil: n
       // possessive names inside a partitive: "of Boeing's larger planes"
     } else if (t.pos === 'VERB' && head < 0 && /(?:ing|ed)$/.test(t.text) && next && next.pos === 'NOUN') {
       // participles as modifiers before the noun: "refuelling tankers", "displaced people"
-    } else if (t.pos === 'NUM' && j > countsFirst && tokens[j - 1]!.pos === 'PROPN' && /^\d+$/.test(t.text)) {
-      // a model number inside the phrase: "Boeing 787 aircraft"
+    } else if (t.pos === 'NUM' && j > countsFirst && /^\d+$/.test(t.text) && (tokens[j - 1]!.pos === 'PROPN' || names.has(t.text))) {
+      // a model number inside the phrase: "Boeing 787 aircraft", "new 787 aircraft"
     } else break;
     j++;
     taken++;
@@ -133,6 +136,7 @@ function isPlural(t: Token): boolean {
   return t.lemma !== w || w.endsWith('s');
 }
 
+const TIME_ANCHORS = new Set(['ago', 'earlier', 'before', 'later', 'after', 'previously', 'back']);
 const RATE_ARTICLES = new Set(['a', 'an', 'per', 'each', 'every']);
 const RATE_NOUNS_AFTER_ARTICLE = new Set(['head', 'person', 'capita', 'share', 'piece', 'unit', 'barrel', 'household', 'family', 'passenger', 'visit', 'trip', 'ticket']);
 
@@ -151,6 +155,7 @@ export function rateAfter(tokens: Token[], at: number, ceil: number): { per: str
   const n = tokens[at + 1]!;
   if (n.pos !== 'NOUN' && n.pos !== 'PROPN') return null;
   const ln = lower(n);
+  if (lt !== 'per' && at + 2 < ceil && TIME_ANCHORS.has(lower(tokens[at + 2]!))) return null; // "14% a year ago" is when, not a rate
   if (lt === 'per' || TIME_UNITS.has(ln) || RATE_NOUNS_AFTER_ARTICLE.has(ln)) {
     return { per: singular(ln, n.lemma), last: at + 1 };
   }
