@@ -3,12 +3,11 @@
  * codes in one place. Commands stay thin; the work is in ingest/, nlp/, store/ and services/.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { writeFileSync, existsSync } from 'node:fs';
-import { readPaths } from '../ingest/readers.ts';
-import { extract } from '../nlp/pipeline.ts';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { openLedger, ledgerLocation } from '../store/open.ts';
 import type { Ledger } from '../store/ledger.ts';
 import { ingest, type FileOutcome } from '../services/ingest.ts';
+import { extractInputs } from '../services/extractInputs.ts';
 import { EXIT, NotFoundError, exitCodeFor } from './errors.ts';
 import { formatClaims, formatFigures, formatReport, formatSummary, legend, markText, spansOf, useColor } from './format.ts';
 import { Progress } from './progress.ts';
@@ -79,28 +78,56 @@ Examples:
   triangulate show 3f2a9c1e`,
     );
 
+  // --jobs and --max-bytes for extract and ingest
+  const jobsOption = () =>
+    new Option('--jobs <n>', 'worker threads for extraction; 0 runs it in the main thread (default: one per core)').argParser((v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('expected a whole number from 0 to 256.');
+      return n;
+    });
+  const maxBytesOption = () =>
+    new Option('--max-bytes <size>', 'largest input accepted (a file, decompressed, or one JSON Lines record), e.g. 5MB, 800k').argParser((v: string) => {
+      const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(v.trim());
+      if (!m) throw new InvalidArgumentError('expected a size such as 5MB, 800k or 1048576.');
+      const scale = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? 'b')[0]!.toLowerCase() as 'b' | 'k' | 'm' | 'g'];
+      return Math.round(Number(m[1]) * scale);
+    });
+  const timeoutOption = () =>
+    new Option('--timeout <seconds>', 'give up on a document whose extraction takes longer than this').default(60).argParser(countArg);
+  const inputsHelp = 'files or folders: dated text (" date YYYY-MM-DD" first), plain text, HTML pages, RSS/Atom feeds, JSON Lines, any of them gzipped; - reads standard input';
+
   program
     .command('extract')
     .description('Extract claims, figures, dates and names from articles without touching a ledger.')
-    .argument('<paths...>', 'files or folders: dated text (" date YYYY-MM-DD" first), plain text, JSON Lines')
+    .argument('<paths...>', inputsHelp)
     .option('--json', 'one extraction record per document (JSON Lines)')
     .option('--published <date>', 'publication date for texts that carry none', fullDateArg)
     .option('--outlet <name>', 'outlet for texts that carry none')
-    .action(run(async (paths: string[], o: { json?: boolean; published?: string; outlet?: string }) => {
+    .addOption(jobsOption())
+    .addOption(maxBytesOption())
+    .addOption(timeoutOption())
+    .action(run(async (paths: string[], o: { json?: boolean; published?: string; outlet?: string; jobs?: number; maxBytes?: number; timeout: number }) => {
       const color = useColor(process.stdout);
       let rejected = 0;
       let first = true;
-      for await (const r of readPaths(paths, { published: o.published, outlet: o.outlet })) {
-        if (r.kind === 'rejected') {
+      const items = extractInputs(paths, {
+        published: o.published,
+        outlet: o.outlet,
+        maxBytes: o.maxBytes,
+        jobs: o.jobs,
+        taskTimeoutMs: o.timeout * 1000,
+      });
+      for await (const r of items) {
+        if (r.status === 'rejected') {
           rejected++;
           err(`rejected (${r.reason}): ${r.message}`);
           continue;
         }
-        const x = extract(r.doc);
-        if (o.json) out(JSON.stringify(x));
+        if (r.status !== 'extracted') continue;
+        if (o.json) out(JSON.stringify(r.extraction));
         else {
           if (!first) out('\n' + '─'.repeat(60) + '\n');
-          out(formatReport(r.doc, x, color));
+          out(formatReport(r.doc, r.extraction, color));
         }
         first = false;
       }
@@ -110,33 +137,41 @@ Examples:
   program
     .command('ingest')
     .description('Add articles to the ledger. Text already in the ledger is recognised and left alone.')
-    .argument('<paths...>', 'files or folders: dated text, plain text, JSON Lines')
+    .argument('<paths...>', inputsHelp)
     .addOption(dbOption())
     .option('--published <date>', 'publication date for texts that carry none', fullDateArg)
     .option('--outlet <name>', 'outlet for texts that carry none')
-    .option('--report <file>', 'write one JSON line per input with its outcome')
+    .option('--report <file>', 'write one JSON line per input with its outcome, as each batch is committed')
+    .addOption(jobsOption())
+    .addOption(maxBytesOption())
+    .addOption(timeoutOption())
     .option('-q, --quiet', 'print only the totals line')
-    .action(run(async (paths: string[], o: { db?: string; published?: string; outlet?: string; report?: string; quiet?: boolean }) => {
+    .action(run(async (paths: string[], o: { db?: string; published?: string; outlet?: string; report?: string; quiet?: boolean; jobs?: number; maxBytes?: number; timeout: number }) => {
       const ledger = await openLedger(o.db);
       const progress = new Progress(process.stderr);
-      const outcomes: FileOutcome[] = [];
+      // streamed, not collected: a report of a million inputs must not sit in memory, and after a
+      // crash it still says which inputs were committed
+      const report = o.report ? openSync(o.report, 'w') : undefined;
       try {
         const totals = await ingest(paths, ledger, {
           published: o.published,
           outlet: o.outlet,
-          onOutcome: (x) => {
-            if (o.report) outcomes.push(x);
+          maxBytes: o.maxBytes,
+          jobs: o.jobs,
+          taskTimeoutMs: o.timeout * 1000,
+          onOutcome: (x: FileOutcome) => {
+            if (report !== undefined) writeSync(report, JSON.stringify(x) + '\n');
             if (x.status === 'rejected') progress.log(`rejected (${x.reason}): ${x.message}`);
             progress.tick(x.status);
           },
         });
         progress.done();
-        if (o.report) writeFileSync(o.report, outcomes.map((x) => JSON.stringify(x)).join('\n') + (outcomes.length ? '\n' : ''));
         const line = `${totals.ingested} ingested (${totals.claims} claims, ${totals.figures} figures), ${totals.duplicate} already in the ledger, ${totals.rejected} rejected`;
         out(totals.ingested === 0 && totals.duplicate > 0 && totals.rejected === 0 ? `${line}: nothing changed.` : line);
         if (!o.quiet) out('\n' + formatSummary(await ledger.summary(), ledgerLocation(o.db)));
         return totals.rejected ? EXIT.rejected : EXIT.ok;
       } finally {
+        if (report !== undefined) closeSync(report);
         await ledger.close();
       }
     }));

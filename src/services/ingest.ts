@@ -1,12 +1,15 @@
 /**
- * Ingest: read inputs, extract each new document, store in batched transactions. Documents already
- * in the ledger are recognised by id before extraction, so re-ingesting the same text costs a lookup
- * and changes nothing. Every input ends with an outcome (ingested, duplicate or rejected).
+ * Ingest: read inputs, extract each new document (in a pool of worker threads), store in batched
+ * transactions from this thread. Documents already in the ledger are recognised by id before
+ * extraction, so re-ingesting the same text costs a lookup and changes nothing. Every input ends with
+ * an outcome (ingested, duplicate or rejected), reported in input order once its batch is committed:
+ * an outcome on record is a promise kept, even if the process is killed a moment later.
  */
-import { readPaths, type ReadOptions, type RejectReason } from '../ingest/readers.ts';
-import { extract } from '../nlp/pipeline.ts';
+import type { ReadOptions, RejectReason } from '../ingest/readers.ts';
 import type { Ledger } from '../store/ledger.ts';
 import type { Document, Extraction } from '../types.ts';
+import { extractInputs, type Item } from './extractInputs.ts';
+import type { WorkerPool } from './pool.ts';
 
 export type FileOutcome =
   | { origin: string; status: 'ingested' | 'duplicate'; id: string; claims?: number; figures?: number }
@@ -17,14 +20,25 @@ export type IngestTotals = { ingested: number; duplicate: number; rejected: numb
 export type IngestOptions = ReadOptions & {
   /** Documents per write transaction. */
   batchSize?: number;
+  /** A batch is committed at least this often, so readers see progress and a crash loses little. */
+  flushMs?: number;
+  /** Worker threads for extraction; 0 runs it in this thread. Default: one per core. */
+  jobs?: number;
+  /** An extraction running longer than this is abandoned and its input rejected. */
+  taskTimeoutMs?: number;
   onOutcome?: (o: FileOutcome) => void;
+  onPool?: (pool: WorkerPool) => void | Promise<void>;
 };
 
 export async function ingest(paths: string[], ledger: Ledger, opts: IngestOptions = {}): Promise<IngestTotals> {
   const totals: IngestTotals = { ingested: 0, duplicate: 0, rejected: 0, claims: 0, figures: 0 };
   const batchSize = opts.batchSize ?? 64;
-  let batch: { origin: string; doc: Document; extraction: Extraction }[] = [];
-  const pending = new Set<string>();
+  const flushMs = opts.flushMs ?? 1000;
+  // every item since the last commit, in input order; only the extracted ones are written
+  let journal: Item[] = [];
+  let toWrite = 0;
+  let lastFlush = Date.now();
+
   const report = (o: FileOutcome) => {
     if (o.status === 'ingested') {
       totals.ingested++;
@@ -33,41 +47,33 @@ export async function ingest(paths: string[], ledger: Ledger, opts: IngestOption
     } else totals[o.status]++;
     opts.onOutcome?.(o);
   };
+
   const flush = async () => {
-    if (!batch.length) return;
-    const items = batch;
-    batch = [];
-    pending.clear();
-    const results = await ledger.addAll(items);
-    results.forEach((r, i) => {
-      const it = items[i]!;
-      report(
-        r.status === 'added'
-          ? { origin: it.origin, status: 'ingested', id: r.id, claims: it.extraction.claims.length, figures: it.extraction.figures.length }
-          : { origin: it.origin, status: 'duplicate', id: r.id },
-      );
-    });
+    const items = journal;
+    journal = [];
+    toWrite = 0;
+    lastFlush = Date.now();
+    const writes = items.filter((it): it is Extract<Item, { status: 'extracted' }> => it.status === 'extracted');
+    const results = writes.length ? await ledger.addAll(writes.map((w) => ({ doc: w.doc as Document, extraction: w.extraction as Extraction }))) : [];
+    let w = 0;
+    for (const it of items) {
+      if (it.status === 'rejected') report({ origin: it.origin, status: 'rejected', reason: it.reason, message: it.message });
+      else if (it.status === 'duplicate') report({ origin: it.origin, status: 'duplicate', id: it.id });
+      else {
+        const r = results[w++]!;
+        report(
+          r.status === 'added'
+            ? { origin: it.origin, status: 'ingested', id: r.id, claims: it.extraction.claims.length, figures: it.extraction.figures.length }
+            : { origin: it.origin, status: 'duplicate', id: r.id },
+        );
+      }
+    }
   };
 
-  for await (const o of readPaths(paths, opts)) {
-    if (o.kind === 'rejected') {
-      report({ origin: o.origin, status: 'rejected', reason: o.reason, message: o.message });
-      continue;
-    }
-    if (pending.has(o.doc.id) || (await ledger.has(o.doc.id))) {
-      report({ origin: o.origin, status: 'duplicate', id: o.doc.id });
-      continue;
-    }
-    let extraction: Extraction;
-    try {
-      extraction = extract(o.doc);
-    } catch (e) {
-      report({ origin: o.origin, status: 'rejected', reason: 'extraction-failed', message: `${o.origin}: extraction failed: ${(e as Error).message}` });
-      continue;
-    }
-    pending.add(o.doc.id);
-    batch.push({ origin: o.origin, doc: o.doc, extraction });
-    if (batch.length >= batchSize) await flush();
+  for await (const item of extractInputs(paths, { ...opts, isKnown: (id) => ledger.has(id) })) {
+    journal.push(item);
+    if (item.status === 'extracted') toWrite++;
+    if (toWrite >= batchSize || journal.length >= batchSize * 16 || Date.now() - lastFlush >= flushMs) await flush();
   }
   await flush();
   return totals;
