@@ -28,14 +28,14 @@ function texts(text: string, times: TimeExpr[] = []): string[] {
 
 test('values written in digits, words and both', () => {
   const text =
-    'The ministry hired 2,500 nurses, twenty-five surgeons, six thousand volunteers, 5K runners, 15 000 cleaners, ' +
+    'The ministry hired 2,500 nurses, twenty-five surgeons, six thousand volunteers, 20K stewards, 15 000 cleaners, ' +
     'four-thousand-100 porters, one hundred and twenty cooks, half a million tourists and 1.5 million pilgrims.';
   const got = figuresOf(text).map((f) => [f.value, f.counts]);
   assert.deepEqual(got, [
     [2500, 'nurses'],
     [25, 'surgeons'],
     [6000, 'volunteers'],
-    [5000, 'runners'],
+    [20000, 'stewards'],
     [15000, 'cleaners'],
     [4100, 'porters'],
     [120, 'cooks'],
@@ -106,6 +106,7 @@ test('currencies by sign, code and word, with scales', () => {
     ['The bridge cost $4.2bn to build.', '$4.2bn', 4.2e9, 'USD'],
     ['Fines reached €350 million.', '€350 million', 350e6, 'EUR'],
     ['He was paid £20m.', '£20m', 20e6, 'GBP'],
+    ['The prize is $5K.', '$5K', 5000, 'USD'],
     ['Tickets cost ¥3,000.', '¥3,000', 3000, 'JPY'],
     ['The deal is worth US$ 7 billion.', 'US$ 7 billion', 7e9, 'USD'],
     ['Farmers lost 40 billion yuan.', '40 billion yuan', 40e9, 'CNY'],

@@ -199,6 +199,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   // --- hyphenated compounds: "4,000-strong", "3.5-inch", but not "two-state", "10-point", "41-year"
   let postQualifier: Qualifier | undefined;
   let phraseFrom = after;
+  let describesWhole = false;
   if (charAfter === '-' && /[A-Za-z]/.test(text[amount.end + 1] ?? '')) {
     const word = /^[A-Za-z]+/.exec(text.slice(amount.end + 1, amount.end + 24))![0]!.toLowerCase();
     const wordEnd = amount.end + 1 + word.length;
@@ -209,6 +210,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
       const u = readUnit(text, amount.end + 1, limit)!;
       amount = { ...amount, unit: u.unit, end: u.end };
     } else if (!HYPHEN_COUNT_WORDS.has(word)) return { draft: null, next: tokenAfter(tokens, i, wordEnd, ceil) };
+    else describesWhole = true; // "a 4,000-strong force", "the 47-member council": the noun is the whole that has this many
     phraseFrom = tokenAfter(tokens, i, wordEnd, ceil);
   } else if (charAfter === '+' && !/\d/.test(text[amount.end + 1] ?? '')) {
     postQualifier = 'more than';
@@ -243,7 +245,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
       if (TIME_UNITS.has(lower(tokens[np.head]!)) || TIME_UNITS.has(lower(tokens[np.countsFirst]!))) {
         return { draft: null, next: np.head + 1 };
       }
-      const countsSingular = np.singularHead && (amount.value ?? 0) > 1 && min === undefined && !amount.vague;
+      const countsSingular = np.singularHead && (amount.value ?? 0) > 1 && min === undefined && !amount.vague && !describesWhole;
       if (countsSingular && amount.bare) {
         // "the 737 airliner", "a 300 page report": the number modifies a singular noun; it names or sizes, not counts
         return { draft: null, next: np.head + 1 };

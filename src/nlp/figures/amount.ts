@@ -273,7 +273,7 @@ function readFraction(text: string, at: number, limit: number): { value: number;
   let value: number | null = null;
   if (lw === 'half') value = 50;
   else if (lw === 'a' || lw === 'one') {
-    const s = skipSpaces(text, end, limit);
+    const s = lw === 'one' && text[end] === '-' ? end + 1 : skipSpaces(text, end, limit);
     const w2 = readLetters(text, s)?.toLowerCase();
     if (w2 && FRACTIONS.has(w2) && w2 !== 'half' && !w2.endsWith('s')) {
       value = FRACTIONS.get(w2)!;
@@ -297,12 +297,14 @@ function readFraction(text: string, at: number, limit: number): { value: number;
 }
 
 /** A scale abbreviation or word after the number: "bn", "K", " million". */
-function readScale(text: string, at: number, limit: number, hasCurrency: boolean): { scale: number; end: number; ambiguousM?: boolean } | null {
+function readScale(text: string, at: number, digitsStart: number, limit: number, hasCurrency: boolean): { scale: number; end: number; ambiguousM?: boolean } | null {
   // glued abbreviations: 5K, $3bn, £20m
   const glued = readLetters(text, at);
   if (glued !== null) {
     if (SCALE_ABBREVIATIONS.has(glued)) {
       if ((glued === 'b' || glued === 'B' || glued === 'M') && !hasCurrency) return null;
+      // a single digit with K and no currency is a format or a race ("4K TVs", "a 5K run"), not thousands
+      if ((glued === 'K' || glued === 'k') && !hasCurrency && at - digitsStart < 2) return null;
       return { scale: SCALE_ABBREVIATIONS.get(glued)!, end: at + glued.length };
     }
     if (glued === 'm') return hasCurrency ? { scale: 1e6, end: at + 1 } : { scale: 1e6, end: at + 1, ambiguousM: true };
@@ -458,7 +460,7 @@ export function readAmount(text: string, at: number, limit: number, opts: { allo
   let base = (written.scaled ? written.scaled.base : written.value) * factor;
   let scale = written.scaled ? written.scaled.scale : 1;
   let ambiguousM: { end: number } | undefined;
-  const sc = written.digits && !written.words ? readScale(text, numberEnd, limit, !!unit) : null;
+  const sc = written.digits && !written.words ? readScale(text, numberEnd, pos, limit, !!unit) : null;
   if (sc) {
     base = written.value * factor;
     scale = sc.scale;

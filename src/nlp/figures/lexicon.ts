@@ -113,7 +113,7 @@ export const UNIT_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['degrees Celsius', '°C'], ['degrees Fahrenheit', '°F'], ['°C', '°C'], ['°F', '°F'], ['° C', '°C'], ['° F', '°F'],
   ['megawatts', 'MW'], ['gigawatts', 'GW'], ['kilowatts', 'kW'], ['MW', 'MW'], ['GW', 'GW'], ['kW', 'kW'],
   ['kWh', 'kWh'], ['MWh', 'MWh'], ['GWh', 'GWh'], ['TWh', 'TWh'],
-  ['terabytes', 'TB'], ['gigabytes', 'GB'], ['megabytes', 'MB'], ['TB', 'TB'], ['GB', 'GB'], ['MB', 'MB'],
+  ['magnitude', 'magnitude'], ['terabytes', 'TB'], ['gigabytes', 'GB'], ['megabytes', 'MB'], ['TB', 'TB'], ['GB', 'GB'], ['MB', 'MB'],
 ];
 
 /** Calendar and clock nouns: a number counting these is a duration or age, which the times stage owns. */
