@@ -169,7 +169,7 @@ function unitAt(i: number): UnitRead | null {
   if (!u) return null;
   // "Days of Thunder", "Years and Years": capitalised unit words mid-sentence are names
   if (tok(j)!.cap && !startsSentence(j) && tok(j)!.t !== tok(j)!.t.toUpperCase()) {
-    if (tok(j - 1)?.cap) return null;
+    if (tok(j - 1)?.cap && !DIRECTIONS.has(L(j - 1)) && !NUMBER_WORDS.has(L(j - 1)) && !VAGUE_QUANTIFIERS.has(L(j - 1))) return null;
   }
   const factor = L(j) === 'fortnight' || L(j) === 'fortnights' ? 2 : 1;
   return { unit: u.unit, plural: u.plural, to: j + 1, factor, qualified };
@@ -198,6 +198,8 @@ function duration(i: number): (Match & { unit: Unit; n: number | 'X' }) | null {
   // "a quarter of the votes", "about a quarter, of its dealers", "three quarters of voters" are fractions
   if (u.unit === 'Q' && !u.qualified && (L(u.to) === 'of' || (L(u.to) === ',' && L(u.to + 1) === 'of') || (article && !QUARTER_AS_TIME.has(L(i - 1))))) return null;
   if (q.n === 'X' && !u.plural && !hyphen) return null; // "some day", "many a year"
+  // "World Cup 2018 day five": a year before a singular unit; "a 2000 year old tradition" is fine
+  if (!u.plural && !hyphen && tok(i)!.l.length === 4 && typeof q.n === 'number' && q.n >= 1000 && !/^(a|an|the)$/.test(L(i - 1)) && L(u.to) !== 'old' && L(u.to) !== '-') return null;
   if (L(i) === 'some' && !u.plural) return null;
   let to = u.to;
   let nv: number | 'X' = q.n === 'X' ? 'X' : q.n * u.factor;
@@ -219,7 +221,7 @@ function barePlural(i: number): Match | null {
   if (!u || !u.plural) return null;
   if (tok(i)!.cap && !startsSentence(i)) return null;
   const prev = L(i - 1);
-  if (prev === '-' || isInt(i - 1) || NUMBER_WORDS.has(prev) || prev === 'these' || prev === 'those') return null;
+  if (prev === '-' || isInt(i - 1) || NUMBER_WORDS.has(prev) || prev === 'these' || prev === 'those' || prev === 'this') return null;
   // "over the years" is a vague duration; "the years that followed" points back at a known period
   if (prev === 'the' && !SPAN_PREPOSITIONS.has(L(i - 2))) return null;
   if (L(i + 1) === 'old' || L(i + 1) === 'later' || L(i + 1) === 'earlier') return null;
@@ -370,6 +372,8 @@ function weekdayExpr(i: number): Match | null {
   const wd = WEEKDAYS.get(L(i));
   if (wd === undefined) return null;
   let j = i + 1;
+  // "Saturday Morning Breakfast Cereal", "Bloody Sunday Inquiry": a weekday inside a run of capitalised words names something
+  if (tok(j)?.cap && tok(j + 1)?.cap && !MONTHS.has(L(j)) && !MONTHS.has(L(j + 1))) return null;
   // "Tuesday, June 17, 2025", "Tuesday 17 June"
   const k = L(j) === ',' ? j + 1 : j;
   const date = monthDate(k) ?? dayMonth(k);
@@ -397,6 +401,9 @@ function clockExpr(i: number): Match | null {
     h = +m[1]!;
     min = +m[3]!;
     if (m[2] === '.' && ampmAt(j) === null) return null;
+    // a chapter and verse ("John 3:16") or a score follows a name; a clock time follows "at", "by", "from"...
+    const prev = tok(i - 1);
+    if (prev?.cap && !startsSentence(i - 1) && ampmAt(j) === null && !TIME_ZONES.has(L(j))) return null;
   } else if (isInt(i) && t.int <= 12 && t.l.length <= 2) {
     const a = ampmAt(j);
     if (a !== null) h = t.int;
@@ -474,6 +481,11 @@ function decadeExpr(i: number, the: boolean): Match | null {
     if (v % 10 !== 0 || v < 1000 || v > 2990) return null;
     if (digits.length === 2 && !the && j === i && !POSITION_ADJECTIVES.has(L(i - 1))) return null; // "in their 90s" is an age
     return { from: i, to: j + 1, sem: { k: 'cal', decade: v / 10 } };
+  }
+  // "the 1930's": an apostrophe before the s, read as a decade only after "the" ("2012's budget" is a possessive)
+  const y = tok(i);
+  if (the && y && y.l.length === 4 && y.int % 10 === 0 && (L(i + 1) === "'" || L(i + 1) === '’') && glued(i + 1) && L(i + 2) === 's' && glued(i + 2)) {
+    return { from: i, to: i + 3, sem: { k: 'cal', decade: y.int / 10 } };
   }
   const w = DECADE_WORDS.get(L(i));
   if (w !== undefined && (the || POSITION_ADJECTIVES.has(L(i - 1)))) return { from: i, to: i + 1, sem: { k: 'cal', decade: 190 + w } };
@@ -581,6 +593,7 @@ function seasonExpr(i: number, the: boolean, dir?: Direction): Match | null {
 function holidayExpr(i: number): Match | null {
   const t = tok(i)!;
   if (!t.cap) return null;
+  if (tok(i - 1)?.cap && !startsSentence(i - 1) && !DIRECTIONS.has(L(i - 1)) && !POSITION_ADJECTIVES.has(L(i - 1))) return null;
   let h: string | undefined;
   let j = i + 1;
   if (t.l === 'new' && L(j) === 'year' && (L(j + 1) === "'" || L(j + 1) === '’') && L(j + 2) === 's') {
@@ -694,7 +707,9 @@ function referenceExpr(i: number, the: boolean): Match | null {
   const l = L(i);
   const v = REFERENCE_WORDS.get(l);
   if (v) {
+    if (the) return null;
     if (l === 'now' && L(i + 1) === '-' && glued(i + 1)) return null; // "the now-cancelled deal"
+    if (l === 'now' && (L(i - 1) === 'every' || (L(i + 1) === 'and' && (L(i + 2) === 'then' || L(i + 2) === 'again')))) return null;
     if (l === 'formerly' || l === 'previously') return null;
     return { from: i, to: i + 1, sem: { k: 'fixed', value: v, type: 'DATE' } };
   }

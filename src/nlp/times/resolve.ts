@@ -29,6 +29,9 @@ export type ResolveContext = {
 
 export type Resolved = { value: string; type: TimeType; mod?: string };
 
+/** How far before the publication date a future-tense month or date may still fall (runs, ongoing periods). */
+const FUTURE_LOOKBACK_DAYS = 31;
+
 /** A candidate occurrence of a recurring name, as a closed interval of day numbers. */
 type Occurrence = { start: number; end: number; value: string };
 
@@ -122,8 +125,10 @@ function agoValue(unit: string, n: number, anchor?: number): string {
       return formatDay(anchor - Math.round(7 * n));
     case 'D':
       return formatDay(anchor - Math.round(n));
+    case 'H':
+      // hours ago: whole days back, as far as a publication date can tell
+      return formatDay(anchor - Math.floor(n / 24));
     default:
-      // hours or minutes ago: the same day, as far as a publication date can tell
       return formatDay(anchor);
   }
 }
@@ -204,7 +209,10 @@ function pick(occ: Occurrence[], anchor: number, sem: CalendarSem, tense: () => 
   if (sem.dir === 'last') return latestBefore(current ? current.start : anchor);
   if (sem.dir === 'next') return earliestAfter(current ? current.end : anchor);
   if (sem.dir === 'this' && (sem.wd !== undefined || sem.weekend) && sem.m === undefined) {
-    // "this Tuesday": the one in the current week
+    // "this weekend" in "took place this weekend" is the one just gone; otherwise the one in the current week
+    const t = tense();
+    if (t === 'past' || t === 'perfect') return [...occ].reverse().find((o) => o.start <= anchor);
+    if (t === 'future') return occ.find((o) => o.end >= anchor);
     const monday = anchor - weekday(anchor) + 1;
     return occ.find((o) => o.start >= monday && o.start <= monday + 6);
   }
@@ -215,7 +223,8 @@ function pick(occ: Occurrence[], anchor: number, sem: CalendarSem, tense: () => 
   let t = tense();
   if (t === 'perfect') t = sem.wd !== undefined && sem.m === undefined ? 'past' : 'none';
   if (t === 'past') return [...occ].reverse().find((o) => o.start <= anchor);
-  if (t === 'future') return occ.find((o) => o.end >= anchor);
+  // "the exhibit is to run from January 23" a few days after it opened: a future verb may look back a little
+  if (t === 'future') return occ.find((o) => o.end >= anchor - (sem.wd !== undefined || sem.weekend ? 0 : FUTURE_LOOKBACK_DAYS));
   // no tense to go by: the nearest occurrence; a tie goes to the one in the anchor's year
   let best: Occurrence | undefined;
   let bestDistance = Infinity;
