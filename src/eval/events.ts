@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { makeDocument } from '../ingest/document.ts';
 import { extract } from '../nlp/pipeline.ts';
 import { PLOVER_TYPES } from '../nlp/events/lexicon.ts';
+import { stateOf } from '../nlp/events/roles.ts';
 import type { Entity, Event, Extraction } from '../types.ts';
 import { hasShared, loadSeed, sharedPath } from './shared.ts';
 import { score, type EvalSection, type Score } from './types.ts';
@@ -35,24 +36,33 @@ export function loadLabelMap(): Map<string, string> {
 const actorsOf = (v: GoldActor[] | string | undefined): string[] =>
   Array.isArray(v) ? v.map((a) => a.actorText ?? '').filter((t) => t.length > 0) : [];
 
-/** Entities with a mention overlapping the first occurrence of `text`. */
+/**
+ * Entities with a mention overlapping the first occurrence of `text`, and the states their
+ * nationality stands for (the stage codes "Israeli soldiers" as Israel when the text names Israel).
+ */
 function entitiesAt(ext: Extraction, docText: string, text: string): Set<string> {
   const out = new Set<string>();
   const at = docText.indexOf(text);
   if (at < 0) return out;
   const end = at + text.length;
-  for (const e of ext.entities) if (e.mentions.some((m) => m.start < end && at < m.end)) out.add(e.id);
+  const asState = stateOf(ext.entities);
+  for (const e of ext.entities) if (e.mentions.some((m) => m.start < end && at < m.end)) out.add(e.id).add(asState(e.id));
   return out;
 }
 
 type RoleTally = { eligible: number; correct: number; filled: number };
 const tally = (): RoleTally => ({ eligible: 0, correct: 0, filled: 0 });
 
-function scoreRole(t: RoleTally, gold: Set<string>, predicted: Event[], role: 'actor' | 'recipient'): void {
-  if (gold.size === 0) return;
+/** Scores one coded record's role; returns false when the prediction is wrong or missing. */
+function scoreRole(t: RoleTally, gold: Set<string>, predicted: Event[], role: 'actor' | 'recipient'): boolean {
+  if (gold.size === 0) return true;
   t.eligible++;
   if (predicted.some((e) => e[role] !== undefined)) t.filled++;
-  if (predicted.some((e) => e[role] !== undefined && gold.has(e[role]!))) t.correct++;
+  if (predicted.some((e) => e[role] !== undefined && gold.has(e[role]!))) {
+    t.correct++;
+    return true;
+  }
+  return false;
 }
 
 function goldSection(): EvalSection {
@@ -80,6 +90,7 @@ function goldSection(): EvalSection {
   let withEntities = 0;
   const misses: string[] = [];
   const spurious: string[] = [];
+  const roleErrors: string[] = [];
   for (const [text, recs] of bySentence) {
     const doc = makeDocument({ text });
     const ext = extract(doc);
@@ -109,8 +120,11 @@ function goldSection(): EvalSection {
       if (same.length === 0) continue;
       const goldActors = new Set(actorsOf(r.source).flatMap((a) => [...entitiesAt(ext, doc.text, a)]));
       const goldRecipients = new Set(actorsOf(r.target).flatMap((a) => [...entitiesAt(ext, doc.text, a)]));
-      scoreRole(actor, goldActors, same, 'actor');
-      scoreRole(recipient, goldRecipients, same, 'recipient');
+      const names = (ids: Iterable<string | undefined>) => [...ids].map((id) => ext.entities.find((e) => e.id === id)?.name ?? '-').join('/');
+      if (!scoreRole(actor, goldActors, same, 'actor'))
+        roleErrors.push(`actor ${type}: got ${names(same.map((e) => e.actor))} want ${names(goldActors)} | ${text.slice(0, 80)}`);
+      if (!scoreRole(recipient, goldRecipients, same, 'recipient'))
+        roleErrors.push(`recipient ${type}: got ${names(same.map((e) => e.recipient))} want ${names(goldRecipients)} | ${text.slice(0, 80)}`);
     }
   }
   const set = `plover-gsr dev70 (${bySentence.size})`;
@@ -132,6 +146,7 @@ function goldSection(): EvalSection {
       'recipient filled': recipient.eligible ? recipient.filled / recipient.eligible : 0,
       misses,
       spurious,
+      roleErrors,
     },
   };
 }

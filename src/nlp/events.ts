@@ -14,6 +14,7 @@ import type { Segmented, Sentence } from './segment.ts';
 import {
   ARMED,
   COERCIVE,
+  SPEECH_VERBS,
   COOPERATIVE,
   NOUN_SENSES,
   VERB_SENSES,
@@ -35,7 +36,9 @@ import {
   subjectOf,
   verbGroup,
   type Subject,
-  type TimeMask,
+  IN_NAME,
+  IN_TIME,
+  type TokenMarks,
   type VerbGroup,
 } from './events/clause.ts';
 import {
@@ -49,7 +52,8 @@ import {
   lemmaIn,
   partiesIn,
   pronounSource,
-  timeMask,
+  stateOf,
+  tokenMarks,
   type MentionIndex,
 } from './events/roles.ts';
 
@@ -82,12 +86,14 @@ type Candidate = {
   sense: Sense;
   governed?: boolean;
   content?: Candidate;
+  /** For a reported obligation ("said that X must ..."): X, who is asked. */
+  obligated?: Subject;
 };
 
 type Ctx = {
   seg: Segmented;
   s: Sentence;
-  time: TimeMask;
+  marks: TokenMarks;
   ix: MentionIndex;
   analyses: Map<number, Analysis>;
 };
@@ -98,11 +104,12 @@ export function extractEvents(
 ): Event[] {
   const { seg } = ctx;
   if (seg.tokens.length === 0) return [];
-  const time = timeMask(seg, earlier.times);
   const ix = indexMentions(seg, earlier.entities);
+  const marks = tokenMarks(seg, earlier.times, ix);
+  const asState = stateOf(earlier.entities);
   const events: Event[] = [];
   for (const s of seg.sentences) {
-    const c: Ctx = { seg, s, time, ix, analyses: new Map() };
+    const c: Ctx = { seg, s, marks, ix, analyses: new Map() };
     const candidates = findCandidates(c);
     if (candidates.length === 0) continue;
     absorbComplements(c, candidates);
@@ -110,7 +117,11 @@ export function extractEvents(
     for (const cand of candidates) {
       if (cand.governed) continue;
       const ev = codeEvent(c, cand, earlier.times, earlier.claims);
-      if (ev && !inSentence.some((o) => restates(o, ev))) inSentence.push(ev);
+      if (!ev) continue;
+      if (ev.actor) ev.actor = asState(ev.actor);
+      if (ev.recipient) ev.recipient = asState(ev.recipient);
+      if (ev.actor === ev.recipient) delete ev.recipient;
+      if (!inSentence.some((o) => restates(o, ev))) inSentence.push(ev);
     }
     for (const ev of inSentence) events.push({ id: `v${events.length + 1}`, ...ev });
   }
@@ -135,7 +146,7 @@ function restates(earlier: Omit<Event, 'id'>, later: Omit<Event, 'id'>): boolean
 function analyse(c: Ctx, head: number): Analysis {
   const cached = c.analyses.get(head);
   if (cached) return cached;
-  const group = verbGroup(c.seg, c.s, head, c.time);
+  const group = coordinatedInfinitive(c, head) ?? verbGroup(c.seg, c.s, head, c.marks);
   let effective = group;
   let future = group.future;
   let unasserted = false;
@@ -151,10 +162,26 @@ function analyse(c: Ctx, head: number): Analysis {
       }
     }
   }
-  const subject = subjectOf(c.seg, c.s, effective.start, c.time);
+  const subject = subjectOf(c.seg, c.s, effective.start, c.marks);
   const a: Analysis = { group, effective, subject, future, unasserted };
   c.analyses.set(head, a);
   return a;
+}
+
+/** "to tighten sanctions and impose a blockade": a bare verb after "and" shares the infinitive before it. */
+function coordinatedInfinitive(c: Ctx, head: number): VerbGroup | undefined {
+  const toks = c.seg.tokens;
+  const t = toks[head]!;
+  if (head - 1 < c.s.tokenStart || toks[head - 1]!.pos !== 'CCONJ' || lower(t) !== lemmaOf(t)) return undefined;
+  for (let k = head - 2; k >= c.s.tokenStart && head - k <= 12; k--) {
+    const p = toks[k]!;
+    if (p.pos === 'VERB') {
+      const g = verbGroup(c.seg, c.s, k, c.marks);
+      return g.dependent ? { ...verbGroup(c.seg, c.s, head, c.marks), dependent: true, governor: g.governor, start: g.start } : undefined;
+    }
+    if (p.text === ',' || p.text === ';') return undefined;
+  }
+  return undefined;
 }
 
 function findCandidates(c: Ctx): Candidate[] {
@@ -163,25 +190,76 @@ function findCandidates(c: Ctx): Candidate[] {
   const byHead = new Map<number, Candidate>();
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = toks[i]!;
-    if (t.pos === 'VERB' || isMistaggedGerund(c, i)) {
+    let found = false;
+    // a verb-looking word inside a name ("Red Cross", "Operation Desert Storm") triggers nothing
+    if (c.marks[i]! & IN_NAME) continue;
+    if ((t.pos === 'VERB' && !isCompoundModifier(c, i)) || isMistaggedGerund(c, i)) {
       const senses = sensesOfVerb(c, i);
-      if (!senses) continue;
-      for (const sense of senses) {
+      for (const sense of senses ?? []) {
         const cand = verbCandidate(c, i, sense);
         if (cand) {
           byHead.set(i, cand);
+          found = true;
           break;
         }
       }
-    } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+    }
+    if (!found && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) {
       const senses = NOUN_SENSES.get(lemmaOf(t)) ?? NOUN_SENSES.get(singular(lower(t)));
-      if (!senses) continue;
-      const cand = nounCandidate(c, i, senses);
+      const cand = senses && nounCandidate(c, i, senses);
       // the noun says more than its support verb ("imposed sanctions" over "imposed")
       if (cand) byHead.set(cand.head, cand);
     }
+    if (t.pos === 'AUX' && OBLIGATION.has(lower(t))) {
+      const cand = mustCandidate(c, i);
+      // keyed apart from verbs: the modal is no verb head of its own
+      if (cand) byHead.set(-1 - i, cand);
+    }
   }
   return [...byHead.values()].sort((a, b) => a.start - b.start);
+}
+
+/** "Iranian-backed", "war-torn": a verb fused to a word by a hyphen modifies a noun; it reports no event. */
+function isCompoundModifier(c: Ctx, i: number): boolean {
+  const toks = c.seg.tokens;
+  const dash = toks[i - 1];
+  if (i - 2 < c.s.tokenStart || !dash || dash.text !== '-' || dash.end !== toks[i]!.start) return false;
+  return !VERB_SENSES.has(`${lemmaOf(toks[i - 2]!)}-${lemmaOf(toks[i]!)}`);
+}
+
+const OBLIGATION = new Set(['must', 'should']);
+const SAYING_NOUNS = new Set(['reminder', 'statement', 'warning', 'message', 'declaration', 'letter', 'resolution', 'communique', 'communiqué']);
+const MUST_SENSE: Sense = { type: 'REQUEST', governs: 'request' };
+
+/**
+ * "Russia said that Sudan must return the helicopter": a reported obligation laid on someone else
+ * is a demand by the speaker on that someone. The trigger runs from the modal to its verb.
+ */
+function mustCandidate(c: Ctx, i: number): Candidate | undefined {
+  const { seg, s } = c;
+  const toks = seg.tokens;
+  let v = i + 1;
+  while (v < s.tokenEnd && v - i <= 3 && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'PART')) v++;
+  if (v >= s.tokenEnd || (toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX')) return undefined;
+  const subject = subjectOf(seg, s, i, c.marks);
+  if (subject.kind === 'none') return undefined;
+  if (subject.kind === 'pronoun' && ['we', 'i', 'you'].includes(lower(toks[subject.index]!))) return undefined;
+  let k = (subject.kind === 'np' ? subject.start : subject.index) - 1;
+  if (k >= s.tokenStart && lower(toks[k]!) === 'that') k--;
+  while (k >= s.tokenStart && (c.marks[k]! & IN_TIME || toks[k]!.pos === 'ADV')) k--;
+  if (k < s.tokenStart) return undefined;
+  const sayer = toks[k]!;
+  let head = -1;
+  if (sayer.pos === 'VERB' && (SPEECH_VERBS.has(lemmaOf(sayer)) || VERB_SENSES.get(lemmaOf(sayer))?.some((x) => x.governs))) head = k;
+  else if (sayer.pos === 'NOUN' && SAYING_NOUNS.has(lemmaOf(sayer))) {
+    // "issued a stern reminder to Iraq that it must ...": the actor is whoever issued it
+    for (let m = k - 1; m >= s.tokenStart && k - m <= 5; m--) if (toks[m]!.pos === 'VERB') {
+      head = m;
+      break;
+    }
+  }
+  if (head < 0) return undefined;
+  return { start: i, end: v + 1, head, sense: MUST_SENSE, obligated: subject };
 }
 
 /** wink tags a coordinated gerund as a noun at times ("killing one and arresting 12"). */
@@ -212,11 +290,16 @@ function sensesOfVerb(c: Ctx, i: number): readonly Sense[] | undefined {
   return VERB_SENSES.get(lemmaOf(t));
 }
 
-function hasClass(c: Ctx, from: number, to: number, classes: readonly WordClassName[] | undefined): boolean {
+/**
+ * Whether a word of the classes occurs in [from, to). With `headsOnly`, a noun counts only as the
+ * head of its compound: "weapons inspectors" are inspectors, not weapons.
+ */
+function hasClass(c: Ctx, from: number, to: number, classes: readonly WordClassName[] | undefined, headsOnly = false): boolean {
   if (!classes) return false;
   const toks = c.seg.tokens;
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
+    if (headsOnly && k + 1 < to && (t.pos === 'NOUN' || t.pos === 'PROPN') && toks[k + 1]!.pos === 'NOUN') continue;
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ' && t.pos !== 'VERB' && t.pos !== 'X') {
       // currency signs stand for money: "$5 million in aid"
       if (!(t.kind === 'currency' || t.pos === 'SYM') || !classes.includes('AID_GOODS')) continue;
@@ -237,9 +320,12 @@ function verbCandidate(c: Ctx, i: number, sense: Sense): Candidate | undefined {
   const toks = c.seg.tokens;
   let end = i + 1;
   if (sense.particle) {
-    const next = toks[i + 1];
-    if (!next || i + 1 >= c.s.tokenEnd || !sense.particle.includes(lower(next))) return undefined;
-    if (TRIGGER_PARTICLES.has(lower(next)) && sense.governs !== 'protest') end = i + 2;
+    // "pushing hard for", "called Thursday on": an adverb or a day may come between
+    let p = i + 1;
+    while (p < c.s.tokenEnd && p - i <= 3 && (c.marks[p]! & IN_TIME || (toks[p]!.pos === 'ADV' && !sense.particle.includes(lower(toks[p]!))))) p++;
+    const next = toks[p];
+    if (!next || p >= c.s.tokenEnd || !sense.particle.includes(lower(next))) return undefined;
+    if (TRIGGER_PARTICLES.has(lower(next)) && sense.governs !== 'protest' && p === i + 1) end = i + 2;
   }
   const a = analyse(c, i);
   if (sense.passiveOnly && !a.group.passive) return undefined;
@@ -254,7 +340,7 @@ function sensePasses(c: Ctx, sense: Sense, a: Analysis, modsFrom: number, end: n
   const objectTo = clauseEnd(c.seg, c.s, objectFrom, OBJECT_WINDOW);
   const [sa, sb] = subjectRange(a.subject);
   const inObject = (classes: readonly WordClassName[] | undefined): boolean =>
-    hasClass(c, objectFrom, objectTo, classes) || hasClass(c, modsFrom, end, classes) || (a.group.passive && hasClass(c, sa, sb, classes));
+    hasClass(c, objectFrom, objectTo, classes, true) || hasClass(c, modsFrom, end, classes) || (a.group.passive && hasClass(c, sa, sb, classes, true));
   if (sense.object && !inObject(sense.object)) return false;
   if (sense.notObject && inObject(sense.notObject)) return false;
   if (sense.subject && !hasClass(c, sa, sb, sense.subject)) return false;
@@ -300,6 +386,7 @@ function hasCounterpart(c: Ctx, from: number): boolean {
   const to = Math.min(c.s.tokenEnd, from + 5);
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
+    if (c.marks[k]! & IN_TIME) continue;
     if (k === from && (lower(t) === 'with' || lower(t) === 'by')) return true;
     if (c.ix.covering[k]! >= 0 || t.pos === 'PROPN') return true;
     if (lemmaIn(t, WORD_CLASSES.PEOPLE) || lemmaIn(t, WORD_CLASSES.DIPLOMATS)) return true;
@@ -327,7 +414,7 @@ function nounCandidate(c: Ctx, n: number, senses: readonly NounSense[]): Candida
     const w = lower(t);
     const between =
       t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADV' ||
-      w === 'of' || w === "'s" || w === '’s' || w === '-' || SUPPORT_PARTICLES.has(w);
+      POSSESSIVES.has(w) || w === 'of' || w === "'s" || w === '’s' || w === '-' || SUPPORT_PARTICLES.has(w);
     if (!between) return undefined;
   }
   return passiveNounCandidate(c, n, senses);
@@ -354,6 +441,7 @@ function passiveNounCandidate(c: Ctx, n: number, senses: readonly NounSense[]): 
 }
 
 const NEG = new Set(['not', "n't", 'n’t', 'never']);
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** "carry out" when a particle follows the verb, else the bare lemma; "test-fire" for hyphenated compounds. */
 function supportKeys(c: Ctx, k: number, limit: number): string[] {
@@ -375,15 +463,25 @@ function supportKeys(c: Ctx, k: number, limit: number): string[] {
  * event did not happen as such. It is folded into the governor, where it decides type and mode.
  */
 function absorbComplements(c: Ctx, candidates: Candidate[]): void {
+  const toks = c.seg.tokens;
   for (const g of candidates) {
     if (!g.sense.governs || g.governed) continue;
     const scopeEnd = clauseEnd(c.seg, c.s, g.end, GOVERNED_WINDOW, true);
+    // the complement's own verb decides what was promised or demanded; later events in the
+    // clause ("nationals suspected of blowing up a plane") are absorbed without a say
+    let firstVerb = -1;
+    for (let k = g.obligated ? g.end - 1 : g.end; k < scopeEnd; k++) {
+      if (toks[k]!.pos === 'VERB') {
+        firstVerb = k;
+        break;
+      }
+    }
     for (const d of candidates) {
-      if (d === g || d.governed || d.start < g.end || d.start >= scopeEnd) continue;
+      if (d === g || d.governed || d.obligated || d.start <= g.start || d.start >= scopeEnd) continue;
       // a protest's stated demand is part of the protest; what else happened around it is not
       if (g.sense.governs === 'protest' && !['REQUEST', 'ACCUSE', 'PROTEST'].includes(d.sense.type ?? '')) continue;
       d.governed = true;
-      g.content ??= d;
+      if (d.head === firstVerb || (d.start <= firstVerb && firstVerb < d.end)) g.content ??= d;
     }
   }
 }
@@ -466,11 +564,16 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   // roles
   const governs = sense.governs !== undefined;
   const windowEnd = clauseEnd(seg, s, cand.end, governs ? GOVERNED_WINDOW : 14, governs);
-  const subjectParties = a.subject.kind === 'np' ? partiesIn(c.ix, a.subject.start, a.subject.end) : [];
+  const subjectParties = a.subject.kind === 'np' && !isDocumentHead(c, a.subject.end - 1) ? partiesIn(c.ix, a.subject.start, a.subject.end) : [];
   let actor: string | undefined;
   let recipient: string | undefined;
   let actorEntity: Entity | undefined;
-  if (a.group.passive) {
+  if (cand.obligated) {
+    actorEntity = subjectParties[0];
+    actor = actorEntity?.id ?? (a.subject.kind === 'pronoun' ? pronounSource(claims, toks[a.subject.index]!.start, toks[a.subject.index]!.end) : undefined);
+    const ob = cand.obligated;
+    recipient = ob.kind === 'np' ? partiesIn(c.ix, ob.start, ob.end).find((e) => e !== actorEntity)?.id : undefined;
+  } else if (a.group.passive) {
     actorEntity = findAgent(seg, c.ix, cand.end, windowEnd);
     actor = actorEntity?.id;
     recipient = subjectParties.find((e) => e !== actorEntity)?.id;
@@ -479,16 +582,23 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
     actor = actorEntity?.id;
     if (!actor && a.subject.kind === 'pronoun') {
       const p = toks[a.subject.index]!;
-      actor = pronounSource(claims, p.start, p.end);
+      actorEntity = speakerOf(c, a.subject.index);
+      actor = actorEntity?.id ?? pronounSource(claims, p.start, p.end);
     }
-    const recipientEntity = findRecipient(seg, c.ix, {
-      type: ct && governs ? ct : type,
+    // first the governor's own object ("urged Iran to ...", "demanded that the US ..."), then,
+    // for promises, threats and refusals, the object of what was promised, threatened or refused
+    const contentStart = content && governs ? content.start : windowEnd;
+    let recipientEntity = findRecipient(seg, c.ix, {
+      type,
       triggerEnd: cand.end - 1,
       from: cand.end,
-      to: windowEnd,
+      to: contentStart,
       thatClause: sense.governs === 'request' || sense.governs === 'threat',
       exclude: actorEntity,
     });
+    if (!recipientEntity && content && ct && (sense.governs === 'intent' || sense.governs === 'threat' || sense.governs === 'reject')) {
+      recipientEntity = findRecipient(seg, c.ix, { type: ct, triggerEnd: content.end - 1, from: content.end, to: windowEnd, thatClause: false, exclude: actorEntity });
+    }
     recipient = recipientEntity?.id;
     if (!recipient && sense.symmetric && subjectParties[1]) recipient = subjectParties[1].id;
   }
@@ -515,6 +625,33 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   if (when) ev.when = when;
   if (claim) ev.claim = claim.id;
   return ev;
+}
+
+/** "a UN resolution that aims to tighten sanctions": a document or plan is no actor, and its sponsor is not the subject. */
+function isDocumentHead(c: Ctx, head: number): boolean {
+  return lemmaIn(c.seg.tokens[head]!, WORD_CLASSES.DOCUMENTS);
+}
+
+/**
+ * "Hungary has said it will support ...": a pronoun subject right after a verb of saying is,
+ * in news English, the speaker, when the speaker's kind fits the pronoun.
+ */
+function speakerOf(c: Ctx, pronoun: number): Entity | undefined {
+  const toks = c.seg.tokens;
+  const w = lower(toks[pronoun]!);
+  let k = pronoun - 1;
+  while (k >= c.s.tokenStart && (lower(toks[k]!) === 'that' || lower(toks[k]!) === ',' || c.marks[k]! & IN_TIME || toks[k]!.pos === 'ADV')) k--;
+  if (k < c.s.tokenStart || toks[k]!.pos !== 'VERB' || !SPEECH_VERBS.has(lemmaOf(toks[k]!))) return undefined;
+  const subject = analyse(c, k).subject;
+  if (subject.kind !== 'np') return undefined;
+  const speaker = partiesIn(c.ix, subject.start, subject.end)[0];
+  if (!speaker) return undefined;
+  const person = speaker.type === 'PERSON';
+  if ((w === 'he' || w === 'she') && !person) return undefined;
+  if (w === 'it' && person) return undefined;
+  // "officials said they": the group is not the country named in it
+  if (w === 'they' && person) return undefined;
+  return speaker;
 }
 
 /** Start of the clause that holds the subject: a fronted phrase without a verb ("On Wednesday, in Seoul, ...") belongs to it. */

@@ -31,10 +31,17 @@ export type VerbGroup = {
   governor?: number;
 };
 
-/** Tokens that belong to a time expression, so scans can step over "on Tuesday". */
-export type TimeMask = Uint8Array;
+/**
+ * Per-token marks from earlier stages: inside a time expression (scans step over "on Tuesday")
+ * or inside a name (whatever POS wink gave "Cross" in "Red Cross", it is part of a noun phrase).
+ */
+export type TokenMarks = Uint8Array;
+export const IN_TIME = 1;
+export const IN_NAME = 2;
 
 const BE = new Set(['be', 'is', 'was', 'were', 'are', 'am', 'been', 'being', "'re", '’re', "'s", '’s']);
+/** "is opposed to", "is committed to": a state of the subject, not a passive. */
+const STATIVE = new Set(['opposed', 'committed', 'prepared', 'determined', 'engaged', 'involved', 'concerned']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const NP_PUNCT = new Set(['-', '.', '’', "'", '&']);
@@ -66,7 +73,7 @@ export const isGerund = (t: Token): boolean => lower(t).endsWith('ing') && t.pos
  * Reads the verb group to the left of the verb at `i`: auxiliaries, negation, adverbs and any
  * time expression standing between subject and verb ("The US on Thursday demanded").
  */
-export function verbGroup(seg: Segmented, s: Sentence, i: number, time: TimeMask): VerbGroup {
+export function verbGroup(seg: Segmented, s: Sentence, i: number, marks: TokenMarks): VerbGroup {
   const g: VerbGroup = { start: i, negated: false, future: false, speculative: false, passive: false, dependent: false };
   const toks = seg.tokens;
   let sawAux = false;
@@ -78,11 +85,11 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, time: TimeMask
       g.negated = true;
       continue;
     }
-    if (time[j]) continue;
+    if (marks[j]! & IN_TIME) continue;
     if (t.pos === 'AUX' || (t.pos === 'PART' && (w === "'s" || w === '’s'))) {
       if (FUTURE_MODALS.has(w)) g.future = true;
       else if (SPECULATIVE_MODALS.has(w)) g.speculative = true;
-      else if (!sawAux && BE.has(w) && isParticiple(toks[i]!)) g.passive = true;
+      else if (!sawAux && BE.has(w) && isParticiple(toks[i]!) && !STATIVE.has(lower(toks[i]!))) g.passive = true;
       sawAux = true;
       continue;
     }
@@ -90,22 +97,41 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, time: TimeMask
     if (w === 'to' && t.pos === 'PART') {
       g.dependent = true;
       const k = skipAdverbs(toks, j - 1, s.tokenStart);
-      if (k >= s.tokenStart && (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'ADJ')) g.governor = k;
+      if (k >= s.tokenStart && (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'ADJ' || isVerbalIntentNoun(toks, k, s.tokenStart))) g.governor = k;
       j--;
       break;
     }
     break;
   }
   g.start = j + 1;
-  // A gerund right after another verb is that verb's complement: "did not mention sending".
-  if (!g.dependent && isGerund(toks[i]!) && g.start === i) {
+  if (!g.dependent && g.start === i && i > s.tokenStart) {
     const k = skipAdverbs(toks, i - 1, s.tokenStart);
-    if (k >= s.tokenStart && toks[k]!.pos === 'VERB') {
-      g.dependent = true;
-      g.governor = k;
+    const before = k >= s.tokenStart ? toks[k]! : undefined;
+    if (before && isGerund(toks[i]!)) {
+      // a gerund right after another verb is that verb's complement: "did not mention sending";
+      // after "of" it names an act ("the decision of sending troops"), after "for" a ground
+      // ("arrested for collaborating"); right after a noun it describes that noun ("a resolution
+      // censuring ...")
+      if (before.pos === 'VERB') {
+        g.dependent = true;
+        g.governor = k;
+      } else if (lower(before) === 'of' || lower(before) === 'for' || ((before.pos === 'NOUN' || before.pos === 'PROPN') && k === i - 1)) {
+        g.dependent = true;
+      }
+    } else if (before && (before.pos === 'NOUN' || before.pos === 'PROPN') && isParticiple(toks[i]!) && lower(toks[i + 1] ?? toks[i]!) === 'by') {
+      // a reduced relative: "soldiers killed by a roadside bomb" is passive
+      g.passive = true;
     }
   }
   return g;
+}
+
+/** "Greece plans to impose": a tagger may read the verb "plans" as a noun; no determiner before it means it is the verb. */
+function isVerbalIntentNoun(toks: Token[], k: number, floor: number): boolean {
+  const t = toks[k]!;
+  if (t.pos !== 'NOUN' || !INTENT_MARKERS.has(t.lemma.toLowerCase()) || !lower(t).endsWith('s')) return false;
+  const before = k - 1 >= floor ? toks[k - 1]! : undefined;
+  return !!before && (before.pos === 'PROPN' || before.pos === 'NOUN' || before.pos === 'PRON') && !['its', 'their', 'his', 'her', 'our', 'my', 'your'].includes(lower(before));
 }
 
 function skipAdverbs(toks: Token[], j: number, floor: number): number {
@@ -152,7 +178,7 @@ function isNPToken(t: Token): boolean {
  * Putin, met ..."), or, for a verb coordinated with an earlier one ("met X and agreed"), the
  * earlier verb's subject.
  */
-export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, time: TimeMask, depth = 0): Subject {
+export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, marks: TokenMarks, depth = 0): Subject {
   const toks = seg.tokens;
   let j = vgStart - 1;
   if (j < s.tokenStart || depth > 3) return NONE;
@@ -160,7 +186,7 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, time: Ti
   let w = lower(t);
   if (w === ',' || DASHES.has(w)) {
     const verb = toks[vgStart];
-    if (verb && isGerund(verb)) return earlierSubject(seg, s, j, time, depth);
+    if (verb && isGerund(verb)) return earlierSubject(seg, s, j, marks, depth);
     const open = matchingOpen(toks, j, s.tokenStart, w);
     if (open < 0) return NONE;
     j = open - 1;
@@ -175,19 +201,39 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, time: Ti
     t = toks[j]!;
     w = lower(t);
   }
-  if (t.pos === 'CCONJ') return earlierSubject(seg, s, j, time, depth);
+  if (t.pos === 'CCONJ') return earlierSubject(seg, s, j, marks, depth);
   if (t.pos === 'PRON') return PRONOUN_SUBJECTS.has(w) ? { kind: 'pronoun', index: j } : NONE;
-  if (!isNPToken(t) || t.pos === 'DET' || (t.pos === 'PUNCT' && !NP_PUNCT.has(t.text))) return NONE;
+  // "The Nigerian Union of Teachers (NUT) announced": the bracketed short form is part of the name
+  if (w === ')') {
+    const open = findBack(toks, j - 1, s.tokenStart, '(', 8);
+    if (open <= s.tokenStart) return NONE;
+    j = open - 1;
+    t = toks[j]!;
+  }
+  if (!(marks[j]! & IN_NAME) && (!isNPToken(t) || t.pos === 'DET' || (t.pos === 'PUNCT' && !NP_PUNCT.has(t.text)))) return NONE;
   let k = j;
-  while (k - 1 >= s.tokenStart && j - k < 14) {
+  let end = j + 1;
+  while (k - 1 >= s.tokenStart && j - k < 16) {
     const p = toks[k - 1]!;
     const pw = lower(p);
-    if (time[k - 1]) break;
-    if (isNPToken(p)) {
+    if (marks[k - 1]! & IN_TIME) break;
+    if (isNPToken(p) || marks[k - 1]! & IN_NAME) {
       k--;
       continue;
     }
+    if (pw === ')') {
+      const open = findBack(toks, k - 2, s.tokenStart, '(', 8);
+      if (open <= s.tokenStart) break;
+      k = open;
+      continue;
+    }
     const before = toks[k - 2];
+    // "Palestinian police in Jericho confiscated": the place says where they are, the head acts
+    if (end === j + 1 && PLACE_PREPOSITIONS.has(pw) && before && isNPToken(before) && isShortName(toks, marks, k, j)) {
+      end = k - 1;
+      k--;
+      continue;
+    }
     if (pw === 'of' && before && (before.pos === 'NOUN' || before.pos === 'NUM' || before.pos === 'PROPN' || before.pos === 'PRON')) {
       k--;
       continue;
@@ -198,7 +244,24 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, time: Ti
     }
     break;
   }
-  return { kind: 'np', start: k, end: j + 1 };
+  return { kind: 'np', start: k, end };
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from']);
+
+/** Tokens [from, to] are a name or a short proper-noun phrase ("in the West Bank"). */
+function isShortName(toks: Token[], marks: TokenMarks, from: number, to: number): boolean {
+  if (to - from > 5) return false;
+  for (let m = from; m <= to; m++) {
+    if (marks[m]! & IN_NAME || toks[m]!.pos === 'PROPN' || toks[m]!.pos === 'DET') continue;
+    return false;
+  }
+  return true;
+}
+
+function findBack(toks: Token[], from: number, floor: number, text: string, limit: number): number {
+  for (let k = from; k >= floor && from - k < limit; k--) if (toks[k]!.text === text) return k;
+  return -1;
 }
 
 /** Index of the comma or dash opening the aside that `close` ends, when the aside looks like one. */
@@ -212,6 +275,8 @@ function matchingOpen(toks: Token[], close: number, floor: number, mark: string)
       if (!first || k + 1 === close) return -1;
       const fw = lower(first);
       if (RELATIVES.has(fw) || fw === 'whose') return k;
+      // a participial aside: "Predator attacks, occurring every three days, have killed ..."
+      if (first.pos === 'VERB' && (isGerund(first) || isParticiple(first))) return k;
       if (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(first.pos)) {
         // an aside holds no finite verb of its own, apart from a relative clause
         for (let m = k + 1; m < close; m++) if (toks[m]!.pos === 'VERB' && !isParticiple(toks[m]!) && !isGerund(toks[m]!)) return -1;
@@ -224,22 +289,22 @@ function matchingOpen(toks: Token[], close: number, floor: number, mark: string)
 }
 
 /** Subject shared with the nearest earlier verb of the sentence: "met Kim and agreed", "opened fire, killing one". */
-function earlierSubject(seg: Segmented, s: Sentence, from: number, time: TimeMask, depth: number): Subject {
+function earlierSubject(seg: Segmented, s: Sentence, from: number, marks: TokenMarks, depth: number): Subject {
   const toks = seg.tokens;
   for (let k = from - 1; k >= s.tokenStart && from - k <= 25; k--) {
     const t = toks[k]!;
     if (STOP_PUNCT.has(t.text)) return NONE;
     if (t.pos === 'VERB') {
-      const g = verbGroup(seg, s, k, time);
+      const g = verbGroup(seg, s, k, marks);
       if (g.dependent) {
         // a purpose clause ("opened fire to disperse them, killing one") is skipped for the verb it serves
-        if (g.governor !== undefined) return earlierSubject(seg, s, g.governor + 1, time, depth + 1);
+        if (g.governor !== undefined) return earlierSubject(seg, s, g.governor + 1, marks, depth + 1);
         k = g.start;
         continue;
       }
       // after a passive ("was attacked by militiamen, killing 20") the doer is not the subject
       if (g.passive) return NONE;
-      return subjectOf(seg, s, g.start, time, depth + 1);
+      return subjectOf(seg, s, g.start, marks, depth + 1);
     }
   }
   return NONE;
@@ -313,6 +378,8 @@ export function isHypothetical(seg: Segmented, s: Sentence, subjectStart: number
   for (let k = subjectStart - 1; k >= s.tokenStart && subjectStart - k <= 3; k--) {
     const w = lower(toks[k]!);
     if (HYPOTHETICAL_OPENERS.has(w)) return true;
+    // "so that ...": a purpose, not a fact
+    if (w === 'that' && k > s.tokenStart && lower(toks[k - 1]!) === 'so') return true;
     if (w !== ',' && w !== 'that' && w !== 'and') return false;
   }
   return false;

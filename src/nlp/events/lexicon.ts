@@ -96,8 +96,12 @@ export const WORD_CLASSES = {
   EMERGENCY: words(`emergency martial siege`),
   RESTRICTIONS: words(`restriction ban blockade limit curb control barrier`),
   TIES: words(`tie relation link contact cooperation relationship diplomatic`),
-  TRADE: words(`trade import export flight shipment commerce investment aid assistance loan funding credit`),
+  TRADE: words(`trade import export flight shipment commerce investment aid assistance loan funding credit delivery
+    supply`),
   DIPLOMATS: words(`diplomat ambassador envoy attache attaché consul embassy chargé charge`),
+  /** Civilians a state or organisation keeps abroad: withdrawing or expelling them cuts relations. */
+  MISSIONS: words(`observer inspector monitor peacekeeper mission staff delegation worker adviser advisor expert
+    volunteer personnel team`),
   CAPTIVES: words(`prisoner hostage detainee captive pow inmate abductee`),
   PEOPLE: words(`people person civilian citizen national journalist reporter activist migrant refugee worker
     protester demonstrator student opponent dissident leader member official suspect man woman child`),
@@ -134,6 +138,11 @@ export const WORD_CLASSES = {
     artillery drone projectile`),
   HUNGER: words(`hunger`),
   STRIKE_KINDS: words(`general national nationwide labour labor warning token day-long week-long indefinite`),
+  /** Things that cannot act: "a resolution that aims to tighten sanctions" has no actor of its own. */
+  DOCUMENTS: words(`resolution report law bill plan proposal statement decision agreement deal accord treaty
+    measure policy rule regulation order decree document letter draft text programme program initiative`),
+  ARMED_GROUPS: words(`troop soldier force army military militant rebel gunman insurgent fighter militia
+    militiaman guerrilla guerilla commando paratrooper marine navy reservist unit battalion brigade`),
   LABOUR: words(`worker union teacher doctor nurse miner driver pilot employee staff student farmer docker
     railworker labourer laborer trucker porter`),
 } as const satisfies Record<string, ReadonlySet<string>>;
@@ -221,6 +230,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['airlift', [{ type: 'AID' }]],
   ['give', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['donate', [{ type: 'AID' }]],
+  ['contribute', [{ type: 'AID', object: ['AID_GOODS', 'FORCES'] }]],
   ['lend', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['extend', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['grant', [{ type: 'CONCEDE', object: ['CAPTIVES'] }, { type: 'AID', object: ['AID_GOODS'] }]],
@@ -244,7 +254,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   // --- RETREAT: withdrawals, releases, resignations, disarming
   ['withdraw', [
     { type: 'RETREAT', mode: 'withdraw', object: ['FORCES'] },
-    { type: 'SANCTION', mode: 'withdraw', object: ['DIPLOMATS', 'AGREEMENTS', 'ORGANISATIONS', 'TRADE'] },
+    { type: 'SANCTION', mode: 'withdraw', object: ['DIPLOMATS', 'AGREEMENTS', 'ORGANISATIONS', 'TRADE', 'MISSIONS'] },
   ]],
   ['pull', [{ type: 'RETREAT', mode: 'withdraw', particle: ['out', 'back'], object: ['FORCES'] }]],
   ['retreat', [{ type: 'RETREAT', mode: 'withdraw', agent: true }]],
@@ -352,16 +362,22 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
     { type: 'CONCEDE', object: ['DISSENT'] },
     { type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] },
   ]],
+  ['reduce', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
+  ['curtail', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
   ['halt', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
   ['freeze', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE', 'GOODS'] }]],
   ['downgrade', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES'] }]],
   ['recall', [{ type: 'SANCTION', mode: 'withdraw', object: ['DIPLOMATS'] }]],
-  ['expel', [{ type: 'SANCTION', mode: 'expel', object: ['DIPLOMATS', 'ORGANISATIONS'] }, { type: 'COERCE', mode: 'deport', object: ['PEOPLE'] }]],
+  ['expel', [{ type: 'SANCTION', mode: 'expel', object: ['DIPLOMATS', 'ORGANISATIONS', 'MISSIONS'] }, { type: 'COERCE', mode: 'deport', object: ['PEOPLE'] }]],
   ['convict', [{ type: 'SANCTION', mode: 'convict' }]],
   ['sentence', [{ type: 'SANCTION', mode: 'convict' }]],
 
   // --- MOBILIZE: shows of force short of using it
-  ['mobilize', [{ type: 'MOBILIZE', mode: 'troops' }]],
+  ['mobilize', [
+    { type: 'MOBILIZE', mode: 'police', object: ['POLICE'] },
+    { type: 'MOBILIZE', mode: 'troops', object: ['FORCES', 'ARMED_GROUPS'] },
+    { type: 'MOBILIZE', mode: 'troops', subject: ['ARMED_GROUPS'] },
+  ]],
   ['deploy', [{ type: 'MOBILIZE', mode: 'police', object: ['POLICE'] }, { type: 'MOBILIZE', mode: 'troops', object: ['FORCES'] }]],
   ['mass', [{ type: 'MOBILIZE', mode: 'troops', object: ['FORCES'] }]],
 
@@ -376,6 +392,9 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['seize', [{ type: 'ASSAULT', object: ['PLACES'], agent: true }, { type: 'COERCE', mode: 'seize' }]],
   ['raid', [{ type: 'COERCE', mode: 'seize', agent: true }]],
   ['ban', [{ type: 'COERCE', mode: 'censor', object: ['MEDIA'] }, { type: 'COERCE', mode: 'restrict', notObject: ['TRADE'] }, { type: 'SANCTION', mode: 'discontinue' }]],
+  ['prohibit', [{ type: 'COERCE', mode: 'censor', object: ['MEDIA'] }, { type: 'COERCE', mode: 'restrict', notObject: ['TRADE'] }, { type: 'SANCTION', mode: 'discontinue' }]],
+  ['blockade', [{ type: 'COERCE', mode: 'restrict' }]],
+  ['prevent', [{ type: 'COERCE', mode: 'restrict', object: ['DISSENT'] }]],
   ['outlaw', [{ type: 'COERCE', mode: 'restrict' }]],
   ['proscribe', [{ type: 'COERCE', mode: 'restrict' }]],
   ['censor', [{ type: 'COERCE', mode: 'censor' }]],
@@ -416,6 +435,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['ambush', [{ type: 'ASSAULT', weaponMode: true }]],
   ['torture', [{ type: 'ASSAULT', mode: 'torture' }]],
   ['rape', [{ type: 'ASSAULT', mode: 'sexual' }]],
+  ['assault', [{ type: 'ASSAULT', mode: 'beat', agent: true }]],
   ['stab', [{ type: 'ASSAULT', mode: 'primitive' }]],
   ['beat', [{ type: 'ASSAULT', mode: 'beat', particle: ['up'] }, { type: 'ASSAULT', mode: 'beat', passiveOnly: true }]],
   ['kidnap', [{ type: 'ASSAULT', mode: 'abduct' }]],
@@ -455,9 +475,12 @@ export const NOUN_SENSES: ReadonlyMap<string, readonly NounSense[]> = new Map<st
   ]],
   ['fire', [{ type: 'ASSAULT', mode: 'firearms', support: support('open') }]],
   ['hostage', [{ type: 'ASSAULT', mode: 'abduct', support: support('take hold seize') }]],
-  ['investigation', [{ type: 'ACCUSE', mode: 'investigate', support: support('launch open begin start order conduct announce') }]],
-  ['inquiry', [{ type: 'ACCUSE', mode: 'investigate', support: support('launch open begin start order conduct announce') }]],
-  ['probe', [{ type: 'ACCUSE', mode: 'investigate', support: support('launch open begin start order conduct announce') }]],
+  ...(['investigation', 'inquiry', 'probe', 'hearing', 'inquest'] as const).map(
+    (n): [string, NounSense[]] => [n, [{ type: 'ACCUSE', mode: 'investigate', support: support('launch open begin start order conduct announce complete conclude hold') }]],
+  ),
+  ['trial', [{ type: 'ACCUSE', mode: 'allege', support: support('open begin start put_on stand') }]],
+  ['suspension', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'], support: support('announce order impose') }]],
+  ['alert', [{ type: 'MOBILIZE', mode: 'troops', support: support('put_on place_on remain_on go_on') }]],
   ['lawsuit', [{ type: 'ACCUSE', mode: 'allege', support: support('file bring launch') }]],
   ['suit', [{ type: 'ACCUSE', mode: 'allege', support: support('file bring') }]],
   ['charge', [{ type: 'ACCUSE', mode: 'allege', support: support('file bring press level lay') }]],

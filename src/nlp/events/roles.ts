@@ -4,8 +4,10 @@
  */
 import type { Claim, Entity, TimeExpr } from '../../types.ts';
 import { tokenIndexAt, type Segmented, type Sentence, type Token } from '../segment.ts';
-import { lemmaOf, lower, singular, type TimeMask } from './clause.ts';
-import { PLACE_LEADS, PLACE_NOUNS, SPEECH_VERBS, TIME_WORDS } from './lexicon.ts';
+import { IN_NAME, IN_TIME, lemmaOf, lower, singular, type TokenMarks } from './clause.ts';
+import { PLACE_LEADS, PLACE_NOUNS, SPEECH_VERBS, TIME_WORDS, WORD_CLASSES } from './lexicon.ts';
+import { gazetteer, roleNouns } from '../names/gazetteer.ts';
+import { nameKey } from '../names/normalize.ts';
 
 /** Entity types that can act or be acted upon. */
 export const PARTY_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -36,22 +38,42 @@ export function indexMentions(seg: Segmented, entities: Entity[]): MentionIndex 
   return { mentions, covering };
 }
 
-/** Marks the tokens inside time expressions. */
-export function timeMask(seg: Segmented, times: TimeExpr[]): TimeMask {
-  const mask = new Uint8Array(seg.tokens.length);
+/**
+ * Event data code actors as states: "North Korean troops fought" is North Korea fighting. A
+ * nationality (NORP) stands for its country when the article names that country itself.
+ */
+export function stateOf(entities: Entity[]): (id: string) => string {
+  const countries = gazetteer().countries;
+  const stateByCountry = new Map<string, string>();
+  for (const e of entities) {
+    if (e.type !== 'GPE' || !e.country) continue;
+    const own = countries.get(e.country);
+    if (own && nameKey(own.name) === nameKey(e.name)) stateByCountry.set(e.country, e.id);
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return (id) => {
+    const e = byId.get(id);
+    return e?.type === 'NORP' && e.country ? (stateByCountry.get(e.country) ?? id) : id;
+  };
+}
+
+/** Marks the tokens inside time expressions and names (see TokenMarks). */
+export function tokenMarks(seg: Segmented, times: TimeExpr[], ix: MentionIndex): TokenMarks {
+  const marks = new Uint8Array(seg.tokens.length);
   const toks = seg.tokens;
   for (let k = 0; k < toks.length; k++) {
+    if (ix.covering[k]! >= 0) marks[k]! |= IN_NAME;
     if (!TIME_WORDS.has(lower(toks[k]!))) continue;
-    mask[k] = 1;
-    if (k > 0 && ['on', 'last', 'this', 'next', 'late', 'early'].includes(lower(toks[k - 1]!))) mask[k - 1] = 1;
+    marks[k]! |= IN_TIME;
+    if (k > 0 && ['on', 'last', 'this', 'next', 'late', 'early'].includes(lower(toks[k - 1]!))) marks[k - 1]! |= IN_TIME;
   }
   for (const t of times) {
     const a = tokenIndexAt(seg, t.start);
-    for (let k = a; k < seg.tokens.length && seg.tokens[k]!.start < t.end; k++) mask[k] = 1;
+    for (let k = a; k < toks.length && toks[k]!.start < t.end; k++) marks[k]! |= IN_TIME;
     // "on Tuesday": the preposition goes with the time
-    if (a > 0 && ['on', 'in', 'at', 'since', 'by', 'during'].includes(lower(seg.tokens[a - 1]!)) && seg.tokens[a - 1]!.end <= t.start) mask[a - 1] = 1;
+    if (a > 0 && ['on', 'in', 'at', 'since', 'by', 'during'].includes(lower(toks[a - 1]!)) && toks[a - 1]!.end <= t.start) marks[a - 1]! |= IN_TIME;
   }
-  return mask;
+  return marks;
 }
 
 /** The party entities named inside tokens [start, end), in reading order, without repeats. */
@@ -96,7 +118,20 @@ const LEADS_BY_TYPE: Record<string, ReadonlySet<string>> = {
 
 const QUANTITY_HEADS = new Set(['more', 'less', 'fewer', 'other', 'rather']);
 
-/** Skips determiners, adjectives, numbers and place nouns leftwards: what introduces a mention. */
+/** Nouns for people or units whose "of" phrase names the party they belong to ("diplomats of Iran"). */
+const MEMBER_CLASSES = [WORD_CLASSES.PEOPLE, WORD_CLASSES.MISSIONS, WORD_CLASSES.DIPLOMATS, WORD_CLASSES.FORCES, WORD_CLASSES.CAPTIVES];
+
+function isRoleNoun(t: Token): boolean {
+  const roles = roleNouns();
+  const key = nameKey(t.text);
+  return roles.has(key) || roles.has(`T:${key}`);
+}
+
+/**
+ * Skips what may stand between a verb or preposition and the name it governs: determiners,
+ * adjectives, numbers and quantity phrases, hyphenated and participial modifiers, titles and role
+ * nouns ("ordered former president Carlos Menem"). Returns the index of the governing word.
+ */
 function leadBefore(toks: Token[], k: number, floor: number): number {
   while (k >= floor) {
     const t = toks[k]!;
@@ -108,6 +143,9 @@ function leadBefore(toks: Token[], k: number, floor: number): number {
     else if (w === 'than' && k - 1 >= floor && QUANTITY_HEADS.has(lower(toks[k - 1]!))) k -= 2;
     else if ((w === 'least' || w === 'most') && k - 1 >= floor && lower(toks[k - 1]!) === 'at') k -= 2;
     else if (w === 'to' && k - 1 >= floor && lower(toks[k - 1]!) === 'up' && toks[k + 1]?.pos === 'NUM') k -= 2;
+    // "rejected proposed Israeli changes": a participle used as an adjective
+    else if (t.pos === 'VERB' && w !== t.lemma.toLowerCase() && !w.endsWith('ing') && k + 1 < toks.length && toks[k + 1]!.pos !== 'ADP' && k - 1 >= floor && toks[k - 1]!.pos === 'DET') k--;
+    else if ((t.pos === 'NOUN' || t.pos === 'PROPN') && isRoleNoun(t)) k--;
     else break;
   }
   return k;
@@ -132,18 +170,31 @@ export function findRecipient(seg: Segmented, ix: MentionIndex, q: RecipientQuer
   for (let k = q.from; k < q.to; k++) {
     const m = ix.covering[k]!;
     if (m < 0 || (k > q.from && ix.covering[k - 1] === m)) continue;
-    const e = ix.mentions[m]!.entity;
+    const mention = ix.mentions[m]!;
+    const e = mention.entity;
     if (!PARTY_TYPES.has(e.type) || e === q.exclude) continue;
     const lead = leadBefore(toks, k - 1, q.from - 1);
     if (lead === q.triggerEnd) return e;
     if (lead < q.from) continue;
     const lw = lower(toks[lead]!);
+    // "on the Thai border": a name before a place noun locates, it is not acted upon
+    const after = toks[mention.end];
+    if (lw === 'on' && after && PLACE_NOUNS.has(lemmaOf(after))) continue;
+    // "fought on Russia's side", "acting on Iran's behalf": an ally, not a target
+    const owner = toks[mention.end + 1];
+    if (after && owner && (lower(after) === "'s" || lower(after) === '’s') && (lemmaOf(owner) === 'side' || lemmaOf(owner) === 'behalf')) continue;
     if (leads.has(lw)) return e;
     if (q.thatClause && lw === 'that') return e;
+    // "expelled inspectors of the IAEA", "killed the deputy chief of the militia"
+    if (lw === 'of' && lead - 1 >= q.from && isMemberNoun(toks[lead - 1]!) && leadBefore(toks, lead - 2, q.from - 1) === q.triggerEnd) return e;
     // "to help Ukraine", "to help rebuild a Ukrainian town": the one helped receives the aid
     if (q.type === 'AID' && isHelpChain(toks, lead, q.from)) return e;
   }
   return undefined;
+}
+
+function isMemberNoun(t: Token): boolean {
+  return MEMBER_CLASSES.some((set) => lemmaIn(t, set)) || isRoleNoun(t);
 }
 
 function isHelpChain(toks: Token[], lead: number, floor: number): boolean {
