@@ -11,6 +11,8 @@
  *
  *   node --import tsx src/eval/quantities.ts          prints the table
  *   node --import tsx src/eval/quantities.ts --misses also lists misses and spurious figures
+ *
+ * Speed is measured separately: node --import tsx src/bench/figures.ts
  */
 import { readFileSync } from 'node:fs';
 import { extractFigures } from '../nlp/figures.ts';
@@ -116,15 +118,10 @@ export function evaluateMeantime(showMisses = false): EvalSection {
   let amountStrict = 0;
   const misses: string[] = [];
   const spurious: string[] = [];
-  let tokens = 0;
-  let ms = 0;
   for (const d of docs) {
     const ctx = contextForText(d.text, d.dct);
-    tokens += ctx.seg.tokens.length;
-    const t0 = performance.now();
     const times = extractTimes(ctx);
     const figures = extractFigures(ctx, { times }).filter((f) => f.start < d.annotated_char_end);
-    ms += performance.now() - t0;
     const gold: Interval[] = d.values.map((v) => ({ start: v.start, end: v.end, text: v.text }));
     goldN += gold.length;
     predN += figures.length;
@@ -152,7 +149,6 @@ export function evaluateMeantime(showMisses = false): EvalSection {
     extra: {
       gold: goldN,
       predicted: predN,
-      'figures stage tokens/s (times+figures)': Math.round(tokens / (ms / 1000)),
       ...(showMisses ? { misses, spurious } : {}),
     },
   };
