@@ -310,7 +310,10 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   // --- REJECT: rejections, refusals, vetoes
   ['reject', [{ type: 'REJECT', governs: 'reject' }]],
   ['refuse', [{ type: 'REJECT', governs: 'reject', notObject: ['NON_STATEMENTS'] }]],
-  ['decline', [{ type: 'REJECT', particle: ['to'], governs: 'reject', notObject: ['NON_STATEMENTS'] }, { type: 'REJECT', object: ['PROPOSALS', 'MEETINGS'] }]],
+  ['decline', [
+    { type: 'REJECT', particle: ['to'], governs: 'reject', notObject: ['NON_STATEMENTS'] },
+    { type: 'REJECT', object: ['PROPOSALS', 'MEETINGS'], notObject: ['NON_STATEMENTS'] },
+  ]],
   ['deny', [{ type: 'REJECT', governs: 'reject' }]],
   ['veto', [{ type: 'REJECT' }]],
   ['oppose', [{ type: 'REJECT', governs: 'reject' }]],

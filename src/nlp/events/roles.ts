@@ -129,8 +129,8 @@ function isRoleNoun(t: Token): boolean {
 
 /**
  * Skips what may stand between a verb or preposition and the name it governs: determiners,
- * adjectives, numbers and quantity phrases, hyphenated and participial modifiers, titles and role
- * nouns ("ordered former president Carlos Menem"). Returns the index of the governing word.
+ * adjectives, numbers and quantity phrases, hyphenated and participial modifiers, titles, role
+ * nouns and proper modifiers ("ordered former president Carlos Menem"). Returns the index of the governing word.
  */
 function leadBefore(toks: Token[], k: number, floor: number): number {
   while (k >= floor) {
@@ -145,7 +145,8 @@ function leadBefore(toks: Token[], k: number, floor: number): number {
     else if (w === 'to' && k - 1 >= floor && lower(toks[k - 1]!) === 'up' && toks[k + 1]?.pos === 'NUM') k -= 2;
     // "rejected proposed Israeli changes": a participle used as an adjective
     else if (t.pos === 'VERB' && w !== t.lemma.toLowerCase() && !w.endsWith('ing') && k + 1 < toks.length && toks[k + 1]!.pos !== 'ADP' && k - 1 >= floor && toks[k - 1]!.pos === 'DET') k--;
-    else if ((t.pos === 'NOUN' || t.pos === 'PROPN') && isRoleNoun(t)) k--;
+    // titles, role nouns and unnamed proper modifiers: "met Peruvian envoy Luis Vargas"
+    else if (t.pos === 'PROPN' || (t.pos === 'NOUN' && isRoleNoun(t))) k--;
     else break;
   }
   return k;
