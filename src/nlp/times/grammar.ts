@@ -43,6 +43,8 @@ const DAY_CLOSING_VERBS = new Set([
   'closes', 'start', 'started', 'starting', 'starts', 'open', 'opened', 'opening', 'opens', 'begin', 'began',
   'beginning', 'begins',
 ]);
+/** Capitalised words that may stand before a month name at the start of a sentence ("In May"). */
+const MONTH_LEADS = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'during', 'from', 'of', 'before', 'after', 'through', 'throughout', 'and', 'or', 'but', 'as', 'that', 'every', 'each', 'then', 'that', 'for', 'around']);
 const SEASON_LEADS = new Set(['the', 'this', 'last', 'next', 'past', 'in', 'during', 'early', 'late', 'mid', 'and', 'or', 'by', 'until', 'since', 'through', 'of', 'coming']);
 const CLAUSE_END = new Set([',', '.', ';', ':', ')', '"', '”', '’', "'", '?', '!', '—', '–', 'and', 'or', 'but', 'when', 'as', 'because', 'while', 'after', 'before', 'until', '']);
 const HOLIDAYS = new Map<string, string>([
@@ -246,7 +248,7 @@ function monthAt(i: number, bare: boolean): { m: number; to: number } | null {
         // "April Ryan", "Theresa May", "Women's March": a capitalised neighbour makes it a name
         if (next && next.cap && !WEEKDAYS.has(next.l) && !MONTHS.has(next.l)) return null;
         const prev = tok(i - 1);
-        if (prev && prev.cap && !startsSentence(i - 1) && !DIRECTIONS.has(prev.l) && !POSITION_ADJECTIVES.has(prev.l)) return null;
+        if (prev && prev.cap && !MONTH_LEADS.has(prev.l) && !DIRECTIONS.has(prev.l) && !POSITION_ADJECTIVES.has(prev.l)) return null;
         if (prev && (prev.l === "'" || prev.l === '’' || prev.l === 's')) return null;
         if (t.l === 'march' && (pos(i) === 'VERB' || prev?.l === 'to')) return null;
       }
@@ -447,7 +449,8 @@ function yearExpr(i: number): Match | null {
   if (!y) return null;
   const prev = L(i - 1);
   const next = tok(i + 1);
-  if (i > 0 && glued(i) && !/^['‘’(\[]$/.test(prev)) return null;
+  // glued to what precedes: part of a code or a range, except "mid-2026", "end-2024"
+  if (i > 0 && glued(i) && !/^['‘’(\[]$/.test(prev) && !(prev === '-' && (L(i - 2) === 'mid' || L(i - 2) === 'end'))) return null;
   if (NOT_YEAR_BEFORE.has(prev) || (prev === 'to' && L(i - 2) === 'up')) return null;
   const temporalLead = YEAR_PREPOSITIONS.has(prev) || MONTHS.has(prev);
   const prevTok = tok(i - 1);
@@ -889,7 +892,12 @@ function agoOf(d: Match & { unit: Unit; n: number | 'X' }): Match | null {
 
 function durationOrAgo(i: number): Match | null {
   const d = duration(i);
-  if (!d) return barePlural(i) ?? sharedUnit(i);
+  if (!d) {
+    const bare = barePlural(i);
+    // "years ago": long enough to be past, too vague to date
+    if (bare && L(bare.to) === 'ago') return { from: i, to: bare.to + 1, sem: { k: 'fixed', value: 'PAST_REF', type: 'DATE' } };
+    return bare ?? sharedUnit(i);
+  }
   if (L(d.to) === 'ago') return agoOf(d);
   const startWord = L(i);
   // "a year" after a figure is a rate ("15 a year"): leave it to the set reading
