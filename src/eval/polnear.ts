@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDocument } from '../ingest/document.ts';
 import { extract } from '../nlp/pipeline.ts';
-import type { Claim, Extraction } from '../types.ts';
+import type { Claim, Document, Extraction } from '../types.ts';
 import { score, type EvalSection, type Score } from './types.ts';
 
 type Frag = [number, number];
@@ -86,12 +86,15 @@ function trimFrag(text: string, [s, e]: Frag): Frag {
 }
 
 /** Runs the whole pipeline on a PolNeAR text; offsets come back in the corpus text's coordinates. */
-export function predict(text: string): { predicted: PredictedAttribution[]; extraction: Extraction } | undefined {
+export function predict(
+  text: string,
+  run: (doc: Document) => Pick<Extraction, 'claims'> = extract,
+): { predicted: PredictedAttribution[]; extraction: Pick<Extraction, 'claims'> } | undefined {
   const doc = makeDocument({ text });
   // canonical text only trims the ends here; anything else would move offsets, so skip the text
   const shift = text.indexOf(doc.text);
   if (shift < 0 || text.slice(shift, shift + doc.text.length) !== doc.text) return undefined;
-  const extraction = extract(doc);
+  const extraction = run(doc);
   const move = (s: { start: number; end: number }): Frag => [s.start + shift, s.end + shift];
   const predicted = extraction.claims
     .filter((c) => c.kind !== 'unattributed')
@@ -173,7 +176,8 @@ export type PolnearResult = {
   perDoc: { doc: PolnearDoc; predicted: PredictedAttribution[] }[];
 };
 
-export function scorePolnear(docs: PolnearDoc[], setName: string): PolnearResult {
+/** `run` defaults to the whole pipeline; development scripts may pass a lighter one. */
+export function scorePolnear(docs: PolnearDoc[], setName: string, run?: (doc: Document) => Pick<Extraction, 'claims'>): PolnearResult {
   const comp = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (key: string, tp: number, fp: number, fn: number) => {
     const c = comp.get(key) ?? { tp: 0, fp: 0, fn: 0 };
@@ -187,12 +191,12 @@ export function scorePolnear(docs: PolnearDoc[], setName: string): PolnearResult
   let nPred = 0;
   const perDoc: PolnearResult['perDoc'] = [];
   for (const doc of docs) {
-    const run = predict(doc.text);
-    if (!run) {
+    const result = predict(doc.text, run);
+    if (!result) {
       skippedDocs++;
       continue;
     }
-    const { predicted } = run;
+    const { predicted } = result;
     perDoc.push({ doc, predicted });
     nGold += doc.gold.length;
     nPred += predicted.length;

@@ -19,7 +19,9 @@ import {
   GROUP_ADVERBS_RIGHT,
   RECIPIENT_NOUNS,
   WEEKDAYS,
+  followerClass,
   isParticiple,
+  learnedCueRate,
   type CueFrame,
 } from './lexicon.ts';
 import { findQuotes, isClosingQuote, isOpeningQuote, isQuoteMark, quoteAt, type Quote } from './quotes.ts';
@@ -57,6 +59,7 @@ const SIBLING_OPENERS = new Set([
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
 /** Adverbial particles of phrasal cues: "pointed out", "shot back", "spoke up". */
 const PHRASAL_PARTICLES = new Set(['out', 'back', 'up']);
+const PERCEPTION = new Set(['see', 'hear', 'watch', 'show', 'find', 'notice', 'observe', 'spot']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const WITHHOLDING_VERBS = new Set([
@@ -102,7 +105,11 @@ function mistaggedSpeechVerb(doc: Doc, i: number, lo: number, frame: CueFrame): 
   return prev.pos === 'PROPN' || prev.pos === 'NUM' || (prev.pos === 'PRON' && /^(he|she|they|we|i|you|it|who)$/.test(doc.lower[i - 1]!)) || (prev.pos === 'NOUN' && /s$/.test(prev.text));
 }
 
-type Candidate = { head: number; frame: CueFrame; according: boolean };
+type Candidate = { head: number; frame: CueFrame; according: boolean; learned: boolean };
+
+/** Learned cue rates above which a verb fires: lower for verbs the hand lexicon lists. */
+const KNOWN_CUE_RATE = 0.3;
+const NEW_CUE_RATE = 0.5;
 
 function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: number): Attribution[] {
   const { tokens, lower, inQuote } = doc;
@@ -111,16 +118,19 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     if (inQuote[i]! >= 0) continue;
     const t = tokens[i]!;
     if (lower[i] === 'according' && lower[i + 1] === 'to' && i + 2 < hi) {
-      candidates.push({ head: i, frame: {}, according: true });
+      candidates.push({ head: i, frame: {}, according: true, learned: false });
       continue;
     }
-    const frame = CUE_VERBS.get(t.lemma);
-    if (!frame) continue;
-    if (t.pos !== 'VERB' && !mistaggedSpeechVerb(doc, i, lo, frame)) continue;
+    const known = CUE_VERBS.get(t.lemma);
+    const verb = t.pos === 'VERB' || (known !== undefined && mistaggedSpeechVerb(doc, i, lo, known));
+    if (!verb) continue;
+    const rate = learnedCueRate(t.lemma, followerClass(tokens[i + 1], tokens[i + 2]));
+    if (rate === undefined ? !known : rate < (known ? KNOWN_CUE_RATE : NEW_CUE_RATE)) continue;
+    const frame = known ?? {};
     // "declined to comment": the second verb is part of the first one's content
     const prev = candidates[candidates.length - 1];
     if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) continue;
-    candidates.push({ head: i, frame, according: false });
+    candidates.push({ head: i, frame, according: false, learned: rate !== undefined });
   }
   if (!candidates.length) return [];
 
@@ -263,8 +273,12 @@ function readVerbCue(
   if (b < hi && tokens[b]!.text === ':') b++;
   const colon = tokens[b - 1]!.text === ':';
 
-  const passive = tokens[head]!.text.endsWith('ed') && lower.slice(a, head).some((l) => BE_FORMS.has(l));
+  // a participle after a form of "be": "was reported", "can be seen", "is known"
+  const form = lower[head]!;
+  const passive = form !== tokens[head]!.lemma && !form.endsWith('ing') && !/[^s]s$/.test(form) && lower.slice(a, head).some((l) => BE_FORMS.has(l));
   const agent = passive ? agentAfter(doc, b, hi) : undefined;
+  // "Kim can be seen embracing ...": a passive of perception with no one perceiving reports nothing
+  if (passive && !agent && PERCEPTION.has(tokens[head]!.lemma)) return undefined;
 
   let after = agent ? agent[1] : b;
   if (frame.recipient || particle === 'on') after = skipRecipient(doc, after, hi);
@@ -280,7 +294,7 @@ function readVerbCue(
     else if (frame.inverts) hasForward = false;
   }
 
-  if (frame.needsClause && hasForward && !colon && !isQuoteMark(tokens[after]!.text)) {
+  if (frame.needsClause && !c.learned && hasForward && !colon && !isQuoteMark(tokens[after]!.text)) {
     const o = lower[after]!;
     const infinitive = o !== 'to' || tokens[after + 1]?.pos === 'VERB' || tokens[after + 1]?.pos === 'AUX';
     if (!(CLAUSE_OPENERS.has(o) && infinitive) && !artifactSubject(doc, a, lo)) return undefined;
@@ -528,7 +542,25 @@ function forwardContentRaw(doc: Doc, from: number, end: number): Range {
     const last = lastTokenBefore(doc, quote.end);
     if (last + 1 > end && quoteCoversTail(doc, from, end)) return [from, last + 1];
   }
-  return [from, end];
+  return [from, clauseEnd(doc, from, end)];
+}
+
+const CLAUSE_BREAKS = new Set([';', '—', '–', '--']);
+const TRAILING_CLAUSE = new Set(['which', 'and', 'but', 'so', 'yet', 'whereas', 'while']);
+
+/**
+ * Where an indirect content ends short of the sentence end. Attribution guidelines (and readers)
+ * take only what is clearly attributed: a clause after a semicolon or dash, a non-restrictive
+ * ", which ..." and a coordinated ", and ..." clause are more often the reporter's than the source's.
+ */
+function clauseEnd(doc: Doc, from: number, end: number): number {
+  for (let k = from + 1; k < end; k++) {
+    if (doc.inQuote[k]! >= 0) continue;
+    const t = doc.tokens[k]!.text;
+    if (CLAUSE_BREAKS.has(t)) return k;
+    if (t === ',' && k + 1 < end && TRAILING_CLAUSE.has(doc.lower[k + 1]!) && doc.inQuote[k + 1]! < 0) return k;
+  }
+  return end;
 }
 
 function quoteCoversTail(doc: Doc, from: number, end: number): boolean {

@@ -6,7 +6,12 @@
  * reporting verbs, verbs of knowing and believing, of wanting and planning, of evaluating
  * (criticise, praise, endorse), and artifacts that "show" or "find". Verbs whose reporting sense is
  * only one of several (see, show, find, know, call) fire only with a clausal complement.
+ *
+ * Beside the hand list, a table counted on PolNeAR train (scripts/train-claim-cues.ts) says how
+ * often a verb is a cue given what follows it; where it has enough evidence it decides.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export type CueFrame = {
   /** Takes a person addressed before the content ("told reporters that ..."). */
@@ -164,7 +169,6 @@ export const CUE_VERBS: ReadonlyMap<string, CueFrame> = new Map<string, CueFrame
   ['recommend', PLAIN],
   ['challenge', { needsClause: true }],
   ['dispute', PLAIN],
-  ['acknowledge', SAY],
   // knowing, believing, perceiving
   ['think', PLAIN],
   ['believe', PLAIN],
@@ -244,4 +248,53 @@ export const GROUP_ADVERBS_RIGHT: ReadonlySet<string> = new Set([
 /** Verb forms that attach to a main clause as a second attribution: ", saying ...", ", adding ...". */
 export function isParticiple(text: string): boolean {
   return text.length > 4 && text.toLowerCase().endsWith('ing');
+}
+
+/**
+ * What follows a candidate cue, in the few classes that decide whether it reports: a that-clause,
+ * a wh-clause, an infinitive, a quotation, a colon, a noun phrase, punctuation. The learned cue
+ * table (models/claims/cues.json) is keyed by lemma and this class.
+ */
+export function followerClass(next: { text: string; pos: string } | undefined, after: { pos: string } | undefined): string {
+  if (!next) return 'end';
+  const l = next.text.toLowerCase();
+  if (l === 'that') return 'that';
+  if (l === 'to') return after && (after.pos === 'VERB' || after.pos === 'AUX') ? 'inf' : 'to';
+  if (/^(whether|if|what|why|how|who|when|where|which)$/.test(l)) return 'wh';
+  if (/^[“"`'‘]/.test(next.text)) return 'quote';
+  if (next.text === ':') return 'colon';
+  if (next.text === ',' || next.text === '.' || next.text === ';') return 'punct';
+  if (next.pos === 'ADP') return `adp:${l}`;
+  if (next.pos === 'PRON') return 'pron';
+  if (next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || next.pos === 'NUM') return 'np';
+  return next.pos.toLowerCase();
+}
+
+type CueRow = { n: number; k: number; next: Record<string, [number, number]> };
+const LEARNED: Map<string, CueRow> = (() => {
+  try {
+    const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { lemmas: Record<string, CueRow> };
+    return new Map(Object.entries(data.lemmas));
+  } catch {
+    // without the table the hand lexicon and its clause rules decide alone
+    return new Map();
+  }
+})();
+
+/** Below this many sightings a lemma's counts are too thin to overrule the hand lexicon. */
+const EVIDENCE = 10;
+/** Weight of the lemma's overall rate when a follower class has few sightings of its own. */
+const PRIOR = 3;
+
+/**
+ * How likely a verb with this lemma, followed by this class of word, is to be a cue, from the
+ * counts learned on PolNeAR train; undefined where the lemma was seen too rarely to say.
+ */
+export function learnedCueRate(lemma: string, follower: string): number | undefined {
+  const row = LEARNED.get(lemma);
+  if (!row || row.n < EVIDENCE) return undefined;
+  const base = row.k / row.n;
+  const cell = row.next[follower];
+  return cell ? (cell[1] + PRIOR * base) / (cell[0] + PRIOR) : base;
 }

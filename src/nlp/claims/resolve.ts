@@ -156,12 +156,13 @@ function pronounAntecedent(
     const before = s === here ? claims[i]!.source!.start : sent.end;
     const inSentence = mentions.filter((m) => m.start >= sent.start && m.end <= before && fits(m.entity));
     if (!inSentence.length) continue;
-    const distinct = new Set(inSentence.map((m) => m.entity.id));
     const first = inSentence[0]!;
     // the subject: nothing before the name but a fronted adverbial ("Afterwards,") or a title
     const lead = ctx.seg.text.slice(sent.start, first.start).replace(/^[^,]*,\s*/, '').trim();
     const subjectLike = lead === '' || /^\p{Lu}[\p{L}.]*$/u.test(lead);
-    if (distinct.size === 1 || subjectLike) return { entity: first.entity, key: first.entity.id };
+    // only the subject: a name further in ("a close aide to President X") is not what "he" picks up,
+    // and if the tagger missed the subject's own name, guessing the next one would be wrong
+    if (subjectLike) return { entity: first.entity, key: first.entity.id };
     return undefined;
   }
   return undefined;

@@ -1,0 +1,64 @@
+/**
+ * Learns how often each verb lemma is an attribution cue in PolNeAR's train split, by lemma and by
+ * what follows it (lexicon.followerClass), and writes models/claims/cues.json. Counts only: no text
+ * from the corpus is stored. The claims stage uses the table beside its own cue lexicon.
+ *
+ *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/train-claim-cues.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadSplit } from '../src/eval/polnear.ts';
+import { REPO_ROOT } from '../src/eval/shared.ts';
+import { followerClass } from '../src/nlp/claims/lexicon.ts';
+import { findQuotes, quoteAt } from '../src/nlp/claims/quotes.ts';
+import { segment } from '../src/nlp/segment.ts';
+
+const dir = process.env.POLNEAR_DIR;
+if (!dir) {
+  console.error('POLNEAR_DIR must point at the PolNeAR data/ folder');
+  process.exit(2);
+}
+/** Lemmas seen fewer times than this are left to the hand lexicon. */
+const MIN_COUNT = 3;
+
+type Cell = [seen: number, cue: number];
+const table = new Map<string, { all: Cell; next: Map<string, Cell> }>();
+
+const docs = loadSplit(dir, 'train');
+for (const doc of docs) {
+  const seg = segment(doc.text);
+  const quotes = findQuotes(doc.text, seg.paragraphs);
+  const cueSpans = doc.gold.flatMap((g) => g.cue).sort((a, b) => a[0] - b[0]);
+  // PolNeAR marks only the outermost attribution: a verb inside another's content says nothing
+  // about whether the verb reports, so it is not counted either way
+  const contents = doc.gold.flatMap((g) => g.content);
+  const nested = (s: number, e: number) => contents.some(([a, b]) => s >= a && e <= b);
+  let c = 0;
+  seg.tokens.forEach((t, i) => {
+    if (t.pos !== 'VERB' || quoteAt(quotes, t.start)) return;
+    while (c < cueSpans.length && cueSpans[c]![1] <= t.start) c++;
+    const isCue = c < cueSpans.length && cueSpans[c]![0] < t.end && t.start < cueSpans[c]![1] ? 1 : 0;
+    if (!isCue && nested(t.start, t.end)) return;
+    const cls = followerClass(seg.tokens[i + 1], seg.tokens[i + 2]);
+    let row = table.get(t.lemma);
+    if (!row) table.set(t.lemma, (row = { all: [0, 0], next: new Map() }));
+    row.all[0]++;
+    row.all[1] += isCue;
+    const cell = row.next.get(cls) ?? [0, 0];
+    cell[0]++;
+    cell[1] += isCue;
+    row.next.set(cls, cell);
+  });
+}
+
+const out: Record<string, { n: number; k: number; next: Record<string, Cell> }> = {};
+for (const [lemma, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
+  if (row.all[0] < MIN_COUNT || row.all[1] === 0) continue;
+  const next: Record<string, Cell> = {};
+  for (const [cls, cell] of [...row.next].sort((a, b) => a[0].localeCompare(b[0]))) if (cell[0] >= 2) next[cls] = cell;
+  out[lemma] = { n: row.all[0], k: row.all[1], next };
+}
+const path = join(REPO_ROOT, 'models', 'claims', 'cues.json');
+mkdirSync(dirname(path), { recursive: true });
+writeFileSync(path, JSON.stringify({ source: 'PolNeAR train split, counts of verb lemmas marked as cues', docs: docs.length, lemmas: out }) + '\n');
+console.log(`${Object.keys(out).length} lemmas from ${docs.length} documents -> ${path}`);
