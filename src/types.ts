@@ -21,6 +21,8 @@ export type Document = {
   title?: string;
   url?: string;
   outlet?: string;
+  /** Who wrote it, as the page or feed states it ("By Jane Doe, Transport Correspondent"). */
+  byline?: string;
   lang: string;
   textSha256: string;
   /** Where the document came from (file path, path#line for JSON Lines); not part of its identity. */

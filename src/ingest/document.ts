@@ -12,6 +12,7 @@ export type DocumentInput = {
   title?: string;
   url?: string;
   outlet?: string;
+  byline?: string;
   lang?: string;
   origin?: string;
 };
@@ -53,6 +54,7 @@ export function makeDocument(input: DocumentInput): Document {
   if (input.title?.trim()) doc.title = input.title.trim().normalize('NFC');
   if (input.url?.trim()) doc.url = input.url.trim();
   if (input.outlet?.trim()) doc.outlet = input.outlet.trim().normalize('NFC');
+  if (input.byline?.trim()) doc.byline = input.byline.trim().replace(/\s+/g, ' ').normalize('NFC');
   if (input.origin) doc.origin = input.origin;
   return doc;
 }

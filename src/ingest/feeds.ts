@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { DocumentInput } from './document.ts';
 import { fragmentText } from './htmlText.ts';
 
-export type FeedItem = { input: DocumentInput & { byline?: string } } | { empty: string };
+export type FeedItem = { input: DocumentInput } | { empty: string };
 export type FeedResult = { items: FeedItem[] } | { reason: 'undecodable' | 'not-an-article'; message: string };
 
 // Text-bearing elements are kept raw (stop nodes): their content is HTML escaped in one of three ways
@@ -117,6 +117,16 @@ function linkOf(links: unknown): string | undefined {
   return fallback;
 }
 
+function webUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function authorOf(item: Record<string, unknown>): string | undefined {
   const creator = str(item['dc:creator']);
   if (creator) return creator;
@@ -144,7 +154,7 @@ export function readFeed(xml: string, fallback: { published?: string; outlet?: s
       if (!text) return { empty: `item ${i + 1} has no text` };
       const guid = item.guid as Record<string, unknown> | string | undefined;
       const permalink = typeof guid === 'object' && String(guid['@_isPermaLink']) !== 'false' ? str(guid) : typeof guid === 'string' ? guid : undefined;
-      const url = linkOf(item.link) ?? (permalink && /^https?:\/\//.test(permalink) ? permalink : undefined);
+      const url = webUrl(linkOf(item.link)) ?? webUrl(permalink);
       const byline = authorOf(item);
       return {
         input: {

@@ -11,7 +11,7 @@ type ReadabilityModule = typeof import('@mozilla/readability');
 let readability: ReadabilityModule | undefined;
 const Readability = () => (readability ??= createRequire(import.meta.url)('@mozilla/readability') as ReadabilityModule).Readability;
 
-export type PageResult = { input: DocumentInput & { byline?: string } } | { reason: 'not-an-article'; message: string };
+export type PageResult = { input: DocumentInput } | { reason: 'not-an-article'; message: string };
 
 /** Beyond this a page is a dump or an attack, not an article; Readability would take seconds on it. */
 const MAX_ELEMENTS = 40_000;

@@ -142,6 +142,7 @@ function jsonRecord(where: string, line: string, opts: ReadOptions): Outcome | u
     title: str('title'),
     url: str('url'),
     outlet: str('outlet') ?? opts.outlet,
+    byline: str('byline') ?? str('author'),
   });
 }
 
