@@ -4,6 +4,7 @@
  * networked engine fits behind it without changing callers.
  */
 import type { Document, Extraction } from '../types.ts';
+import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 
 export type AddResult = { id: string; status: 'added' | 'duplicate' };
 
@@ -105,6 +106,8 @@ export type EntityProfile = EntityRow & {
   countries: string[];
   /** Who said things that mention the name, most frequent first. */
   saidBy: { name: string; claims: number }[];
+  /** How many of the latest articles naming it `saidBy` was counted over. */
+  saidByWithin: number;
   /** How many claims this name is the source of. */
   claimsBy: number;
 };
@@ -141,4 +144,18 @@ export interface Ledger {
   seriesList(opts?: { q?: string; limit?: number; offset?: number }): Promise<SeriesRow[]>;
   /** The latest `limit` figures of one measure (in date order) and how many there are in all. */
   seriesPoints(measure: string, opts?: { limit?: number }): Promise<{ total: number; points: SeriesPoint[] }>;
+
+  // Cross-article links, computed at ingest (src/link/): each grouping says why its members were grouped.
+  /** Figure series: measures followed across articles; by default those reported by two or more independent articles. */
+  series(opts?: { q?: string; all?: boolean; limit?: number; offset?: number }): Promise<SeriesSummary[]>;
+  /** One series' points in time order, found by key, by a phrase naming the measure, or by words of its label. */
+  seriesTimeline(query: string, opts?: { limit?: number }): Promise<SeriesTimeline | undefined>;
+  /** Statements reported by more than one article (all of them with `all`). */
+  statements(opts?: { source?: string; all?: boolean; limit?: number; offset?: number }): Promise<StatementGroup[]>;
+  /** Figures that disagree beyond their qualifiers, misprints and reporting discrepancies, newest first. */
+  conflicts(opts?: { kind?: string; limit?: number; offset?: number }): Promise<ConflictRow[]>;
+  /** Groups of near-duplicate and syndicated articles with their original. */
+  copies(opts?: { limit?: number; offset?: number }): Promise<CopyGroupRow[]>;
+  /** People, organisations and places as one entity across articles, with the evidence for each member. */
+  crossEntities(opts?: { type?: string; q?: string; limit?: number; offset?: number }): Promise<CrossEntity[]>;
 }

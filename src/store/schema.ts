@@ -127,4 +127,244 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX entities_name_cover ON entities (name COLLATE NOCASE, type, doc_id, mentions);
   CREATE INDEX figures_measure_doc ON figures (measure, doc_id);
   `,
+  // 3: running tallies of sources, names and measures, kept by triggers as rows come and go, so that
+  // "most quoted sources", "names by articles" and "series by articles" read a small ordered table
+  // instead of grouping every claim, name and figure of the ledger on each page view.
+  `
+  CREATE TABLE source_tally (
+    key       TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    claims    INTEGER NOT NULL,
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX source_tally_rank ON source_tally (claims DESC, name);
+  INSERT INTO source_tally (key, name, claims, documents)
+    SELECT lower(source_name), min(source_name), count(*), count(DISTINCT doc_id) FROM claims
+    WHERE source_name IS NOT NULL GROUP BY lower(source_name);
+  CREATE TRIGGER source_tally_add AFTER INSERT ON claims WHEN new.source_name IS NOT NULL BEGIN
+    INSERT INTO source_tally (key, name, claims, documents) VALUES (lower(new.source_name), new.source_name, 1, 1)
+    ON CONFLICT (key) DO UPDATE SET claims = claims + 1,
+      documents = documents + ((SELECT count(*) FROM claims WHERE source_name = new.source_name COLLATE NOCASE AND doc_id = new.doc_id) = 1);
+  END;
+  CREATE TRIGGER source_tally_remove AFTER DELETE ON claims WHEN old.source_name IS NOT NULL BEGIN
+    UPDATE source_tally SET claims = claims - 1,
+      documents = documents - ((SELECT count(*) FROM claims WHERE source_name = old.source_name COLLATE NOCASE AND doc_id = old.doc_id) = 0)
+    WHERE key = lower(old.source_name);
+    DELETE FROM source_tally WHERE key = lower(old.source_name) AND claims <= 0;
+  END;
+
+  CREATE TABLE entity_tally (
+    key       TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    types     TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_tally_rank ON entity_tally (documents DESC, name);
+  INSERT INTO entity_tally (key, name, types, documents, mentions)
+    SELECT lower(name), min(name), group_concat(DISTINCT type), count(DISTINCT doc_id), sum(mentions) FROM entities GROUP BY lower(name);
+  CREATE TRIGGER entity_tally_add AFTER INSERT ON entities BEGIN
+    INSERT INTO entity_tally (key, name, types, documents, mentions) VALUES (lower(new.name), new.name, new.type, 1, new.mentions)
+    ON CONFLICT (key) DO UPDATE SET mentions = mentions + new.mentions,
+      types = CASE WHEN instr(',' || types || ',', ',' || new.type || ',') > 0 THEN types ELSE types || ',' || new.type END,
+      documents = documents + ((SELECT count(*) FROM entities WHERE name = new.name COLLATE NOCASE AND doc_id = new.doc_id) = 1);
+  END;
+  CREATE TRIGGER entity_tally_remove AFTER DELETE ON entities BEGIN
+    UPDATE entity_tally SET mentions = mentions - old.mentions,
+      documents = documents - ((SELECT count(*) FROM entities WHERE name = old.name COLLATE NOCASE AND doc_id = old.doc_id) = 0)
+    WHERE key = lower(old.name);
+    DELETE FROM entity_tally WHERE key = lower(old.name) AND documents <= 0;
+  END;
+
+  CREATE TABLE measure_tally (
+    measure   TEXT PRIMARY KEY,
+    points    INTEGER NOT NULL,
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX measure_tally_rank ON measure_tally (documents DESC, points DESC, measure);
+  INSERT INTO measure_tally (measure, points, documents)
+    SELECT measure, count(*), count(DISTINCT doc_id) FROM figures WHERE measure IS NOT NULL GROUP BY measure;
+  CREATE TRIGGER measure_tally_add AFTER INSERT ON figures WHEN new.measure IS NOT NULL BEGIN
+    INSERT INTO measure_tally (measure, points, documents) VALUES (new.measure, 1, 1)
+    ON CONFLICT (measure) DO UPDATE SET points = points + 1,
+      documents = documents + ((SELECT count(*) FROM figures WHERE measure = new.measure AND doc_id = new.doc_id) = 1);
+  END;
+  CREATE TRIGGER measure_tally_remove AFTER DELETE ON figures WHEN old.measure IS NOT NULL BEGIN
+    UPDATE measure_tally SET points = points - 1,
+      documents = documents - ((SELECT count(*) FROM figures WHERE measure = old.measure AND doc_id = old.doc_id) = 0)
+    WHERE measure = old.measure;
+    DELETE FROM measure_tally WHERE measure = old.measure AND points <= 0;
+  END;
+  `,
+  // cross-article links (src/link/): figure series and their points, statements and the reports of
+  // them, conflicts, copy groups and entities across documents. Each is written in the same
+  // transaction as the document that brings it, looked up through blocking keys (series key,
+  // source and month, signature bands, name keys), and keeps the reasons for every grouping.
+  `
+  CREATE TABLE link_points (
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    figure_id    TEXT NOT NULL,
+    series       TEXT NOT NULL,
+    compare      TEXT NOT NULL,
+    place        TEXT,
+    place_level  TEXT,
+    text         TEXT NOT NULL,
+    value        REAL,
+    min          REAL,
+    max          REAL,
+    lo           REAL,
+    hi           REAL,
+    qualifier    TEXT NOT NULL,
+    comparable   INTEGER NOT NULL,
+    digits       TEXT NOT NULL,
+    misgrouped   INTEGER NOT NULL,
+    period       TEXT,
+    period_start TEXT,
+    period_end   TEXT,
+    granularity  TEXT,
+    basis        TEXT NOT NULL,
+    said         TEXT,
+    source       TEXT,
+    claim_id     TEXT,
+    statement_id INTEGER,
+    copy_group   INTEGER,
+    published    TEXT,
+    outlet       TEXT,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    why          TEXT NOT NULL,
+    PRIMARY KEY (doc_id, figure_id)
+  );
+  CREATE INDEX link_points_series ON link_points (series, period_start);
+  CREATE INDEX link_points_compare ON link_points (compare, period_start) WHERE comparable = 1;
+  CREATE INDEX link_points_copy ON link_points (copy_group, series) WHERE copy_group IS NOT NULL;
+
+  CREATE TABLE link_series (
+    key         TEXT PRIMARY KEY,
+    scope       TEXT NOT NULL,
+    family_place TEXT NOT NULL,
+    place       TEXT,
+    label       TEXT NOT NULL,
+    scoped      INTEGER NOT NULL,
+    planned     INTEGER NOT NULL,
+    points      INTEGER NOT NULL,
+    documents   INTEGER NOT NULL,
+    independent INTEGER NOT NULL,
+    first       TEXT,
+    last        TEXT,
+    facets      TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX link_series_rank ON link_series (scoped, independent DESC, points DESC);
+  CREATE INDEX link_series_scope ON link_series (scope, points DESC);
+  CREATE INDEX link_series_family_place ON link_series (family_place, points DESC);
+
+  CREATE TABLE link_statements (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    said        TEXT,
+    reports     INTEGER NOT NULL,
+    documents   INTEGER NOT NULL,
+    independent INTEGER NOT NULL,
+    discrepancy INTEGER NOT NULL DEFAULT 0,
+    first_doc   TEXT NOT NULL,
+    features    TEXT NOT NULL,
+    why         TEXT NOT NULL
+  );
+  CREATE INDEX link_statements_rank ON link_statements (documents DESC, id);
+  CREATE TABLE link_statement_blocks (
+    block        TEXT NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (block, statement_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE link_reports (
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    report       INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    claim_ids    TEXT NOT NULL,
+    source       TEXT,
+    said         TEXT,
+    content      TEXT NOT NULL,
+    figures      TEXT NOT NULL,
+    copy_group   INTEGER,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    why          TEXT NOT NULL,
+    PRIMARY KEY (doc_id, report)
+  );
+  CREATE INDEX link_reports_statement ON link_reports (statement_id);
+  CREATE INDEX link_reports_source ON link_reports (source COLLATE NOCASE);
+
+  CREATE TABLE link_conflicts (
+    id           INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    compare      TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    period       TEXT,
+    side_a       TEXT NOT NULL,
+    side_b       TEXT NOT NULL,
+    statement_id INTEGER,
+    why          TEXT NOT NULL,
+    UNIQUE (kind, compare, period, side_a, side_b)
+  );
+  CREATE TABLE link_conflict_points (
+    conflict_id INTEGER NOT NULL,
+    side        INTEGER NOT NULL,
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    figure_id   TEXT NOT NULL,
+    PRIMARY KEY (conflict_id, doc_id, figure_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX link_conflict_points_figure ON link_conflict_points (doc_id, figure_id);
+
+  CREATE TABLE link_signatures (
+    doc_id    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE link_bands (
+    band   INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    PRIMARY KEY (band, doc_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE link_copy_groups (
+    id       INTEGER PRIMARY KEY,
+    original TEXT NOT NULL,
+    members  INTEGER NOT NULL,
+    why      TEXT NOT NULL
+  );
+  CREATE TABLE link_copies (
+    doc_id     TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    group_id   INTEGER NOT NULL,
+    matched    TEXT,
+    similarity REAL NOT NULL,
+    why        TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX link_copies_group ON link_copies (group_id);
+
+  CREATE TABLE link_entities (
+    id        INTEGER PRIMARY KEY,
+    type      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    country   TEXT,
+    names     TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL
+  );
+  CREATE INDEX link_entities_rank ON link_entities (documents DESC, mentions DESC);
+  CREATE INDEX link_entities_type_rank ON link_entities (type, documents DESC, mentions DESC);
+  CREATE TABLE link_entity_keys (
+    block     TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    PRIMARY KEY (block, entity_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE link_entity_members (
+    doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL,
+    cluster_id INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    mentions   INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    evidence   TEXT NOT NULL,
+    PRIMARY KEY (doc_id, entity_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX link_entity_members_cluster ON link_entity_members (cluster_id);
+  `,
 ];

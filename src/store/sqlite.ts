@@ -27,6 +27,8 @@ import type {
   Summary,
 } from './ledger.ts';
 import { LedgerError } from './errors.ts';
+import { LinkStore } from '../link/store.ts';
+import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 
 type Row = Record<string, any>;
 
@@ -42,6 +44,8 @@ export function ftsQuery(words: string): string | undefined {
 export class SqliteLedger implements Ledger {
   readonly db: Database.Database;
   private readonly stmts: Record<string, Database.Statement>;
+  /** Cross-article links, written in the same transaction as each document (src/link/store.ts). */
+  private readonly links: LinkStore;
 
   constructor(readonly path: string, opts: { readonly?: boolean } = {}) {
     try {
@@ -63,6 +67,7 @@ export class SqliteLedger implements Ledger {
       throw new LedgerError(`${path} is not a Triangulate ledger (${(e as Error).message})`);
     }
     this.stmts = this.prepare();
+    this.links = new LinkStore(this.db);
   }
 
   private migrate(): void {
@@ -119,6 +124,7 @@ export class SqliteLedger implements Ledger {
         }
         seen.add(doc.id);
         this.insert(doc, extraction, now);
+        this.links.link(doc, extraction);
         results.push({ id: doc.id, status: 'added' });
       }
       return results;
@@ -443,6 +449,9 @@ export class SqliteLedger implements Ledger {
       WHERE e.doc_id = c.doc_id AND e.name = ? COLLATE NOCASE AND m.start >= c.start AND m.end <= c.end
         AND NOT (c.source_start IS NOT NULL AND m.start >= c.source_start AND m.end <= c.source_end))`;
 
+  /** Above this many rows, a source's or name's claims are found by walking articles newest first. */
+  private static readonly WALK_ABOVE = 2000;
+
   async browseClaims(f: ClaimQuery = {}): Promise<ClaimRow[]> {
     const where: string[] = [];
     const args: unknown[] = [];
@@ -485,7 +494,14 @@ export class SqliteLedger implements Ledger {
       where.push('c.doc_id = ?');
       args.push(f.document);
     }
-    const sql = `SELECT c.*, d.published, d.outlet, d.title FROM claims c JOIN documents d ON d.id = c.doc_id
+    // For a source or name found in thousands of articles, starting from its rows means sorting all of
+    // them; walking articles newest first finds a page of them after a few hundred. For a rare one
+    // (or none at all) starting from its rows is the fast way. The tallies say which is which.
+    const hot = (table: 'source_tally' | 'entity_tally', column: 'claims' | 'documents', key: string) =>
+      ((this.db.prepare(`SELECT ${column} AS n FROM ${table} WHERE key = lower(?)`).get(key) as Row | undefined)?.n ?? 0) > SqliteLedger.WALK_ABOVE;
+    const walk = !f.about && !f.document && ((!f.sourceIs && !f.entity) || (f.sourceIs && hot('source_tally', 'claims', f.sourceIs)) || (f.entity && hot('entity_tally', 'documents', f.entity)));
+    const from = walk ? 'documents d CROSS JOIN claims c ON c.doc_id = d.id' : 'claims c JOIN documents d ON d.id = c.doc_id';
+    const sql = `SELECT c.*, d.published, d.outlet, d.title FROM ${from}
                  ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
                  ORDER BY d.published DESC, d.id DESC, c.start LIMIT ? OFFSET ?`;
     args.push(f.limit ?? 50, f.offset ?? 0);
@@ -493,12 +509,10 @@ export class SqliteLedger implements Ledger {
   }
 
   async sources(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SourceRow[]> {
-    const filter = opts.q ? `AND source_name LIKE ? ESCAPE '\\'` : '';
+    const filter = opts.q ? `WHERE name LIKE ? ESCAPE '\\'` : '';
     const args: unknown[] = opts.q ? [SqliteLedger.like(opts.q)] : [];
     return (this.db
-      .prepare(`SELECT min(source_name) AS name, count(*) AS claims, count(DISTINCT doc_id) AS documents
-                FROM claims WHERE source_name IS NOT NULL ${filter}
-                GROUP BY source_name COLLATE NOCASE ORDER BY claims DESC, name LIMIT ? OFFSET ?`)
+      .prepare(`SELECT name, claims, documents FROM source_tally ${filter} ORDER BY claims DESC, name LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({ name: r.name, claims: r.claims, documents: r.documents }));
   }
 
@@ -535,20 +549,22 @@ export class SqliteLedger implements Ledger {
       args.push(SqliteLedger.like(opts.q));
     }
     if (opts.type) {
-      where.push('type = ?');
+      where.push(`instr(',' || types || ',', ',' || ? || ',') > 0`);
       args.push(opts.type);
     }
     return (this.db
-      .prepare(`SELECT min(name) AS name, json_group_array(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions
-                FROM entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-                GROUP BY name COLLATE NOCASE ORDER BY documents DESC, name LIMIT ? OFFSET ?`)
+      .prepare(`SELECT name, types, documents, mentions FROM entity_tally ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                ORDER BY documents DESC, name LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({
       name: r.name,
-      types: JSON.parse(r.types) as string[],
+      types: (r.types as string).split(','),
       documents: r.documents,
       mentions: r.mentions,
     }));
   }
+
+  /** "By whom" is counted over the latest this many articles that name the entity. */
+  private static readonly SAID_BY_WITHIN = 2000;
 
   async entityProfile(name: string): Promise<EntityProfile | undefined> {
     const head = this.db
@@ -559,7 +575,8 @@ export class SqliteLedger implements Ledger {
     if (!head.documents) return undefined;
     const saidBy = this.db
       .prepare(`SELECT min(c.source_name) AS name, count(*) AS claims FROM claims c
-                WHERE c.doc_id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE) AND ${SqliteLedger.MENTIONS_ENTITY}
+                WHERE c.doc_id IN (SELECT e.doc_id FROM entities e JOIN documents d ON d.id = e.doc_id WHERE e.name = ? COLLATE NOCASE
+                                   ORDER BY d.published DESC LIMIT ${SqliteLedger.SAID_BY_WITHIN}) AND ${SqliteLedger.MENTIONS_ENTITY}
                   AND c.source_name IS NOT NULL
                 GROUP BY c.source_name COLLATE NOCASE ORDER BY claims DESC, name LIMIT 12`)
       .all(name, name) as Row[];
@@ -573,30 +590,35 @@ export class SqliteLedger implements Ledger {
       roles: present(head.roles),
       countries: present(head.countries),
       saidBy: saidBy.map((r) => ({ name: r.name, claims: r.claims })),
+      saidByWithin: Math.min(head.documents, SqliteLedger.SAID_BY_WITHIN),
       claimsBy,
     };
   }
 
   async seriesList(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SeriesRow[]> {
-    const filter = opts.q ? `AND measure LIKE ? ESCAPE '\\'` : '';
+    const filter = opts.q ? `WHERE measure LIKE ? ESCAPE '\\'` : '';
     const args: unknown[] = opts.q ? [SqliteLedger.like(opts.q)] : [];
     return (this.db
-      .prepare(`SELECT measure, count(*) AS points, count(DISTINCT doc_id) AS documents FROM figures
-                WHERE measure IS NOT NULL ${filter}
-                GROUP BY measure ORDER BY documents DESC, points DESC, measure LIMIT ? OFFSET ?`)
+      .prepare(`SELECT measure, points, documents FROM measure_tally ${filter} ORDER BY documents DESC, points DESC, measure LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[]).map((r) => ({ measure: r.measure, points: r.points, documents: r.documents }));
   }
 
   async seriesPoints(measure: string, opts: { limit?: number } = {}): Promise<{ total: number; points: SeriesPoint[] }> {
     const total = (this.db.prepare('SELECT count(*) AS n FROM figures WHERE measure = ?').get(measure) as Row).n as number;
-    const rows = this.db
-      .prepare(`SELECT f.*, d.published, d.outlet, d.title, c.said, coalesce(c.source_name, c.source_text) AS source,
-                       c.cue_text AS cue, c.content_text AS quote
-                FROM figures f JOIN documents d ON d.id = f.doc_id
-                LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
-                WHERE f.measure = ? ORDER BY coalesce(c.said, d.published) DESC, f.doc_id, f.start LIMIT ?`)
-      .all(measure, opts.limit ?? 2000) as Row[];
-    const points = rows.reverse().map((r): SeriesPoint => ({
+    const limit = opts.limit ?? 1000;
+    const columns = `f.*, d.published, d.outlet, d.title, c.said, coalesce(c.source_name, c.source_text) AS source, c.cue_text AS cue, c.content_text AS quote`;
+    // a series larger than the page: walk articles newest first and stop at the limit, rather than
+    // sorting every figure of the measure by a date that lives in two other tables
+    const sql =
+      total <= limit
+        ? `SELECT ${columns} FROM figures f JOIN documents d ON d.id = f.doc_id
+           LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+           WHERE f.measure = ? ORDER BY coalesce(c.said, d.published), f.doc_id, f.start LIMIT ?`
+        : `SELECT ${columns} FROM documents d CROSS JOIN figures f ON f.doc_id = d.id
+           LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+           WHERE f.measure = ? ORDER BY d.published DESC, d.id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(measure, limit) as Row[];
+    const points = rows.map((r): SeriesPoint => ({
       documentId: r.doc_id,
       id: r.id,
       text: r.text,
@@ -621,5 +643,31 @@ export class SqliteLedger implements Ledger {
       quote: undef(r.quote),
     }));
     return { total, points };
+  }
+
+  // ---- cross-article links (src/link/) ----
+
+  async series(opts: { q?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<SeriesSummary[]> {
+    return this.links.series(opts);
+  }
+
+  async seriesTimeline(query: string, opts: { limit?: number } = {}): Promise<SeriesTimeline | undefined> {
+    return this.links.seriesTimeline(query, opts);
+  }
+
+  async statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<StatementGroup[]> {
+    return this.links.statements(opts);
+  }
+
+  async conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
+    return this.links.conflicts(opts);
+  }
+
+  async copies(opts: { limit?: number; offset?: number } = {}): Promise<CopyGroupRow[]> {
+    return this.links.copies(opts);
+  }
+
+  async crossEntities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<CrossEntity[]> {
+    return this.links.entities(opts);
   }
 }

@@ -30,6 +30,13 @@ export function figureHref(p: Pick<TimelinePoint, 'documentId' | 'id'>): string 
   return `/documents/${enc(p.documentId)}?figure=${enc(p.id)}#doc-text`;
 }
 
+/** Rows listed under the chart: conflicts first, then the latest; the API has them all. */
+const TABLE_ROWS = 200;
+
+function clip(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
 export function timelinePage(measure: string, total: number, points: TimelinePoint[]): Html {
   const conflicted = points.filter((p) => p.conflicts.length).length;
   const undated = points.filter((p) => p.time === undefined).length;
@@ -44,7 +51,7 @@ export function timelinePage(measure: string, total: number, points: TimelinePoi
     shown: figureValue(p),
     unit: p.unit ?? null,
     text: p.text,
-    quote: p.quote ?? null,
+    quote: p.quote ? clip(p.quote, 240) : null,
     source: p.source ?? null,
     outlet: p.outlet ?? null,
     href: figureHref(p),
@@ -59,14 +66,23 @@ export function timelinePage(measure: string, total: number, points: TimelinePoi
 <script type="application/json" id="timeline-data">${jsonForScript({ measure, points: data })}</script>
 <table class="rows points-table" id="points">
 <thead><tr><th class="c-when">Date</th><th class="num">Value</th><th>As written</th><th class="c-src">Source</th><th class="c-outlet">Outlet</th></tr></thead>
-<tbody>${points.map(
-    (p, i) => html`<tr class="point${p.conflicts.length ? ' conflict' : ''}" data-point="${i}">
+<tbody>${tableRows(points).map(
+    ([p, i]) => html`<tr class="point${p.conflicts.length ? ' conflict' : ''}" data-point="${i}">
 <td class="c-when">${p.date ?? html`<span class="muted">undated</span>`}${p.said ? '' : html` <span class="muted small" title="date said unknown: publication date">pub.</span>`}</td>
 <td class="num">${p.qualifier !== 'exact' && p.qualifier !== 'range' ? html`<span class="muted small">${p.qualifier}</span> ` : ''}${figureValue(p)}${p.unit ? html` <span class="muted small">${p.unit}</span>` : ''}${p.conflicts.length ? html` <span class="tag tag-conflict" title="conflicts with ${p.conflicts.length} other point(s)">conflict</span>` : ''}</td>
-<td><a href="${figureHref(p)}">${p.text}</a>${p.quote ? html`<div class="muted small quote">“${p.quote.length > 200 ? p.quote.slice(0, 199) + '…' : p.quote}”</div>` : ''}</td>
+<td><a href="${figureHref(p)}">${p.text}</a>${p.quote ? html`<div class="muted small quote">“${clip(p.quote, 200)}”</div>` : ''}</td>
 <td class="c-src">${p.source ? html`<a href="/sources/${enc(p.source)}">${p.source}</a>` : html`<span class="muted">unattributed</span>`}</td>
 <td class="c-outlet">${p.outlet ?? html`<span class="muted">—</span>`}</td>
 </tr>`,
   )}</tbody>
-</table>`;
+</table>
+${points.length > TABLE_ROWS ? html`<p class="muted small">Listed: ${TABLE_ROWS} of ${fmt(points.length)} drawn points (conflicts first, then the latest). All of them: <a href="/api/series/${enc(measure)}">/api/series/${measure}</a>.</p>` : ''}`;
+}
+
+function tableRows(points: TimelinePoint[]): [TimelinePoint, number][] {
+  const indexed = points.map((p, i) => [p, i] as [TimelinePoint, number]);
+  if (indexed.length <= TABLE_ROWS) return indexed;
+  const conflicts = indexed.filter(([p]) => p.conflicts.length);
+  const rest = indexed.filter(([p]) => !p.conflicts.length).slice(-Math.max(0, TABLE_ROWS - conflicts.length));
+  return [...conflicts.slice(0, TABLE_ROWS), ...rest].sort((a, b) => a[1] - b[1]).slice(0, TABLE_ROWS);
 }

@@ -62,6 +62,7 @@ ${e.roles.length ? html`<p class="muted">Described as ${e.roles.map((r, i) => ht
   </section>
   <section class="narrow">
     <h2>By whom</h2>
+    ${e.documents > e.saidByWithin ? html`<p class="muted small">In the latest ${fmt(e.saidByWithin)} of ${fmt(e.documents)} articles that name it.</p>` : ''}
     ${e.saidBy.length
       ? html`<table class="rows compact"><tbody>${e.saidBy.map((s) => html`<tr><td><a href="/claims?source=${enc(s.name)}&amp;entity=${enc(e.name)}">${s.name}</a></td><td class="num">${fmt(s.claims)}</td></tr>`)}</tbody></table>`
       : html`<p class="muted">No attributed claims mention this name.</p>`}
