@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, extraction: { baseline, pipeline } }, null, 1));
   process.stdout.write(`\n(JSON: ${jsonPath})\n`);
+  await (await import('./web.ts')).webBench(argv);
 }
 
 main(process.argv.slice(2));
