@@ -27,3 +27,13 @@ test('gold kind follows the quotation marks in the content', () => {
   assert.equal(goldKind(text, { source: [], cue: [], content: [[0, 14]] }), 'direct');
   assert.equal(goldKind(text, { source: [], cue: [], content: [[32, 48]] }), 'mixed');
 });
+
+test('canonical offsets map back to corpus offsets across trimming and NFC', async () => {
+  const { alignCanonical } = await import('./polnear.ts');
+  const raw = '  Jose\u0301 said “hi”.\n';
+  const canonical = raw.trim().normalize('NFC');
+  const map = alignCanonical(raw, canonical)!;
+  const said = canonical.indexOf('said');
+  assert.equal(raw.slice(map[said]!, map[said + 4]!), 'said');
+  assert.equal(raw.slice(map[0]!, map[4]!), 'Jose\u0301', 'the combining accent stays with its letter');
+});

@@ -91,11 +91,10 @@ export function predict(
   run: (doc: Document) => Pick<Extraction, 'claims'> = extract,
 ): { predicted: PredictedAttribution[]; extraction: Pick<Extraction, 'claims'> } | undefined {
   const doc = makeDocument({ text });
-  // canonical text only trims the ends here; anything else would move offsets, so skip the text
-  const shift = text.indexOf(doc.text);
-  if (shift < 0 || text.slice(shift, shift + doc.text.length) !== doc.text) return undefined;
+  const toRaw = alignCanonical(text, doc.text);
+  if (!toRaw) return undefined;
   const extraction = run(doc);
-  const move = (s: { start: number; end: number }): Frag => [s.start + shift, s.end + shift];
+  const move = (s: { start: number; end: number }): Frag => [toRaw[s.start]!, toRaw[s.end]!];
   const predicted = extraction.claims
     .filter((c) => c.kind !== 'unattributed')
     .map((c) => ({
@@ -105,6 +104,34 @@ export function predict(
       content: c.content.map(move),
     }));
   return { predicted, extraction };
+}
+
+/**
+ * Offsets in the canonical text mapped back to the corpus text. Canonical text trims the ends and
+ * applies NFC, which can merge a letter and its combining marks; each base character and its marks
+ * are compared as one unit. Returns undefined if the texts differ otherwise (the text is skipped).
+ */
+export function alignCanonical(raw: string, canonical: string): number[] | undefined {
+  const map = new Array<number>(canonical.length + 1);
+  let i = raw.length - raw.trimStart().length;
+  let j = 0;
+  const mark = /\p{M}/u;
+  while (j < canonical.length) {
+    if (i >= raw.length) return undefined;
+    // a unit: one code point and the combining marks after it
+    let e = i + (raw.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (e < raw.length && mark.test(raw[e]!)) e++;
+    const unit = raw.slice(i, e).normalize('NFC');
+    if (canonical.startsWith(unit, j)) {
+      for (let k = 0; k < unit.length; k++) map[j + k] = i + Math.min(k, e - i - 1);
+      j += unit.length;
+      i = e;
+    } else if (raw[i] === '\r' && raw[i + 1] === '\n') {
+      i++;
+    } else return undefined;
+  }
+  map[canonical.length] = i;
+  return map;
 }
 
 type Rule = 'exact' | 'begin' | 'overlap';
