@@ -170,6 +170,13 @@ test('explicit dates in the usual written forms', () => {
   assert.equal(valueOf('The vote was held in March 2021.', 'March 2021'), '2021-03');
 });
 
+test('both ends of a year range are years', () => {
+  assert.deepEqual(times('Output fell in 2010-2015 and in the 2010-11 season.').map((t) => [t.text, t.value]), [
+    ['2010', '2010'], ['2015', '2015'], ['2010', '2010'], ['11', '2011'],
+  ]);
+  assert.deepEqual(times('Call 555-1234 for details.'), []);
+});
+
 test('decades, centuries and fiscal years', () => {
   assert.equal(valueOf('The mine closed in the 1990s.', 'the 1990s'), '199');
   assert.equal(valueOf("The mine closed in the '90s.", "the '90s"), '199');

@@ -81,6 +81,7 @@ export function durationValue(n: number | 'X', unit: Unit): string {
 let toks: Tok[] = [];
 let n = 0;
 let posAt: PosAt = () => undefined;
+const RANGE_DASHES = new Set(['-', '–', '—', '/']);
 const SENTENCE_OPENERS = new Set(['.', '!', '?', '"', '“', '‘', '(']);
 
 const APPROXIMATORS_BY_FIRST = new Map<string, [string[], string][]>();
@@ -444,7 +445,20 @@ function ampmAt(j: number): { pm: boolean; to: number } | null {
   return null;
 }
 
+/** The second year of a range written with a dash: "2010-2015", "the 2010-11 season". */
+function yearRangeTail(i: number): Match | null {
+  if (!glued(i) || !RANGE_DASHES.has(L(i - 1)) || !glued(i - 1)) return null;
+  const first = tok(i - 2);
+  if (!first || first.l.length !== 4 || Number.isNaN(first.int) || first.int < 1000) return null;
+  const t = tok(i)!;
+  if (t.l.length === 4 && t.int > first.int && t.int - first.int < 200) return { from: i, to: i + 1, sem: { k: 'cal', y: { abs: t.int } } };
+  if (t.l.length === 2 && !Number.isNaN(t.int) && t.int === (first.int + 1) % 100) return { from: i, to: i + 1, sem: { k: 'cal', y: { abs: first.int + 1 } } };
+  return null;
+}
+
 function yearExpr(i: number): Match | null {
+  const tail = yearRangeTail(i);
+  if (tail) return tail;
   const y = yearAt(i);
   if (!y) return null;
   const prev = L(i - 1);
