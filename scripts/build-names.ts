@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, sharedPath } from '../src/eval/shared.ts';
 import { nameKey } from '../src/nlp/names/normalize.ts';
 import {
-  CAPITAL_STOPLIST, COUNTRY_ALIASES, DEMONYMS, EXTRA_CAPITALS, EXTRA_ROLES, IGOS, LOCATIONS, NATIONAL_ORGS, REGIONS, SEATS, TITLES,
+  CAPITAL_STOPLIST, COMPANIES, COUNTRY_ALIASES, DEMONYMS, EXTRA_CAPITALS, EXTRA_ROLES, IGOS, LOCATIONS, NATIONAL_ORGS, REGIONS, SEATS, TITLES,
   type OrgRow,
 } from './names-lists.ts';
 
@@ -173,7 +173,7 @@ const locRows: Row[] = LOCATIONS.map(([name, a3]) => ({ name, type: 'LOC', count
 // ---------- organisations ----------
 const orgRows: Row[] = [];
 const orgOf = (o: OrgRow): Row => ({ name: o.name, type: 'ORG', country: o.country ?? '', aliases: o.aliases ?? [], kind: o.kind });
-for (const o of [...SEATS, ...IGOS, ...NATIONAL_ORGS]) orgRows.push(orgOf(o));
+for (const o of [...SEATS, ...IGOS, ...NATIONAL_ORGS, ...COMPANIES]) orgRows.push(orgOf(o));
 
 function parseActorBlocks(file: string): { names: string[]; codes: string[]; comment: string }[] {
   const blocks: { names: string[]; codes: string[]; comment: string }[] = [];

@@ -267,6 +267,7 @@ export const NATIONAL_ORGS: OrgRow[] = [
   { name: 'Deutsche Welle', country: 'DEU', aliases: ['DW'], kind: 'media' },
   { name: 'Der Spiegel', country: 'DEU', aliases: ['Spiegel'], kind: 'media' },
   { name: 'Al Jazeera', country: 'QAT', kind: 'media' },
+  { name: 'NASA', country: 'USA', aliases: ['National Aeronautics and Space Administration'], kind: 'government' },
   { name: 'Hamas', country: 'PSE', kind: 'armed' },
   { name: 'Hezbollah', country: 'LBN', kind: 'armed' },
   { name: 'Taliban', country: 'AFG', aliases: ['the Taliban'], kind: 'armed' },
@@ -274,6 +275,22 @@ export const NATIONAL_ORGS: OrgRow[] = [
   { name: 'Islamic State', aliases: ['ISIS', 'ISIL', 'IS'], kind: 'armed' },
   { name: 'al-Qaeda', aliases: ['al Qaeda', 'Al Qaeda', 'Al-Qaeda', 'al-Qaida'], kind: 'armed' },
 ];
+
+/** Large companies that news names without saying what they are. */
+export const COMPANIES: OrgRow[] = [
+  ['Google', 'USA'], ['Alphabet', 'USA'], ['Apple', 'USA'], ['Microsoft', 'USA'], ['Amazon', 'USA'], ['Meta', 'USA'],
+  ['Facebook', 'USA'], ['Instagram', 'USA'], ['WhatsApp', 'USA'], ['Twitter', 'USA'], ['YouTube', 'USA'], ['Tesla', 'USA'],
+  ['SpaceX', 'USA'], ['OpenAI', 'USA'], ['Nvidia', 'USA'], ['Intel', 'USA'], ['IBM', 'USA'], ['Oracle', 'USA'], ['Netflix', 'USA'],
+  ['Disney', 'USA'], ['Uber', 'USA'], ['Boeing', 'USA'], ['Lockheed Martin', 'USA'], ['Raytheon', 'USA'], ['ExxonMobil', 'USA'],
+  ['Exxon', 'USA'], ['Chevron', 'USA'], ['Goldman Sachs', 'USA'], ['JPMorgan', 'USA'], ['JPMorgan Chase', 'USA'], ['Morgan Stanley', 'USA'],
+  ['Citigroup', 'USA'], ['BlackRock', 'USA'], ['Walmart', 'USA'], ['Pfizer', 'USA'], ['Moderna', 'USA'], ['General Motors', 'USA'],
+  ['Ford', 'USA'], ['Mozilla', 'USA'], ['Samsung', 'KOR'], ['Hyundai', 'KOR'], ['LG', 'KOR'], ['SK Hynix', 'KOR'], ['Huawei', 'CHN'],
+  ['Alibaba', 'CHN'], ['Tencent', 'CHN'], ['ByteDance', 'CHN'], ['TikTok', 'CHN'], ['BYD', 'CHN'], ['Toyota', 'JPN'], ['Sony', 'JPN'],
+  ['Nissan', 'JPN'], ['Honda', 'JPN'], ['SoftBank', 'JPN'], ['TSMC', 'TWN'], ['Foxconn', 'TWN'], ['Volkswagen', 'DEU'], ['Siemens', 'DEU'],
+  ['BMW', 'DEU'], ['Mercedes-Benz', 'DEU'], ['Airbus', 'FRA'], ['TotalEnergies', 'FRA'], ['Shell', 'GBR'], ['BP', 'GBR'], ['HSBC', 'GBR'],
+  ['Barclays', 'GBR'], ['Nestle', 'CHE'], ['Nestlé', 'CHE'], ['UBS', 'CHE'], ['Saudi Aramco', 'SAU'], ['Aramco', 'SAU'],
+  ['Tata', 'IND'], ['Reliance Industries', 'IND'], ['Lukoil', 'RUS'], ['Sberbank', 'RUS'], ['Aeroflot', 'RUS'], ['Naftogaz', 'UKR'],
+].map(([name, country]) => ({ name: name!, country, kind: 'company' }));
 
 /**
  * Titles written before a name ("President Vladimir Putin"): kept as the entity's role, not its

@@ -12,7 +12,7 @@ import { type GoldDoc, readGum, wikigoldSplit } from '../src/eval/nerCorpus.ts';
 import { segment } from '../src/nlp/segment.ts';
 import { gazetteer } from '../src/nlp/names/gazetteer.ts';
 import {
-  LABELS, N_LABELS, allowed, capClass, encodeModel, historyFeatures, taggerInput, tokenFeatures,
+  LABELS, N_LABELS, allowed, encodeModel, historyFeatures, prepare as prepareTagger, taggerInput, tokenFeatures,
 } from '../src/nlp/names/tagger.ts';
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
@@ -21,7 +21,8 @@ const PRUNE = Number(process.env.NER_PRUNE ?? 0.02);
 
 const TRAIN_TYPE: Record<string, string> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC', NORP: 'MISC', EVENT: 'MISC' };
 
-type Sent = { feats: string[][]; caps: string[]; gold: number[] };
+/** Per token: its features, or null where the tagger does not score the token (it is O, see prepare). */
+type Sent = { feats: (number[] | null)[]; caps: number[]; gold: number[] };
 
 function prepare(docs: GoldDoc[]): Sent[] {
   const gz = gazetteer();
@@ -41,13 +42,14 @@ function prepare(docs: GoldDoc[]): Sent[] {
         }
       });
     }
+    const { hashes, firstInSentence, scored } = prepareTagger(inp, gz);
     for (const s of seg.sentences) {
-      const feats: string[][] = [];
-      const caps: string[] = [];
+      const feats: (number[] | null)[] = [];
+      const caps: number[] = [];
       const gold: number[] = [];
       for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        feats.push(tokenFeatures(inp, i, s.tokenStart, s.tokenEnd, gz));
-        caps.push(capClass(seg.tokens[i]!.text));
+        feats.push(scored[i] ? [...tokenFeatures(hashes, i, s.tokenStart, s.tokenEnd, firstInSentence[i] === 1, [])] : null);
+        caps.push(hashes.cap[i]!);
         gold.push(labels[i]!);
       }
       // a label sequence the decoder could never produce (I- after O from odd token splits) is repaired
@@ -69,13 +71,13 @@ function rng(seed: number): () => number {
 }
 
 class Perceptron {
-  index = new Map<string, number>();
+  index = new Map<number, number>();
   w = new Float64Array(1 << 20);
   total = new Float64Array(1 << 20);
   stamp = new Float64Array(1 << 20);
   clock = 0;
 
-  row(f: string, create: boolean): number {
+  row(f: number, create: boolean): number {
     let r = this.index.get(f);
     if (r === undefined && create) {
       r = this.index.size * N_LABELS;
@@ -93,7 +95,7 @@ class Perceptron {
     }
   }
 
-  score(feats: string[], scores: Float64Array): void {
+  score(feats: number[], scores: Float64Array): void {
     for (const f of feats) {
       const r = this.index.get(f);
       if (r === undefined) continue;
@@ -101,7 +103,7 @@ class Perceptron {
     }
   }
 
-  update(feats: string[], label: number, delta: number): void {
+  update(feats: number[], label: number, delta: number): void {
     for (const f of feats) {
       const at = this.row(f, true) + label;
       this.total[at]! += (this.clock - this.stamp[at]!) * this.w[at]!;
@@ -124,9 +126,16 @@ function decode(p: Perceptron, s: Sent, learn: boolean): number[] {
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < s.feats.length; i++) {
-    const hist = historyFeatures(prev, prev2, s.caps[i]!);
+    const feats = s.feats[i];
+    if (!feats) {
+      prev2 = prev;
+      prev = 0;
+      out.push(0);
+      continue;
+    }
+    const hist = [...historyFeatures(prev, prev2, s.caps[i]!, [])];
     scores.fill(0);
-    p.score(s.feats[i]!, scores);
+    p.score(feats, scores);
     p.score(hist, scores);
     let best = 0;
     for (let k = 1; k < N_LABELS; k++) if (allowed(prev, k) && scores[k]! > scores[best]!) best = k;
@@ -134,9 +143,9 @@ function decode(p: Perceptron, s: Sent, learn: boolean): number[] {
       p.clock++;
       const gold = s.gold[i]!;
       if (best !== gold) {
-        p.update(s.feats[i]!, gold, 1);
+        p.update(feats, gold, 1);
         p.update(hist, gold, 1);
-        p.update(s.feats[i]!, best, -1);
+        p.update(feats, best, -1);
         p.update(hist, best, -1);
       }
     }
@@ -199,7 +208,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 }
 
 const avg = p.averaged();
-const keep: string[] = [];
+const keep: number[] = [];
 const rows: number[] = [];
 for (const [f, r] of p.index) {
   let max = 0;
@@ -213,8 +222,9 @@ const pruned = new Float32Array(keep.length * N_LABELS);
 rows.forEach((r, i) => pruned.set(avg.subarray(r, r + N_LABELS), i * N_LABELS));
 const buf = encodeModel(keep, pruned, (b) => gzipSync(b, { level: 9 }));
 writeFileSync(join(REPO_ROOT, 'models', 'ner.bin'), buf);
+const total = p.index.size;
 p.w = new Float64Array(pruned.length);
 p.index = new Map(keep.map((f, i) => [f, i * N_LABELS]));
 p.w.set(pruned);
-console.log(`kept ${keep.length} of ${p.index.size} features; models/ner.bin ${(buf.length / 1024).toFixed(0)} KiB; ` +
+console.log(`kept ${keep.length} of ${total} features; models/ner.bin ${(buf.length / 1024).toFixed(0)} KiB; ` +
   `GUM dev F1 averaged+pruned ${(100 * f1(p, dev)).toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)}s`);

@@ -42,7 +42,7 @@ const ENTITY_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP',
 
 /** Kinds precise enough to name an entity without the tagger's agreement. */
 export const TRUSTED_KINDS = new Set(['country', 'capital', 'demonym', 'igo', 'seat', 'legislature', 'media', 'intelligence',
-  'military', 'party', 'government', 'region', 'feature', 'user']);
+  'military', 'party', 'government', 'region', 'feature', 'armed', 'user']);
 
 /** Order in which list kinds win when one key is in several lists. */
 const KIND_RANK: Record<string, number> = { user: 0, country: 1, demonym: 2, capital: 3, seat: 4, igo: 4, region: 5, feature: 5, city: 6 };

@@ -58,6 +58,9 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
     while (start < end && DETERMINERS.has(keys[start]!) && (tokens[start]!.text[0] === 't' || tokens[start]!.text[0] === 'a' || isSentenceStart(seg, start))) start++;
     while (end > start && /^[\p{P}]+$/u.test(tokens[end - 1]!.text) && tokens[end - 1]!.text !== '.') end--;
     if (start >= end) continue;
+    // a name does not stop inside a hyphenated word: "Jong" in "Jong-un"
+    while (end + 1 < tokens.length && tokens[end]!.text === '-' && tokens[end]!.start === tokens[end - 1]!.end &&
+      tokens[end + 1]!.start === tokens[end]!.end && /^\p{L}/u.test(tokens[end + 1]!.text)) end += 2;
     // a list hit that covers more than the tagger's span wins ("UN Security Council" over "Security Council")
     const wider = input.hits.find((h) => h.cased && h.start <= start && h.end >= end && (h.start < start || h.end > end) && h.entries.some(trusted));
     if (wider && wider.end - wider.start <= end - start + 3) {
@@ -72,15 +75,22 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
     for (let i = start; i < end; i++) covered[i] = 1;
   }
 
-  // Trusted list hits the tagger missed.
+  // List hits the tagger missed: trusted kinds always; other kinds (companies, cities, officials)
+  // when written as names mid-sentence and never in lower case in this document.
   for (const h of input.hits) {
-    if (!h.cased || !h.entries.some(trusted)) continue;
+    if (!h.cased) continue;
+    if (!h.entries.some(trusted)) {
+      const midSentence = !isSentenceStart(seg, h.start);
+      const neverLower = !input.docCase[h.start]!.includes('L');
+      const letters = keysJoin(keys, h.start, h.end).replace(/[^\p{L}]/gu, '').length;
+      if (!midSentence || !neverLower || letters < 3 || h.entries[0]!.type === 'NORP' || h.entries[0]!.type === 'MISC') continue;
+    }
     let free = true;
     for (let i = h.start; i < h.end; i++) if (covered[i]) free = false;
     if (!free) continue;
     // a capitalised word at a sentence start that is also an everyday word ("Turkey", "Chad") needs more than a list
     if (h.end - h.start === 1 && isSentenceStart(seg, h.start) && input.docCase[h.start]!.includes('L') && !input.docCase[h.start]!.includes('C')) continue;
-    const e = h.entries.find(trusted)!;
+    const e = h.entries.find(trusted) ?? h.entries[0]!;
     mentions.push({ start: h.start, end: h.end, type: e.type, key: keyOf(h.start, h.end), entries: h.entries, from: 'list' });
     for (let i = h.start; i < h.end; i++) covered[i] = 1;
   }
@@ -146,6 +156,7 @@ function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean): En
   const strong = cased ? entries.find(trusted) : undefined;
   if (strong && !(tagged === 'PERSON' && strong.kind === 'region')) return strong.type;
   if (tagged === 'LOC' && entries.some((e) => e.type === 'GPE')) return 'GPE';
+  if (tagged === 'PERSON' && cased && entries.length && !entries.some((e) => e.type === 'PERSON')) return entries[0]!.type;
   if (tagged === 'MISC' && entries.some((e) => e.type === 'NORP')) return 'NORP';
   return tagged;
 }
@@ -220,7 +231,7 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
   // other occurrences, written capitalised as names are
   for (const s of seg.sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered[i] || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+      if (covered[i] || !/^\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.pos === 'PRON') continue;
       for (let len = Math.min(maxLen, s.tokenEnd - i); len >= 1; len--) {
         let free = true;
         for (let j = i; j < i + len; j++) if (covered[j]) free = false;
@@ -247,6 +258,8 @@ export const FAMILY_FIRST = new Set(['kim', 'lee', 'park', 'choi', 'jung', 'chun
   'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'lin', 'luo', 'gao', 'deng', 'mao', 'jiang', 'wen', 'hun', 'nguyen', 'tran',
   'pham', 'vo', 'ho', 'phan', 'le']);
 
+const NAME_SUFFIX = /^(?:[ivx]+|jr|sr|junior|senior|\d+(?:st|nd|rd|th)?)$/;
+
 /** The one-word forms a later sentence may use for this person: the surname, or the family name written first. */
 export function personShortForms(m: { start: number; end: number }, keys: string[]): string[] {
   const words: string[] = [];
@@ -254,7 +267,9 @@ export function personShortForms(m: { start: number; end: number }, keys: string
   if (words.length < 2) return [];
   // the tail of a hyphenated given name ("Jong-un") is no surname
   const hyphenatedTail = m.end - m.start >= 3 && keys[m.end - 2] === '';
-  const out = hyphenatedTail ? [] : [words[words.length - 1]!];
+  // "Elizabeth I", "Martin Luther King Jr.": the surname is the word before the numeral or suffix
+  while (words.length > 2 && NAME_SUFFIX.test(words[words.length - 1]!)) words.pop();
+  const out = hyphenatedTail || NAME_SUFFIX.test(words[words.length - 1]!) ? [] : [words[words.length - 1]!];
   if (FAMILY_FIRST.has(words[0]!)) out.push(words[0]!);
   return out.filter((w) => w.length > 1);
 }

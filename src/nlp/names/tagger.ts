@@ -135,58 +135,189 @@ function addGazFeatures(gaz: string[], h: GazHit): void {
   }
 }
 
-/** Static features of token i: everything but the labels already chosen. */
-export function tokenFeatures(inp: TaggerInput, i: number, sentStart: number, sentEnd: number, gz: Gazetteer): string[] {
-  const { tokens, keys } = inp;
-  const t = tokens[i]!;
-  const w = keys[i]!;
-  const lw = t.text.toLowerCase();
-  const first = i === sentStart || isOpening(tokens[i - 1]!.text);
-  const cc = capClass(t.text);
-  const at = (j: number) => (j >= sentStart && j < sentEnd ? keys[j]! || tokens[j]!.text : j < sentStart ? '<s>' : '</s>');
-  const ccAt = (j: number) => (j >= sentStart && j < sentEnd ? capClass(tokens[j]!.text) : '_');
-  const posAt = (j: number) => (j >= sentStart && j < sentEnd ? tokens[j]!.pos : '_');
-  const p1 = at(i - 1);
-  const n1 = at(i + 1);
-  const f: string[] = [
-    'b',
-    `w=${lw}`,
-    `sh=${shape(t.text)}`,
-    `p3=${lw.slice(0, 3)}`,
-    `s3=${lw.slice(-3)}`,
-    `s2=${lw.slice(-2)}`,
-    `pos=${t.pos}`,
-    `c=${cc}${first ? '^' : ''}`,
-    `c=${cc}|${inp.docCase[i]}${first ? '^' : ''}`,
-    `w-1=${p1}`,
-    `w+1=${n1}`,
-    `w-2=${at(i - 2)}`,
-    `w+2=${at(i + 2)}`,
-    `w-1c=${p1}|${cc}`,
-    `c+1=${cc}|${ccAt(i + 1)}`,
-    `c-1=${ccAt(i - 1)}|${cc}`,
-    `pos-1=${posAt(i - 1)}|${t.pos}`,
-    `pos+1=${t.pos}|${posAt(i + 1)}`,
-    `pos3=${posAt(i - 1)}|${t.pos}|${posAt(i + 1)}`,
-  ];
-  if (inp.runLast[i]) {
-    f.push(`re=${inp.runLast[i]}`, `rf=${inp.runFirst[i]}`, `rl=${inp.runLast[i] === w ? 'last' : 'in'}|${inp.runFirst[i] === w ? 'first' : 'in'}`);
+/*
+ * Features are hashed, not spelled out: each is a 30-bit mix of a template number and the hashes
+ * of the strings it reads, computed from per-token string hashes made once per document. No
+ * feature string is ever built, which keeps the tagger near a microsecond a token.
+ */
+const FNV_OFFSET = 0x811c9dc5;
+
+export function hashString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  const g = inp.gaz[i]!;
-  if (g) for (const x of g.split(' ')) f.push(`g=${x}`);
-  const gp = i > sentStart ? inp.gaz[i - 1]! : '';
-  if (gp) f.push(`g-1=${gp.split(' ')[0]}`);
-  const gn = i + 1 < sentEnd ? inp.gaz[i + 1]! : '';
-  if (gn) f.push(`g+1=${gn.split(' ')[0]}`);
-  if (cc === 'X' || cc === 'A') {
-    if (gz.givenNames.has(w)) f.push('given');
-    if (gz.familyNames.has(w)) f.push('family');
-    if (i > sentStart && isTitleKey(keys[i - 1]!)) f.push('title-1');
-  }
-  return f;
+  return h >>> 0;
 }
 
-export type Model = { index: Map<string, number>; weights: Float32Array };
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ b, 0x85ebca6b) ^ Math.imul(b, 0x27d4eb2d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 13;
+  return h;
+}
+
+function f1(tpl: number, a: number): number {
+  return mix(Math.imul(tpl, 0x9e3779b1), a) & 0x3fffffff;
+}
+function f2(tpl: number, a: number, b: number): number {
+  return mix(mix(Math.imul(tpl, 0x9e3779b1), a), b) & 0x3fffffff;
+}
+function f3(tpl: number, a: number, b: number, c: number): number {
+  return mix(mix(mix(Math.imul(tpl, 0x9e3779b1), a), b), c) & 0x3fffffff;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const NONE = hashString('_');
+
+/** Per-token hashes of the strings the features read, made once per document. */
+type TokenHashes = {
+  word: Uint32Array; key: Uint32Array; shape: Uint32Array; p3: Uint32Array; s3: Uint32Array; s2: Uint32Array;
+  pos: Uint32Array; cap: Uint8Array; docCase: Uint32Array; runFirst: Uint32Array; runLast: Uint32Array;
+  runPlace: Uint8Array; gaz: number[][]; flags: Uint8Array;
+};
+
+const CAP_CODE: Record<string, number> = { d: 1, o: 2, l: 3, A: 4, X: 5 };
+const FLAG_GIVEN = 1;
+const FLAG_FAMILY = 2;
+const FLAG_TITLE_BEFORE = 4;
+
+function hashTokens(inp: TaggerInput, gz: Gazetteer, scored: Uint8Array): TokenHashes {
+  const n = inp.tokens.length;
+  const h: TokenHashes = {
+    word: new Uint32Array(n), key: new Uint32Array(n), shape: new Uint32Array(n), p3: new Uint32Array(n), s3: new Uint32Array(n),
+    s2: new Uint32Array(n), pos: new Uint32Array(n), cap: new Uint8Array(n), docCase: new Uint32Array(n), runFirst: new Uint32Array(n),
+    runLast: new Uint32Array(n), runPlace: new Uint8Array(n), gaz: new Array(n), flags: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    // features read two tokens either side of a scored token; nothing else needs hashes
+    if (!(scored[i] || scored[i + 1] || scored[i + 2] || (i > 0 && scored[i - 1]) || (i > 1 && scored[i - 2]))) continue;
+    const t = inp.tokens[i]!.text;
+    const lw = t.toLowerCase();
+    const k = inp.keys[i]!;
+    h.word[i] = hashString(lw);
+    h.key[i] = k ? hashString(k) : h.word[i]!;
+    h.shape[i] = hashString(shape(t));
+    h.p3[i] = hashString(lw.slice(0, 3));
+    h.s3[i] = hashString(lw.slice(-3));
+    h.s2[i] = hashString(lw.slice(-2));
+    h.pos[i] = hashString(inp.tokens[i]!.pos);
+    const cc = capClass(t);
+    h.cap[i] = CAP_CODE[cc]!;
+    h.docCase[i] = hashString(inp.docCase[i]!);
+    if (inp.runLast[i]) {
+      h.runFirst[i] = hashString(inp.runFirst[i]!);
+      h.runLast[i] = hashString(inp.runLast[i]!);
+      h.runPlace[i] = 1 + (inp.runLast[i] === k ? 1 : 0) + (inp.runFirst[i] === k ? 2 : 0);
+    }
+    const g = inp.gaz[i]!;
+    h.gaz[i] = g ? g.split(' ').map(hashString) : [];
+    if (cc === 'X' || cc === 'A') {
+      if (gz.givenNames.has(k)) h.flags[i]! |= FLAG_GIVEN;
+      if (gz.familyNames.has(k)) h.flags[i]! |= FLAG_FAMILY;
+      if (i > 0 && isTitleKey(inp.keys[i - 1]!)) h.flags[i]! |= FLAG_TITLE_BEFORE;
+    }
+  }
+  return h;
+}
+
+/** Static features of token i (hashed): everything but the labels already chosen. */
+export function tokenFeatures(h: TokenHashes, i: number, sentStart: number, sentEnd: number, first: boolean, out: number[]): number[] {
+  out.length = 0;
+  // neighbours outside the sentence read as boundary markers (no closures here: this is the hot loop)
+  const hasP1 = i - 1 >= sentStart;
+  const hasN1 = i + 1 < sentEnd;
+  const p1 = hasP1 ? h.key[i - 1]! : BOS;
+  const n1 = hasN1 ? h.key[i + 1]! : EOS;
+  const p2 = i - 2 >= sentStart ? h.key[i - 2]! : BOS;
+  const n2 = i + 2 < sentEnd ? h.key[i + 2]! : EOS;
+  const capP1 = hasP1 ? h.cap[i - 1]! : 0;
+  const capN1 = hasN1 ? h.cap[i + 1]! : 0;
+  const posP1 = hasP1 ? h.pos[i - 1]! : NONE;
+  const posN1 = hasN1 ? h.pos[i + 1]! : NONE;
+  const pos = h.pos[i]!;
+  const cc = h.cap[i]!;
+  const ccFirst = cc * 2 + (first ? 1 : 0);
+  out.push(
+    f1(1, 0), f1(2, h.word[i]!), f1(3, h.shape[i]!), f1(4, h.p3[i]!), f1(5, h.s3[i]!), f1(6, h.s2[i]!), f1(7, pos),
+    f1(8, ccFirst), f2(9, ccFirst, h.docCase[i]!), f1(10, p1), f1(11, n1), f1(12, p2), f1(13, n2),
+    f2(14, p1, cc), f2(15, cc, capN1), f2(16, capP1, cc), f2(17, posP1, pos), f2(18, pos, posN1), f3(19, posP1, pos, posN1),
+  );
+  if (h.runPlace[i]) out.push(f1(20, h.runLast[i]!), f1(21, h.runFirst[i]!), f1(22, h.runPlace[i]!));
+  for (const g of h.gaz[i]!) out.push(f1(23, g));
+  if (i > sentStart && h.gaz[i - 1]!.length) out.push(f1(24, h.gaz[i - 1]![0]!));
+  if (i + 1 < sentEnd && h.gaz[i + 1]!.length) out.push(f1(25, h.gaz[i + 1]![0]!));
+  const fl = h.flags[i]!;
+  if (fl & FLAG_GIVEN) out.push(f1(26, 1));
+  if (fl & FLAG_FAMILY) out.push(f1(27, 1));
+  if (fl & FLAG_TITLE_BEFORE && i > sentStart) out.push(f1(28, 1));
+  return out;
+}
+
+export function historyFeatures(prev: number, prev2: number, cap: number, out: number[]): number[] {
+  out.length = 0;
+  out.push(f1(40, prev), f2(41, prev2, prev), f2(42, prev, cap));
+  return out;
+}
+
+/**
+ * Everything the decoder needs: hashed features and which tokens to score at all. A name starts
+ * with a capital, a digit or a listed word, so only those tokens and the one after each (the
+ * "of" in "Bank of England") are scored; the rest, most of any text, are O without a look.
+ */
+export type Prepared = { hashes: TokenHashes; firstInSentence: Uint8Array; scored: Uint8Array };
+
+export function prepare(inp: TaggerInput, gz: Gazetteer): Prepared {
+  const n = inp.tokens.length;
+  const firstInSentence = new Uint8Array(n);
+  const scored = new Uint8Array(n);
+  for (const s of inp.sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      firstInSentence[i] = i === s.tokenStart || isOpening(inp.tokens[i - 1]!.text) ? 1 : 0;
+      const c = capClass(inp.tokens[i]!.text);
+      if (c === 'X' || c === 'A' || (c === 'd' && i > s.tokenStart && scored[i - 1]) || inp.gaz[i]) {
+        scored[i] = 1;
+        if (i + 1 < s.tokenEnd) scored[i + 1] = 1;
+        // and across a hyphen or ampersand: "Jong-un", "AT&T"
+        const next = i + 1 < s.tokenEnd ? inp.tokens[i + 1]!.text : '';
+        if ((next === '-' || next === '&' || next === "'") && i + 2 < s.tokenEnd) scored[i + 2] = 1;
+      }
+    }
+  }
+  return { hashes: hashTokens(inp, gz, scored), firstInSentence, scored };
+}
+
+/** Weights by hashed feature: an open-addressing table of keys and row offsets. */
+export type Model = { keys: Int32Array; rows: Int32Array; mask: number; weights: Float32Array };
+
+export function rowOf(model: Model, f: number): number {
+  let at = Math.imul(f, 0x9e3779b1) & model.mask;
+  for (;;) {
+    const k = model.keys[at]!;
+    if (k === f) return model.rows[at]!;
+    if (k === -1) return -1;
+    at = (at + 1) & model.mask;
+  }
+}
+
+export function buildModel(features: ArrayLike<number>, weights: Float32Array): Model {
+  let size = 1;
+  while (size < features.length * 2) size <<= 1;
+  const keys = new Int32Array(size).fill(-1);
+  const rows = new Int32Array(size);
+  const mask = size - 1;
+  for (let r = 0; r < features.length; r++) {
+    const f = features[r]!;
+    let at = Math.imul(f, 0x9e3779b1) & mask;
+    while (keys[at] !== -1) at = (at + 1) & mask;
+    keys[at] = f;
+    rows[at] = r * N_LABELS;
+  }
+  return { keys, rows, mask, weights };
+}
 
 const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin');
 let loaded: Model | null | undefined;
@@ -199,33 +330,33 @@ export function shippedModel(): Model | null {
 }
 
 /**
- * Model file: gzip of [u32 header length][header JSON][Int16 weights]. The header holds the
- * labels, the scale and the feature strings; weights are stored row per feature, quantised.
+ * Model file: gzip of [u32 header length][header JSON][Int32 feature hashes][Int16 weights],
+ * weights row per feature, quantised by the header's scale.
  */
 export function decodeModel(buf: Buffer): Model {
   const raw = gunzipSync(buf);
   const headerLen = raw.readUInt32LE(0);
-  const header = JSON.parse(raw.subarray(4, 4 + headerLen).toString('utf8')) as { labels: string[]; scale: number; features: string[] };
+  const header = JSON.parse(raw.subarray(4, 4 + headerLen).toString('utf8')) as { labels: string[]; scale: number; count: number };
   if (header.labels.join() !== LABELS.join()) throw new Error('NER model labels do not match this build');
-  const offset = 4 + headerLen;
-  const ints = new Int16Array(raw.buffer.slice(raw.byteOffset + offset, raw.byteOffset + offset + header.features.length * N_LABELS * 2));
+  let at = 4 + headerLen;
+  const feats = new Int32Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + header.count * 4));
+  at += header.count * 4;
+  const ints = new Int16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + header.count * N_LABELS * 2));
   const weights = new Float32Array(ints.length);
   for (let k = 0; k < ints.length; k++) weights[k] = ints[k]! / header.scale;
-  const index = new Map<string, number>();
-  header.features.forEach((f, r) => index.set(f, r * N_LABELS));
-  return { index, weights };
+  return buildModel(feats, weights);
 }
 
-export function encodeModel(features: string[], weights: Float32Array, gzip: (b: Buffer) => Buffer): Buffer {
+export function encodeModel(features: number[], weights: Float32Array, gzip: (b: Buffer) => Buffer): Buffer {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? 32767 / max : 1;
-  const header = Buffer.from(JSON.stringify({ labels: LABELS, scale, features }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ labels: LABELS, scale, count: features.length }), 'utf8');
   const ints = new Int16Array(weights.length);
   for (let k = 0; k < weights.length; k++) ints[k] = Math.round(weights[k]! * scale);
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
-  return gzip(Buffer.concat([len, header, Buffer.from(ints.buffer)]));
+  return gzip(Buffer.concat([len, header, Buffer.from(Int32Array.from(features).buffer), Buffer.from(ints.buffer)]));
 }
 
 /** May label `next` follow `prev`? I-X only continues an X. */
@@ -236,16 +367,12 @@ export function allowed(prev: number, next: number): boolean {
   return p !== 'O' && p.slice(2) === n.slice(2);
 }
 
-export function historyFeatures(prev: number, prev2: number, cc: string): string[] {
-  return [`L1=${LABELS[prev]}`, `L12=${LABELS[prev2]}|${LABELS[prev]}`, `L1c=${LABELS[prev]}|${cc}`];
-}
-
-function addScores(model: Model, feats: string[], scores: Float32Array): void {
-  const { index, weights } = model;
-  for (const f of feats) {
-    const r = index.get(f);
-    if (r === undefined) continue;
-    for (let k = 0; k < N_LABELS; k++) scores[k]! += weights[r + k]!;
+function addScores(model: Model, feats: number[], scores: Float32Array): void {
+  const w = model.weights;
+  for (let j = 0; j < feats.length; j++) {
+    const r = rowOf(model, feats[j]!);
+    if (r < 0) continue;
+    for (let k = 0; k < N_LABELS; k++) scores[k]! += w[r + k]!;
   }
 }
 
@@ -253,13 +380,21 @@ function addScores(model: Model, feats: string[], scores: Float32Array): void {
 export function tag(model: Model, inp: TaggerInput, gz: Gazetteer): Label[] {
   const out = new Array<Label>(inp.tokens.length).fill('O');
   const scores = new Float32Array(N_LABELS);
+  const { hashes, firstInSentence, scored } = prepare(inp, gz);
+  const feats: number[] = [];
+  const hist: number[] = [];
   for (const s of inp.sentences) {
     let prev = 0;
     let prev2 = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!scored[i]) {
+        prev2 = prev;
+        prev = 0;
+        continue;
+      }
       scores.fill(0);
-      addScores(model, tokenFeatures(inp, i, s.tokenStart, s.tokenEnd, gz), scores);
-      addScores(model, historyFeatures(prev, prev2, capClass(inp.tokens[i]!.text)), scores);
+      addScores(model, tokenFeatures(hashes, i, s.tokenStart, s.tokenEnd, firstInSentence[i] === 1, feats), scores);
+      addScores(model, historyFeatures(prev, prev2, hashes.cap[i]!, hist), scores);
       let best = 0;
       for (let k = 1; k < N_LABELS; k++) if (allowed(prev, k) && scores[k]! > scores[best]!) best = k;
       out[i] = LABELS[best]!;
