@@ -114,6 +114,8 @@ test('currencies by sign, code and word, with scales', () => {
     ['A ticket costs 12 euros.', '12 euros', 12, 'EUR'],
     ['Shares fell 26 cents.', '26 cents', 0.26, 'USD'],
     ['The grant is 5 million Canadian dollars.', '5 million Canadian dollars', 5e6, 'CAD'],
+    ['Ottawa offered CA$ 4 billion.', 'CA$ 4 billion', 4e9, 'CAD'],
+    ['The levy raised NZ $ 26 million.', 'NZ $ 26 million', 26e6, 'NZD'],
   ];
   for (const [text, span, value, unit] of cases) {
     const f = figure(text, span.replace(/^\D+/, '').slice(0, 2));
@@ -191,6 +193,8 @@ test('planned amounts are marked; existing ones are not', () => {
     ['The ministry sent 4,000 engineers to the coast.', '4,000'],
     ['About 900 soldiers are stationed there.', '900'],
     ['The town would lie 300 km from the new border.', '300'],
+    ['Some 5,200 delegates will attend the summit.', '5,200'],
+    ['Analysts expected just 77 cents a share.', '77'],
   ];
   for (const [text, needle] of existing) assert.equal(figure(text!, needle!).modality, undefined, text);
 });
@@ -201,7 +205,8 @@ test('not figures: years, dates, clock times and durations', () => {
   assert.deepEqual(texts('Trading stopped at 3:30 pm and resumed at 10 a.m. on May 4th.'), []);
   assert.deepEqual(texts('The siege lasted three years and the talks six months.'), []);
   assert.deepEqual(texts('It was a 41-year career spanning the 1990s and 2010-2015.'), []);
-  // a four-digit count is still a count
+  // a hedge does not turn a year into a count, but a plural noun after it does
+  assert.deepEqual(texts('The plant stays open until at least 2030, or around 2035.'), []);
   assert.deepEqual(texts('About 2000 people attended.'), ['About 2000 people']);
 });
 
@@ -233,6 +238,7 @@ test('not figures: phone numbers, page furniture, list markers, scores', () => {
   assert.deepEqual(texts('You can 1) stay or 2) leave.'), []);
   assert.deepEqual(texts('Brazil beat Chile 3-1 and drew 2 – 2 with Peru.'), []);
   assert.deepEqual(texts('Photo 4\n\n12 comments'), []);
+  assert.deepEqual(texts('The tag reads 007 and the serial number 0042.'), []);
 });
 
 test('not figures: "one" as a pronoun-like determiner and "the two" as a pair named before', () => {

@@ -14,9 +14,10 @@
 import type { Figure, Qualifier, TimeExpr } from '../types.ts';
 import type { StageContext } from './context.ts';
 import type { Sentence, Token } from './segment.ts';
-import { readAmount, readUnit, type Amount } from './figures/amount.ts';
+import { currencyBefore, readAmount, readUnit, type Amount } from './figures/amount.ts';
 import {
   CHANGE_LEMMAS,
+  CHANGE_NOUNS,
   CLOCK_WORDS,
   COMMIT_LEMMAS,
   CURRENCY_CODES,
@@ -35,7 +36,7 @@ import {
   VAGUE_PLURALS,
   YEAR_PREPOSITIONS,
 } from './figures/lexicon.ts';
-import { countedPhrase, lower, qualifierAfter, qualifierBefore, rateAfter } from './figures/phrase.ts';
+import { countedPhrase, isPlural, lower, qualifierAfter, qualifierBefore, rateAfter } from './figures/phrase.ts';
 
 const SPACED_DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['US', 'USD'], ['NZ', 'NZD'], ['A', 'AUD'], ['AU', 'AUD'], ['C', 'CAD'], ['CA', 'CAD'], ['HK', 'HKD'], ['S', 'SGD'], ['NT', 'TWD'],
@@ -152,11 +153,18 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
     amount = joined.amount;
   }
 
-  let dollarCountryFirst = -1;
-  if (amount.unit === 'USD' && text[amount.start] === '$' && prev && prev.end + 1 >= amount.start && SPACED_DOLLAR_PREFIXES.has(prev.text)) {
-    // "NZ $ 26 million": the country letters were written apart from the sign
-    amount = { ...amount, unit: SPACED_DOLLAR_PREFIXES.get(prev.text)! };
-    dollarCountryFirst = i - 1;
+  let currencyFirst = -1;
+  if (amount.unit && prev && /^[A-Z]{1,3}$/.test(prev.text)) {
+    const joinedSign = prev.end === amount.start ? currencyBefore(text, prev.start, limit) : null;
+    if (joinedSign) {
+      // "CA$": wink split the letters from the sign
+      amount = { ...amount, unit: joinedSign.unit };
+      currencyFirst = i - 1;
+    } else if (amount.unit === 'USD' && text[amount.start] === '$' && prev.end + 1 >= amount.start && SPACED_DOLLAR_PREFIXES.has(prev.text)) {
+      // "NZ $ 26 million": the country letters were written apart from the sign
+      amount = { ...amount, unit: SPACED_DOLLAR_PREFIXES.get(prev.text)! };
+      currencyFirst = i - 1;
+    }
   }
 
   const after = tokenAfter(tokens, i, amount.end, ceil);
@@ -178,8 +186,10 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   }
   if (isYearShaped(amount, text) && min === undefined) {
     const pre = qualifierBefore(tokens, i, floor);
-    const pluralNext = next && next.pos === 'NOUN' && next.lemma !== nextLower && !nextLower.endsWith('ing');
-    const plausibleCount = (pre && pre.qualifier !== 'exact') || (pluralNext && !YEAR_PREPOSITIONS.has(prevLower) && !MONTHS.has(prevLower));
+    const pluralNext = next && next.pos === 'NOUN' && isPlural(next) && !nextLower.endsWith('ing');
+    // a hedge alone does not make it a count ("until at least 2014", "around 2020"); a plural noun after it does
+    const hedge = pre ? (pre.first > floor ? lower(tokens[pre.first - 1]!) : '') : prevLower;
+    const plausibleCount = pluralNext && !YEAR_PREPOSITIONS.has(hedge) && !MONTHS.has(prevLower);
     if (!plausibleCount) return skip;
   }
   if (amount.bare && prevLower === ',' && i - 3 >= floor && tokens[i - 2]!.kind === 'number' && MONTHS.has(lower(tokens[i - 3]!))) return skip; // June 17, 2025
@@ -191,6 +201,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
     const after2 = tokens[after + 1];
     if (after2 && after2.kind === 'number') return skip;
   }
+  if (amount.bare && text[amount.start] === '0' && amount.numberEnd - amount.start > 1) return skip; // "001", "007": codes keep their zeros
   if (isIdentifier(tokens, i, floor, amount, text)) return skip;
   if (prevLower === 'of' && i - 2 >= floor && tokens[i - 2]!.kind === 'number' && i - 3 >= floor && IDENTIFIER_NOUNS.has(lower(tokens[i - 3]!))) return skip;
   if (FURNITURE_NOUNS.has(nextLower) && !amount.unit) return skip;
@@ -225,7 +236,7 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   const pre = qualifierBefore(tokens, i, floor);
   const post = postQualifier ? null : qualifierAfter(tokens, phraseFrom, ceil);
   if (post) phraseFrom = post.next;
-  let first = pre ? pre.first : dollarCountryFirst >= 0 ? dollarCountryFirst : i;
+  let first = pre ? pre.first : currencyFirst >= 0 ? currencyFirst : i;
   // the words that open a range belong to it: "between 3 and 7 percent", "from 10 to 12 people"
   if (min !== undefined && first > floor && (prevLower === 'between' || prevLower === 'from') && !pre) first--;
   if (first > floor && lower(tokens[first - 1]!) === 'the') first--;
@@ -348,7 +359,7 @@ function readRangeEnd(
 function hasChangeCue(tokens: Token[], i: number, floor: number): boolean {
   for (let k = i - 1; k >= floor && k >= i - 8; k--) {
     const t = tokens[k]!;
-    if (CHANGE_LEMMAS.has(t.lemma) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'ADV' || t.pos === 'ADP')) return true;
+    if (t.pos === 'VERB' || t.pos === 'ADV' || t.pos === 'ADP' ? CHANGE_LEMMAS.has(t.lemma) : t.pos === 'NOUN' && CHANGE_NOUNS.has(t.lemma)) return true;
     if (t.text === '.' || t.text === ';') break;
   }
   return false;
@@ -478,7 +489,7 @@ function isPlanned(tokens: Token[], sentence: Sentence, d: Draft, all: Draft[]):
   if (d.last + 1 < ceil && LOCATING_WORDS.has(lower(tokens[d.last + 1]!))) return false;
   // "a planned 5,000-strong force"
   let k = d.first - 1;
-  if (k >= floor && INTENT_MODIFIERS.has(lower(tokens[k]!))) return true;
+  if (k >= floor && INTENT_MODIFIERS.has(lower(tokens[k]!)) && (tokens[k]!.pos === 'ADJ' || (k - 1 >= floor && tokens[k - 1]!.pos === 'DET'))) return true;
 
   // the verb this amount is the object of, skipping determiners, adverbs and coordinated figures
   while (k >= floor && k >= d.first - 10) {
@@ -516,7 +527,8 @@ function isPlanned(tokens: Token[], sentence: Sentence, d: Draft, all: Draft[]):
   while (f < ceil && tokens[f]!.pos === 'ADV') f++;
   if (f < ceil) {
     const w = lower(tokens[f]!);
-    if (MODALS.has(w)) return true;
+    // "1,200 staff will be hired": a passive future; "5,200 delegates will attend" are people who exist
+    if (MODALS.has(w) && f + 2 < ceil && lower(tokens[f + 1]!) === 'be' && /(?:ed|en|wn|ne|t)$/.test(lower(tokens[f + 2]!)) && tokens[f + 2]!.pos === 'VERB') return true;
     if (w === 'to' && f + 1 < ceil && lower(tokens[f + 1]!) === 'be') return true;
     if ((w === 'is' || w === 'are' || w === 'was' || w === 'were') && f + 1 < ceil) {
       const w2 = lower(tokens[f + 1]!);

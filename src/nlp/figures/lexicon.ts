@@ -200,13 +200,19 @@ export const POST_QUALIFIERS: ReadonlyArray<readonly [readonly string[], Qualifi
 
 export type QualifierWord = 'exact' | 'approximately' | 'at most' | 'at least' | 'more than' | 'less than';
 
-/** Lemmas of verbs and nouns that describe a change of amount ("rose from 3 to 5"). */
+/** Lemmas of verbs (and the adverbs "up", "down") that describe a change of amount ("rose from 3 to 5"). */
 export const CHANGE_LEMMAS: ReadonlySet<string> = new Set([
   'rise', 'increase', 'decrease', 'fall', 'drop', 'climb', 'grow', 'decline', 'jump', 'plunge', 'plummet', 'surge',
   'soar', 'slip', 'slide', 'sink', 'shrink', 'swell', 'tumble', 'slump', 'dip', 'edge', 'go', 'reduce', 'cut',
   'raise', 'lower', 'boost', 'revise', 'double', 'triple', 'halve', 'expand', 'contract', 'balloon', 'spike', 'widen',
   'narrow', 'change', 'move', 'shift', 'rebound', 'recover', 'slash', 'lift', 'hike', 'trim', 'up', 'down', 'upgrade',
   'downgrade', 'climb', 'leap', 'skyrocket', 'crash', 'collapse', 'ease', 'gain', 'lose', 'add', 'swing',
+]);
+
+/** Nouns that name a change of amount ("a drop from 3 to 5"); "contract" or "cut" as nouns often do not. */
+export const CHANGE_NOUNS: ReadonlySet<string> = new Set([
+  'increase', 'decrease', 'rise', 'fall', 'drop', 'decline', 'jump', 'surge', 'growth', 'reduction', 'gain', 'loss',
+  'change', 'hike', 'climb', 'slump', 'plunge', 'dip', 'swing', 'shift', 'rebound', 'upgrade', 'downgrade', 'revision',
 ]);
 
 /** Verbs whose infinitive complement is something intended: "plans to send", "agreed to deploy". */
@@ -220,7 +226,7 @@ export const INTENT_LEMMAS: ReadonlySet<string> = new Set([
 /** Verbs that by themselves commit to a future amount: "pledged $5 billion", "promised 3,000 troops". */
 export const COMMIT_LEMMAS: ReadonlySet<string> = new Set([
   'plan', 'pledge', 'promise', 'propose', 'earmark', 'budget', 'allocate', 'commit', 'offer', 'vow', 'intend',
-  'schedule', 'forecast', 'project', 'target',
+  'schedule',
 ]);
 
 /** Modifiers that mark an amount as intended: "a planned 5,000-strong force". */

@@ -129,7 +129,7 @@ export function countedPhrase(text: string, tokens: Token[], at: number, ceil: n
 }
 
 /** Plural by form or by the lemmatiser ("workers", "men", "A320s"), or a noun the same in both numbers. */
-function isPlural(t: Token): boolean {
+export function isPlural(t: Token): boolean {
   const w = lower(t);
   if (INVARIANT_PLURALS.has(w)) return true;
   if (t.pos === 'PROPN') return /[^'’]s$/.test(t.text);
