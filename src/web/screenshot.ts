@@ -42,8 +42,6 @@ async function main(db: string, outDir: string): Promise<void> {
       await page.waitForSelector('#timeline[data-points]');
       await page.screenshot({ path: join(outDir, 'timeline.png') });
     }
-    await page.goto(`${server.url}/claims?q=workers`);
-    await page.screenshot({ path: join(outDir, 'claims.png') });
   } finally {
     await browser.close();
     await server.close();

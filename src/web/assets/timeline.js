@@ -43,7 +43,8 @@
         data: d.pts.map(function (p) { return { x: p.t, y: y(p), p: p }; }),
         backgroundColor: d.color,
         borderColor: d.color,
-        pointBackgroundColor: d.pts.map(function (p) { return p.qualifier === 'approximately' ? '#ffffff' : d.color; }),
+        // approximate readings are drawn lighter; the red ring of a conflict never hides the source's colour
+        pointBackgroundColor: d.pts.map(function (p) { return p.qualifier === 'approximately' ? d.color + '59' : d.color; }),
         pointBorderColor: d.pts.map(function (p) { return p.conflicts.length ? CONFLICT : d.color; }),
         pointBorderWidth: d.pts.map(function (p) { return p.conflicts.length ? 3 : 2; }),
         pointRadius: d.pts.map(function (p) { return p.conflicts.length ? 7 : 5; }),

@@ -61,7 +61,7 @@ export function timelinePage(measure: string, total: number, points: TimelinePoi
 <p class="lede">${fmt(total)} figure${total === 1 ? '' : 's'}${total > points.length ? html` — the latest ${fmt(points.length)} are drawn` : ''}; coloured by source; <span class="conflict-key">ringed red</span> where two sources gave readings that cannot both be true within ${CONFLICT_WINDOW_DAYS} days of each other (${conflicted} point${conflicted === 1 ? '' : 's'}).${undated ? html` ${undated} undated figure${undated === 1 ? ' is' : 's are'} listed but not drawn.` : ''}</p>
 <figure class="chart-box">
   <div class="chart-wrap"><canvas id="timeline" role="img" aria-label="figures on ${measure} over time"></canvas></div>
-  <figcaption class="muted small">Points are single values (hollow when approximate), bars are ranges, ▲ “at least / more than”, ▼ “at most / less than”. Hover for the quote, click to open the sentence.</figcaption>
+  <figcaption class="muted small">Points are single values (lighter when approximate), bars are ranges, ▲ “at least / more than”, ▼ “at most / less than”. Hover for the quote, click to open the sentence.</figcaption>
 </figure>
 <script type="application/json" id="timeline-data">${jsonForScript({ measure, points: data })}</script>
 <table class="rows points-table" id="points">
