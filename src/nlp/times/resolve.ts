@@ -35,13 +35,6 @@ const FUTURE_LOOKBACK_DAYS = 31;
 /** A candidate occurrence of a recurring name, as a closed interval of day numbers. */
 type Occurrence = { start: number; end: number; value: string };
 
-export function needsTense(sem: Sem): boolean {
-  if (sem.k !== 'cal' || sem.dir === 'last' || sem.dir === 'next') return false;
-  if (sem.y || sem.decade !== undefined || sem.century !== undefined) return false;
-  return sem.m !== undefined || sem.wd !== undefined || sem.season !== undefined || sem.quarter !== undefined ||
-    sem.half !== undefined || sem.holiday !== undefined || !!sem.weekend;
-}
-
 export function resolve(m: Match, rc: ResolveContext): Resolved {
   const r = resolveSem(m.sem, rc);
   return m.mod ? { ...r, mod: m.mod } : r;
