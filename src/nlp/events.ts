@@ -96,7 +96,19 @@ type Ctx = {
   marks: TokenMarks;
   ix: MentionIndex;
   analyses: Map<number, Analysis>;
+  /** clauseEnd results, by (from, limit, through): the same windows are asked for by several senses. */
+  ends: Map<number, number>;
 };
+
+function endOf(c: Ctx, from: number, limit: number, through = false): number {
+  const key = from * 128 + limit * 2 + (through ? 1 : 0);
+  let end = c.ends.get(key);
+  if (end === undefined) {
+    end = clauseEnd(c.seg, c.s, from, limit, through);
+    c.ends.set(key, end);
+  }
+  return end;
+}
 
 export function extractEvents(
   ctx: StageContext,
@@ -109,7 +121,7 @@ export function extractEvents(
   const asState = stateOf(earlier.entities);
   const events: Event[] = [];
   for (const s of seg.sentences) {
-    const c: Ctx = { seg, s, marks, ix, analyses: new Map() };
+    const c: Ctx = { seg, s, marks, ix, analyses: new Map(), ends: new Map() };
     const candidates = findCandidates(c);
     if (candidates.length === 0) continue;
     absorbComplements(c, candidates);
@@ -205,7 +217,7 @@ function findCandidates(c: Ctx): Candidate[] {
       }
     }
     if (!found && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) {
-      const senses = NOUN_SENSES.get(lemmaOf(t)) ?? NOUN_SENSES.get(singular(lower(t)));
+      const senses = NOUN_SENSES.get(lemmaOf(t)) ?? (t.pos === 'PROPN' ? NOUN_SENSES.get(singular(lower(t))) : undefined);
       const cand = senses && nounCandidate(c, i, senses);
       // the noun says more than its support verb ("imposed sanctions" over "imposed")
       if (cand) byHead.set(cand.head, cand);
@@ -337,7 +349,7 @@ function verbCandidate(c: Ctx, i: number, sense: Sense): Candidate | undefined {
 
 /** Object, subject and agent conditions of a sense. `modsFrom..end` are words between a support verb and its noun. */
 function sensePasses(c: Ctx, sense: Sense, a: Analysis, modsFrom: number, end: number, objectFrom: number): boolean {
-  const objectTo = clauseEnd(c.seg, c.s, objectFrom, OBJECT_WINDOW);
+  const objectTo = endOf(c, objectFrom, OBJECT_WINDOW);
   const [sa, sb] = subjectRange(a.subject);
   const inObject = (classes: readonly WordClassName[] | undefined): boolean =>
     hasClass(c, objectFrom, objectTo, classes, true) || hasClass(c, modsFrom, end, classes) || (a.group.passive && hasClass(c, sa, sb, classes, true));
@@ -466,7 +478,7 @@ function absorbComplements(c: Ctx, candidates: Candidate[]): void {
   const toks = c.seg.tokens;
   for (const g of candidates) {
     if (!g.sense.governs || g.governed) continue;
-    const scopeEnd = clauseEnd(c.seg, c.s, g.end, GOVERNED_WINDOW, true);
+    const scopeEnd = endOf(c, g.end, GOVERNED_WINDOW, true);
     // the complement's own verb decides what was promised or demanded; later events in the
     // clause ("nationals suspected of blowing up a plane") are absorbed without a say
     let firstVerb = -1;
@@ -563,7 +575,7 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
 
   // roles
   const governs = sense.governs !== undefined;
-  const windowEnd = clauseEnd(seg, s, cand.end, governs ? GOVERNED_WINDOW : 14, governs);
+  const windowEnd = endOf(c, cand.end, governs ? GOVERNED_WINDOW : 14, governs);
   const subjectParties = a.subject.kind === 'np' && !isDocumentHead(c, a.subject.end - 1) ? partiesIn(c.ix, a.subject.start, a.subject.end) : [];
   let actor: string | undefined;
   let recipient: string | undefined;
@@ -609,9 +621,9 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
 
   const fronted = frontedStart(c, subjectStart);
   const where =
-    findPlace(seg, c.ix, cand.end, clauseEnd(seg, s, cand.end, 16), [actorEntity]) ??
+    findPlace(seg, c.ix, cand.end, endOf(c, cand.end, 16), [actorEntity]) ??
     (fronted < subjectStart ? findPlace(seg, c.ix, fronted, subjectStart, [actorEntity]) : undefined);
-  const when = findWhen(seg, s, times, cand.start, cand.end, fronted, clauseEnd(seg, s, cand.end, 20));
+  const when = findWhen(seg, s, times, cand.start, cand.end, fronted, endOf(c, cand.end, 20));
   const claim = claimHolding(claims, trigger.start, trigger.end);
 
   const ev: Omit<Event, 'id'> = {

@@ -1,0 +1,50 @@
+/**
+ * Throughput of the events stage alone, on the Wikinews articles in ../shared/data/news, next to
+ * wink-nlp segmentation timed in the same process as a baseline. The earlier stages (times,
+ * entities, claims) run once, outside the timing, so the events stage sees realistic inputs and
+ * the number is what it adds per token; warm-up passes let the JIT settle first.
+ *
+ *   node --import tsx src/bench/events.ts [passes]
+ */
+import { readFileSync } from 'node:fs';
+import { makeDocument } from '../ingest/document.ts';
+import { contextOf } from '../nlp/pipeline.ts';
+import { segment } from '../nlp/segment.ts';
+import { extractTimes } from '../nlp/times.ts';
+import { extractFigures } from '../nlp/figures.ts';
+import { extractEntities } from '../nlp/entities.ts';
+import { extractClaims } from '../nlp/claims.ts';
+import { extractEvents } from '../nlp/events.ts';
+import { sharedPath } from '../eval/shared.ts';
+
+const passes = Number(process.argv[2] ?? 50);
+const inputs = readFileSync(sharedPath('data', 'news', 'gum-wikinews.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { text: string; dateCreated?: string })
+  .map((r) => {
+    const ctx = contextOf(makeDocument({ text: r.text, published: r.dateCreated }));
+    const times = extractTimes(ctx);
+    const figures = extractFigures(ctx, { times });
+    const entities = extractEntities(ctx);
+    const claims = extractClaims(ctx, { entities, times, figures });
+    return { ctx, earlier: { entities, times, claims } };
+  });
+const tokens = inputs.reduce((n, i) => n + i.ctx.seg.tokens.length, 0);
+
+for (let k = 0; k < 5; k++) for (const i of inputs) extractEvents(i.ctx, i.earlier);
+let events = 0;
+const started = performance.now();
+for (let k = 0; k < passes; k++) for (const i of inputs) events += extractEvents(i.ctx, i.earlier).length;
+const seconds = (performance.now() - started) / 1000;
+const perSecond = (tokens * passes) / seconds;
+const segmentPasses = Math.max(1, Math.round(passes / 10));
+for (const i of inputs) segment(i.ctx.doc.text);
+const segStarted = performance.now();
+for (let k = 0; k < segmentPasses; k++) for (const i of inputs) segment(i.ctx.doc.text);
+const segPerSecond = (tokens * segmentPasses) / ((performance.now() - segStarted) / 1000);
+process.stdout.write(
+  `baseline, segment (wink-nlp tokens, sentences, POS + offsets): ${Math.round(segPerSecond).toLocaleString('en-US')} tokens/s\n` +
+    `events stage: ${inputs.length} articles, ${tokens} tokens x ${passes} passes in ${seconds.toFixed(2)} s = ` +
+    `${Math.round(perSecond).toLocaleString('en-US')} tokens/s (${(1e6 / perSecond).toFixed(2)} µs/token), ${events / passes} events per pass\n`,
+);
