@@ -219,6 +219,15 @@ test('not figures: numbers inside time expressions from the times stage', () => 
   const text2 = 'They met in week 7 of the campaign with 30 aides.';
   const s2 = text2.indexOf('week 7');
   assert.deepEqual(texts(text2, [{ start: s2, end: s2 + 6, text: 'week 7', value: '2025-W07', type: 'DATE' }]), ['30 aides']);
+  // a time expression inside the unit or rate does not remove the number before it
+  const text3 = 'Gusts reached 150 kilometres per hour and guards earn $900 a month.';
+  const perHour = text3.indexOf('per hour');
+  const aMonth = text3.indexOf('a month');
+  const times3: TimeExpr[] = [
+    { start: perHour, end: perHour + 8, text: 'per hour', value: 'PT1H', type: 'SET' },
+    { start: aMonth, end: aMonth + 7, text: 'a month', value: 'P1M', type: 'SET' },
+  ];
+  assert.deepEqual(texts(text3, times3), ['150 kilometres per hour', '$900 a month']);
 });
 
 test('not figures: ordinals, names with numbers, model numbers, codes', () => {

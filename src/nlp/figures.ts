@@ -38,6 +38,9 @@ import {
 } from './figures/lexicon.ts';
 import { countedPhrase, isPlural, lower, qualifierAfter, qualifierBefore, rateAfter } from './figures/phrase.ts';
 
+/** Prepositions that put a hedged year in time: "until at least 2030", "by around 2035". */
+const TIME_PREPOSITIONS = new Set(['until', 'till', 'by', 'since', 'before', 'after', 'in', 'from', 'through', 'to', 'during']);
+
 const SPACED_DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['US', 'USD'], ['NZ', 'NZD'], ['A', 'AUD'], ['AU', 'AUD'], ['C', 'CAD'], ['CA', 'CAD'], ['HK', 'HKD'], ['S', 'SGD'], ['NT', 'TWD'],
 ]);
@@ -174,7 +177,8 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   const charAfter = text[amount.end];
 
   // --- numbers that date, time, name or lay out the page rather than count
-  if (overlapsTime(times, amount.start, amount.end)) return skip;
+  // only the number itself: a unit such as "kilometres per hour" may hold a time expression of its own
+  if (overlapsTime(times, amount.start, amount.numberEnd)) return skip;
   if (charAfter === ':' && /\d/.test(text[amount.end + 1] ?? '')) return { draft: null, next: tokenAfter(tokens, i, amount.end + 3, ceil) };
   if (charAfter === '/' && /\d/.test(text[amount.end + 1] ?? '')) return skip; // fractions and dates written 3/4
   if (text[amount.start - 1] === '-' || text[amount.start - 1] === '/' || text[amount.start - 1] === '+') return skip; // "Su-27", phone numbers
@@ -186,10 +190,11 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   }
   if (isYearShaped(amount, text) && min === undefined) {
     const pre = qualifierBefore(tokens, i, floor);
-    const pluralNext = next && next.pos === 'NOUN' && isPlural(next) && !nextLower.endsWith('ing');
     // a hedge alone does not make it a count ("until at least 2014", "around 2020"); a plural noun after it does
-    const hedge = pre ? (pre.first > floor ? lower(tokens[pre.first - 1]!) : '') : prevLower;
-    const plausibleCount = pluralNext && !YEAR_PREPOSITIONS.has(hedge) && !MONTHS.has(prevLower);
+    const np = countedPhrase(text, tokens, after, ceil, names);
+    const pluralNoun = np !== null && isPlural(tokens[np.head]!) && !lower(tokens[np.head]!).endsWith('ing');
+    const timeWord = pre ? (pre.first > floor && TIME_PREPOSITIONS.has(lower(tokens[pre.first - 1]!))) : YEAR_PREPOSITIONS.has(prevLower);
+    const plausibleCount = pluralNoun && !timeWord && !MONTHS.has(prevLower);
     if (!plausibleCount) return skip;
   }
   if (amount.bare && prevLower === ',' && i - 3 >= floor && tokens[i - 2]!.kind === 'number' && MONTHS.has(lower(tokens[i - 3]!))) return skip; // June 17, 2025
