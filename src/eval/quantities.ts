@@ -77,32 +77,30 @@ function match(gold: Interval[], predicted: Interval[], same: (g: Interval, p: I
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 const equal = (a: Interval, b: Interval) => a.start === b.start && a.end === b.end;
 
-/** The amount part of a figure: its span without a leading "the" and the counted noun phrase or rate after the amount. */
-function amountOnly(text: string, f: Figure): Interval {
+/** The amount part of a figure: its span without a leading "the", the rate, and the counted noun phrase with its "of the". */
+function amountOnly(f: Figure): Interval {
   let start = f.start;
-  let end = f.end;
-  const lead = /^the\s+/i.exec(f.text);
-  if (lead) start += lead[0].length;
-  if (f.per) {
-    const at = text.lastIndexOf(' ', end - f.per.length - 1);
-    const cut = text.slice(start, end).search(/\s+(?:a|an|per|each|every)\s+\S+$/i);
-    if (cut > 0 && at > start) end = start + cut;
+  let text = f.text;
+  const lead = /^the\s+/i.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
   }
-  if (f.counts) {
-    const at = text.slice(start, end).lastIndexOf(f.counts);
-    if (at > 0) {
-      end = start + at;
-      const ofCut = text.slice(start, end).search(/\s+of(?:\s+\S+)?\s*$/i);
-      if (ofCut > 0 && f.vague) end = start + ofCut;
-    }
+  if (f.per) text = text.replace(/\s+(?:a|an|per|each|every)\s+\S+$/i, '');
+  if (f.counts && text.endsWith(f.counts) && text.length > f.counts.length) {
+    text = text.slice(0, -f.counts.length).replace(/\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?\s*$/i, '').trimEnd();
   }
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end, text: text.slice(start, end) };
+  return { start, end: start + text.length, text };
 }
 
+/** MEANTIME offsets are into its own text, so the document is built as-is, without canonicalisation. */
 function contextForText(text: string, published?: string): StageContext {
-  // MEANTIME offsets are into its own text, so the document is built as-is, without canonicalisation
-  return { doc: { id: 'meantime', text, lang: 'en', textSha256: '', ...(published ? { published } : {}) }, seg: segment(text), ...(published && /^\d{4}-\d{2}-\d{2}/.test(published) ? { anchor: published.slice(0, 10) } : {}) };
+  const anchor = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : undefined;
+  return {
+    doc: { id: 'meantime', text, lang: 'en', textSha256: '', ...(published ? { published } : {}) },
+    seg: segment(text),
+    ...(anchor ? { anchor } : {}),
+  };
 }
 
 export function evaluateMeantime(showMisses = false): EvalSection {
@@ -128,7 +126,7 @@ export function evaluateMeantime(showMisses = false): EvalSection {
     strict += match(gold, figures, equal).tp;
     const rel = match(gold, figures, overlaps);
     relaxed += rel.tp;
-    amountStrict += match(gold, figures.map((f) => amountOnly(d.text, f)), equal).tp;
+    amountStrict += match(gold, figures.map(amountOnly), equal).tp;
     if (showMisses) {
       const found = new Set(rel.pairs.map(([g]) => g));
       const hit = new Set(rel.pairs.map(([, p]) => p));
