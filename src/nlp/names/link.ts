@@ -51,11 +51,12 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
     if (entry) byEntry.set(entry.id, c);
     return c;
   };
-  const join = (c: Cluster, m: Mention) => {
+  // a capital standing for its country joins the country without making its name the country's
+  const join = (c: Cluster, m: Mention, byName = true) => {
     c.names.push(m);
     c.last = Math.max(c.last, m.start);
     mentionCluster.set(m, c);
-    if (!byKey.has(`${c.type}:${m.key}`)) byKey.set(`${c.type}:${m.key}`, c);
+    if (byName && !byKey.has(`${c.type}:${m.key}`)) byKey.set(`${c.type}:${m.key}`, c);
   };
   const countryOf = (iso3: string, m: Mention): Cluster => {
     let c = countryCluster.get(iso3);
@@ -68,7 +69,25 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
     return c;
   };
 
+  // "The Harbour Pilots Guild (HPG)": the document's own definition of an acronym outranks any list
+  const definedBy = new Map<string, Mention>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const m = mentions[k]!;
+    const n = mentions[k + 1]!;
+    if (tokens[m.end]?.text === '(' && n.start === m.end + 1 && tokens[n.end]?.text === ')' && n.end - n.start === 1) {
+      const initials = initialsOf(m);
+      if (initials.length > 1 && initials === tokens[n.start]!.text.replace(/\./g, '')) definedBy.set(n.key, m);
+    }
+  }
+
   for (const m of mentions) {
+    const definer = definedBy.get(m.key);
+    const definedCluster = definer && definer !== m ? mentionCluster.get(definer) : undefined;
+    if (definedCluster) {
+      m.type = definedCluster.type;
+      join(definedCluster, m);
+      continue;
+    }
     const entries = entriesOf(m);
     const top = entries[0];
     if (m.type === 'GPE' && top?.kind === 'country' && top.country) {
@@ -76,7 +95,7 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
       continue;
     }
     if (m.type === 'GPE' && top?.kind === 'capital' && top.country && actsForCountry(seg, keys, m, mentions)) {
-      join(countryOf(top.country, m), m);
+      join(countryOf(top.country, m), m, false);
       continue;
     }
     if (m.type === 'PERSON') {
@@ -131,11 +150,13 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
     if (m.end - m.start !== 1) return undefined;
     const t = tokens[m.start]!.text.replace(/\./g, '');
     if (t.length < 2 || t !== t.toUpperCase()) return undefined;
-    return clusters.find((c) => c.type === 'ORG' && c.names.some((n) => {
-      let initials = '';
-      for (let i = n.start; i < n.end; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) initials += tokens[i]!.text[0];
-      return initials === t;
-    }));
+    return clusters.find((c) => c.type === 'ORG' && c.names.some((n) => initialsOf(n) === t));
+  }
+
+  function initialsOf(n: Mention): string {
+    let initials = '';
+    for (let i = n.start; i < n.end; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) initials += tokens[i]!.text[0];
+    return initials;
   }
 
   // ---- roles, descriptions, countries of people ----
@@ -165,6 +186,12 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
         if (prev && (prev.type === 'NORP' || prev.type === 'GPE')) from = prev.start;
         c.role ??= spanText(from, b);
         c.country ??= countryIn(from, b);
+      }
+      // "Chancellor Greta Vogel of Germany"
+      if (keys[m.end] === 'of') {
+        const place = mentionAt.get(m.end + 1);
+        const e = place && place.type === 'GPE' ? entriesOf(place)[0] : undefined;
+        if (e?.country) c.country ??= e.country;
       }
       const app = apposition(m);
       if (app) {

@@ -38,9 +38,17 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
   for (const s of spans) {
     let from = s.start;
     for (let i = s.start; i < s.end; i++) {
-      if (POSSESSIVE.has(tokens[i]!.text)) {
+      // "Greta Vogel of Germany": a person's name does not run on into the listed place after "of"
+      const ofPlace = s.type === 'PER' && keys[i] === 'of' && input.hits.some((h) => h.start === i + 1 && h.cased && h.entries.some(trusted));
+      if (POSSESSIVE.has(tokens[i]!.text) || ofPlace) {
         if (i > from) split.push({ start: from, end: i, type: s.type });
         from = i + 1;
+        if (ofPlace) {
+          const h = input.hits.find((x) => x.start === i + 1)!;
+          split.push({ start: h.start, end: h.end, type: 'LOC' });
+          from = h.end;
+          i = h.end - 1;
+        }
       }
     }
     if (from < s.end) split.push({ start: from, end: s.end, type: s.type });
@@ -69,7 +77,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
     }
     const hit = input.hits.find((h) => h.start === start && h.end === end);
     const entries = hit?.entries ?? [];
-    let type = settleType(TAGGER_TYPE[s.type]!, entries, hit?.cased ?? false);
+    let type = settleType(TAGGER_TYPE[s.type]!, entries, hit?.cased ?? false, end - start > 1 ? keys[end - 1]! : '');
     if (type !== 'PERSON' && titledPerson(start, end, input, gz)) type = 'PERSON';
     mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });
     for (let i = start; i < end; i++) covered[i] = 1;
@@ -117,6 +125,17 @@ function titledPerson(start: number, end: number, input: TaggerInput, gz: Gazett
   return !rest.some((e) => e.type !== 'PERSON');
 }
 
+/** Head nouns that make a capitalised multi-word name an organisation. */
+const ORG_HEADS = new Set(['agency', 'association', 'authority', 'bank', 'board', 'bureau', 'club', 'college', 'commission', 'committee',
+  'company', 'corporation', 'corp', 'council', 'court', 'department', 'federation', 'foundation', 'front', 'group', 'guild', 'inc', 'institute',
+  'league', 'ltd', 'llc', 'plc', 'ministry', 'movement', 'office', 'organisation', 'organization', 'party', 'police', 'service', 'society',
+  'team', 'trust', 'union', 'university', 'network', 'parliament', 'assembly', 'congress', 'senate', 'command', 'army', 'navy', 'brigade',
+  'battalion', 'regiment', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'news', 'press', 'daily', 'fund', 'secretariat']);
+/** Head nouns of geographic and built places. */
+const LOC_HEADS = new Set(['river', 'lake', 'sea', 'ocean', 'mountain', 'mountains', 'mount', 'island', 'islands', 'valley', 'bay', 'gulf',
+  'strait', 'peninsula', 'desert', 'forest', 'coast', 'street', 'road', 'avenue', 'square', 'bridge', 'airport', 'harbour', 'harbor',
+  'port', 'canal', 'park', 'falls', 'beach', 'hill', 'hills', 'plain', 'plateau', 'province', 'county', 'district', 'oblast', 'prefecture']);
+
 function trusted(e: GazEntry): boolean {
   return e.user === true || TRUSTED_KINDS.has(e.kind);
 }
@@ -152,9 +171,12 @@ function isSentenceStart(seg: Segmented, i: number): boolean {
  * The tagger's type, corrected by the lists: a country, capital or listed organisation is what
  * the list says; a place the tagger calls LOC is a GPE when the lists know it as a political unit.
  */
-function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean): EntityType {
+function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean, head = ''): EntityType {
   const strong = cased ? entries.find(trusted) : undefined;
   if (strong && !(tagged === 'PERSON' && strong.kind === 'region')) return strong.type;
+  // the last word of a multi-word name says what it names: "... Guild", "... River"
+  if (ORG_HEADS.has(head)) return 'ORG';
+  if (LOC_HEADS.has(head)) return tagged === 'PERSON' || tagged === 'MISC' || tagged === 'ORG' ? 'LOC' : tagged;
   if (tagged === 'LOC' && entries.some((e) => e.type === 'GPE')) return 'GPE';
   if (tagged === 'PERSON' && cased && entries.length && !entries.some((e) => e.type === 'PERSON')) return entries[0]!.type;
   if (tagged === 'MISC' && entries.some((e) => e.type === 'NORP')) return 'NORP';

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeDocument } from '../ingest/document.ts';
+import type { Entity } from '../types.ts';
+import { extractEntities, loadUserNames } from './entities.ts';
+import { contextOf } from './pipeline.ts';
+
+function run(text: string): { text: string; entities: Entity[] } {
+  const ctx = contextOf(makeDocument({ text, published: '2024-03-05' }));
+  return { text: ctx.doc.text, entities: extractEntities(ctx) };
+}
+
+function byName(entities: Entity[], name: string): Entity {
+  const e = entities.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}" in: ${entities.map((x) => `${x.type} ${x.name}`).join(', ')}`);
+  return e;
+}
+
+function assertSpansExact(text: string, entities: Entity[]): void {
+  for (const e of entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text, `${e.name}: ${JSON.stringify(m)}`);
+}
+
+test('a title before a name is the role, not part of the name, and the surname links back', () => {
+  const { text, entities } = run('Prime Minister Anders Lindqvist met reporters in Oslo on Monday. Lindqvist said the talks went well.');
+  const p = byName(entities, 'Anders Lindqvist');
+  assert.equal(p.type, 'PERSON');
+  assert.equal(p.role, 'Prime Minister');
+  assert.deepEqual(p.mentions.map((m) => m.text), ['Anders Lindqvist', 'Lindqvist']);
+  assert.equal(byName(entities, 'Oslo').type, 'GPE');
+  assert.equal(byName(entities, 'Oslo').country, 'NOR');
+  assertSpansExact(text, entities);
+});
+
+test('a family name written first is how a later sentence refers to the person; an apposition gives role and country', () => {
+  const { entities } = run('Park Min-jun, the South Korean foreign minister, arrived in Tokyo on Sunday. Park told reporters that talks would resume.');
+  const p = byName(entities, 'Park Min-jun');
+  assert.equal(p.type, 'PERSON');
+  assert.equal(p.country, 'KOR');
+  assert.equal(p.role, 'the South Korean foreign minister');
+  assert.deepEqual(p.mentions.map((m) => m.text), ['Park Min-jun', 'the South Korean foreign minister', 'Park']);
+});
+
+test('a possessive separates two names, and the owner gives the organisation its country', () => {
+  const { entities } = run('Japan’s Kyodo News reported the decision on Friday.');
+  assert.equal(byName(entities, 'Japan').type, 'GPE');
+  const org = byName(entities, 'Kyodo News');
+  assert.equal(org.type, 'ORG');
+  assert.equal(org.country, 'JPN');
+});
+
+test('a capital that acts stands for its country; a capital where things happen is a place', () => {
+  const { entities } = run('Beijing warned Tokyo against the move on Monday. Officials met in Beijing two days later. China has denied the report.');
+  const china = byName(entities, 'China');
+  assert.deepEqual(china.mentions.map((m) => m.text), ['Beijing', 'China']);
+  const japan = byName(entities, 'Japan');
+  assert.deepEqual(japan.mentions.map((m) => m.text), ['Tokyo']);
+  const city = byName(entities, 'Beijing');
+  assert.equal(city.type, 'GPE');
+  assert.equal(city.mentions.length, 1);
+  assert.equal(city.country, 'CHN');
+});
+
+test('a nationality before officials is a group, not a person', () => {
+  const { entities } = run('Brazilian health officials said on Tuesday that the outbreak was under control.');
+  const norp = byName(entities, 'Brazilian');
+  assert.equal(norp.type, 'NORP');
+  assert.equal(norp.country, 'BRA');
+  assert.equal(entities.filter((e) => e.type === 'PERSON').length, 0);
+});
+
+test('an acronym in brackets joins the organisation it abbreviates; ids follow first mention', () => {
+  const { entities } = run('The Harbour Pilots Guild (HPG) called a strike. The HPG says 300 members will walk out. Wellington has not replied.');
+  const guild = byName(entities, 'Harbour Pilots Guild');
+  assert.equal(guild.type, 'ORG');
+  assert.deepEqual(guild.mentions.map((m) => m.text), ['Harbour Pilots Guild', 'HPG', 'HPG']);
+  assert.deepEqual(entities.map((e) => e.id), entities.map((_, i) => `e${i + 1}`));
+  assert.equal(entities[0], guild);
+});
+
+test('a definite description with a nationality refers back to the person of that nationality', () => {
+  const { entities } = run('Chancellor Greta Vogel of Germany flew to Madrid. Spanish officials welcomed the German visitor at the airport.');
+  const p = byName(entities, 'Greta Vogel');
+  assert.equal(p.country, 'DEU');
+  assert.ok(p.mentions.some((m) => m.text === 'the German visitor'), p.mentions.map((m) => m.text).join('; '));
+});
+
+test('offsets stay exact next to emoji, combining accents, Cyrillic and Hangul', () => {
+  const text = 'Фото 📷 Zoë Müller (e\u0301) met President Mateo Álvarez in Kraków. 서울 🇰🇷 Álvarez thanked Müller and the United Nations.';
+  const { text: t, entities } = run(text);
+  assertSpansExact(t, entities);
+  assert.ok(entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.text === 'Álvarez')));
+  assert.ok(entities.some((e) => e.type === 'ORG' && e.name === 'United Nations'));
+});
+
+test('a user list adds names of a beat, with country and aliases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'names-'));
+  const file = join(dir, 'beat.tsv');
+  writeFileSync(file, '# my beat\nQuarry Valley Water Trust\tORG\tNZL\tQVWT|the Water Trust\n');
+  assert.equal(loadUserNames(file), 1);
+  const { entities } = run('Residents blamed the QVWT for the shortage. Quarry Valley Water Trust said repairs were under way.');
+  const org = byName(entities, 'Quarry Valley Water Trust');
+  assert.equal(org.country, 'NZL');
+  assert.deepEqual(org.mentions.map((m) => m.text), ['QVWT', 'Quarry Valley Water Trust']);
+});
+
+test('an empty text has no entities', () => {
+  assert.deepEqual(run('').entities, []);
+});
