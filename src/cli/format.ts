@@ -4,6 +4,7 @@
  */
 import type { Document, Extraction, Span } from '../types.ts';
 import type { ClaimRow, FigureRow, Summary } from '../store/ledger.ts';
+import type { ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, TimelinePoint } from '../link/types.ts';
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR) return false;
@@ -179,6 +180,155 @@ export function formatSummary(s: Summary, where: string): string {
   if (s.series.length) {
     out.push('', 'Top figure series (figures on the same measure in more than one article)');
     out.push(...s.series.map((o) => `  ${String(o.points).padStart(4)}  ${o.measure}${o.first ? `  (${o.first} … ${o.last})` : ''}`));
+  }
+  return out.join('\n');
+}
+
+// ---- cross-article links: series, statements, conflicts, copies, entities ----
+
+const num = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A point's value as a reader says it: "about 4,000", "10,000–12,000", "fewer than 1,000", "hundreds". */
+export function valueText(p: { value: number | null; min?: number; max?: number; qualifier: string; text?: string }): string {
+  if (p.value === null && p.min !== undefined) return `${num(p.min)}–${p.max !== undefined ? num(p.max) : '…'}`;
+  if (p.value === null) return p.text ?? '?';
+  const q: Record<string, string> = {
+    approximately: 'about ', 'at most': 'at most ', 'at least': 'at least ', 'more than': 'more than ', 'less than': 'fewer than ', range: '',
+    exact: '', vague: '',
+  };
+  return `${q[p.qualifier] ?? ''}${num(p.value)}`;
+}
+
+export function formatSeriesList(rows: SeriesSummary[], color = false): string {
+  if (!rows.length) return 'No figure series yet: a series needs the same measure in at least two independent articles (use --all to list every measure).';
+  const out = [paint(color, SGR.bold, `${'points'.padStart(6)} ${'articles'.padStart(8)} ${'indep.'.padStart(6)}  ${'from … to'.padEnd(23)}  measure`)];
+  for (const s of rows) {
+    const span = s.first ? `${s.first} … ${s.last ?? ''}` : '';
+    out.push(`${String(s.points).padStart(6)} ${String(s.documents).padStart(8)} ${String(s.independent).padStart(6)}  ${span.padEnd(23)}  ${s.label}`);
+  }
+  out.push('', paint(color, SGR.dim, 'indep. = articles that are not copies of one another. Show one: triangulate series "<measure>"'));
+  return out.join('\n');
+}
+
+const BAR = 36;
+
+/** One row of the terminal chart: solid for a value, shaded for what a qualifier leaves open. */
+function bar(p: TimelinePoint, max: number): string {
+  const at = (v: number) => Math.max(0, Math.min(BAR, Math.round((v / max) * BAR)));
+  if (p.value === null && p.min !== undefined) {
+    const a = at(p.min);
+    const b = Math.max(a + 1, at(p.max ?? max));
+    return ' '.repeat(a) + '▒'.repeat(b - a) + ' '.repeat(BAR - b);
+  }
+  if (p.value === null) return '?'.padEnd(BAR);
+  const v = at(p.value);
+  switch (p.qualifier) {
+    case 'at most':
+    case 'less than':
+      return ('░'.repeat(Math.max(1, v - 1)) + '┤').padEnd(BAR).slice(0, BAR);
+    case 'at least':
+    case 'more than':
+      return ('█'.repeat(Math.max(1, v)) + '▶').padEnd(BAR).slice(0, BAR);
+    case 'approximately':
+      return ('█'.repeat(Math.max(0, v - 1)) + '▌').padEnd(BAR).slice(0, BAR);
+    default:
+      return '█'.repeat(Math.max(1, v)).padEnd(BAR);
+  }
+}
+
+export function formatTimeline(t: SeriesTimeline, color = false): string {
+  const s = t.series;
+  const d = (x: string) => paint(color, SGR.dim, x);
+  const out = [
+    paint(color, SGR.bold, s.label),
+    `${s.points} points in ${s.documents} articles (${s.independent} not copies of one another)${s.first ? `, ${s.first} … ${s.last}` : ''}`,
+    d(`why these belong together: ${t.why.join('; ')}`),
+    '',
+  ];
+  const max = Math.max(1, ...t.points.map((p) => p.max ?? p.value ?? 0));
+  out.push(d(`${'period'.padEnd(18)} ${'0'.padEnd(BAR - num(max).length)}${num(max)}  value`));
+  for (const p of t.points) {
+    const when = (p.period ?? '?') + (p.periodBasis === 'stated' ? '' : p.periodBasis === 'said' ? ' (as said)' : ' (pub.)');
+    const flag = p.conflicts.length ? paint(color, '\x1b[1;31m', ` ⚠ conflict ${p.conflicts.map((c) => '#' + c).join(' ')}`) : '';
+    out.push(`${when.padEnd(18)} ${paint(color, MARKS.figure.ansi, bar(p, max))}  ${valueText(p)}${flag}`);
+    const who = [p.source ?? 'unattributed', p.said ? `said ${p.said}` : '', p.outlet ?? 'no outlet', p.published ?? '', p.copyOf ? `copy of ${p.copyOf.slice(0, 8)}` : '']
+      .filter(Boolean)
+      .join(' · ');
+    out.push(d(`${''.padEnd(18)} “${quote(p.text, 70)}” — ${who} · ${p.documentId}:${p.figureId}@${p.start}-${p.end}`));
+  }
+  out.push('', d('█ value  ▌ about  ░┤ at most / fewer than  █▶ at least / more than  ▒ range'));
+  if (t.related.length) {
+    out.push('', 'Related series:');
+    for (const r of t.related) out.push(`  ${String(r.points).padStart(4)}  ${r.label}`);
+  }
+  return out.join('\n');
+}
+
+export function formatStatements(rows: StatementGroup[], color = false): string {
+  if (!rows.length) return 'No statement is reported by more than one article (use --all to list every statement).';
+  const d = (x: string) => paint(color, SGR.dim, x);
+  const out: string[] = [];
+  for (const s of rows) {
+    out.push(
+      paint(color, SGR.bold, `#${s.id} ${s.source}${s.said ? `, said ${s.said}` : ''}`) +
+        ` — ${s.reports.length} reports in ${s.documents} articles (${s.independent} independent)${s.outlets.length ? ': ' + s.outlets.join(', ') : ''}` +
+        (s.discrepancy ? paint(color, '\x1b[1;31m', '  ⚠ reporting discrepancy') : ''),
+    );
+    for (const r of s.reports) {
+      const figs = r.figures.length ? '  [' + r.figures.map((f) => f.text).join('; ') + ']' : '';
+      out.push(`  ${(r.outlet ?? 'no outlet').padEnd(22)} ${(r.published ?? '').padEnd(10)} ${paint(color, MARKS.source.ansi, r.source ?? '')}: ${quote(r.content, 160)}${figs}`);
+      if (r.copyOf) out.push(d(`  ${''.padEnd(33)} copy of ${r.copyOf.slice(0, 8)}`));
+    }
+    if (s.why.length) out.push(d(`  why: ${s.why.join('; ')}`));
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}
+
+export function formatConflicts(rows: ConflictRow[], color = false): string {
+  if (!rows.length) return 'No conflicts found.';
+  const d = (x: string) => paint(color, SGR.dim, x);
+  const kindName: Record<string, string> = { figures: 'figures disagree', misprint: 'misprint (reporting discrepancy)', reporting: 'reporting discrepancy' };
+  const out: string[] = [];
+  for (const c of rows) {
+    out.push(paint(color, SGR.bold, `#${c.id} ${kindName[c.kind] ?? c.kind}: ${c.label}${c.period ? `, ${c.period}` : ''}`));
+    c.sides.forEach((side, i) => {
+      out.push(`  ${i ? 'against' : 'side'} ${side.value} — ${side.reports} report${side.reports === 1 ? '' : 's'} from ${side.independent} independent source${side.independent === 1 ? '' : 's'}`);
+      for (const p of side.points) {
+        const who = [p.source ?? 'unattributed', p.said ? `said ${p.said}` : '', p.outlet ?? 'no outlet', p.published ?? '', p.copyOf ? `copy of ${p.copyOf.slice(0, 8)}` : ''].filter(Boolean).join(' · ');
+        out.push(`    “${paint(color, MARKS.figure.ansi, quote(p.text, 70))}” — ${who} ${d(`${p.documentId}:${p.figureId}@${p.start}-${p.end}`)}`);
+      }
+    });
+    out.push(d(`  why: ${c.why.join('; ')}`), '');
+  }
+  return out.join('\n').trimEnd();
+}
+
+export function formatCopies(rows: CopyGroupRow[], color = false): string {
+  if (!rows.length) return 'No copies: no two articles share most of their text.';
+  const d = (x: string) => paint(color, SGR.dim, x);
+  const out: string[] = [];
+  const line = (m: CopyMemberRow) => `${(m.outlet ?? 'no outlet').padEnd(22)} ${(m.published ?? '').padEnd(10)} ${m.documentId}  ${quote(m.title ?? '', 70)}`;
+  for (const g of rows) {
+    out.push(paint(color, SGR.bold, `Copy group #${g.id}: ${g.copies.length + 1} articles, one text`));
+    out.push(`  original  ${line(g.original)}`);
+    for (const c of g.copies) out.push(`  copy      ${line(c)}  ${d(`${Math.round(c.similarity * 100)}% shared`)}`);
+    out.push(d(`  why: ${g.why}`), '');
+  }
+  return out.join('\n').trimEnd();
+}
+
+export function formatCrossEntities(rows: CrossEntity[], color = false): string {
+  if (!rows.length) return 'No names in the ledger yet.';
+  const d = (x: string) => paint(color, SGR.dim, x);
+  const out: string[] = [];
+  for (const e of rows) {
+    const also = e.names.filter((n) => n !== e.name);
+    out.push(`${paint(color, SGR.bold, e.name)} ${d(e.type)} — ${e.documents} article${e.documents === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${also.length ? d(`; also written ${also.join(', ')}`) : ''}`);
+    for (const m of e.members.slice(0, 12)) {
+      out.push(d(`  ${(m.outlet ?? 'no outlet').padEnd(22)} ${(m.published ?? '').padEnd(10)} ${m.name} ×${m.mentions}  ${m.confidence < 1 ? `${Math.round(m.confidence * 100)}%: ${m.evidence}` : m.evidence}`));
+    }
+    if (e.members.length > 12) out.push(d(`  … ${e.members.length - 12} more`));
   }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import { ingest, type FileOutcome } from '../services/ingest.ts';
 import { extractInputs } from '../services/extractInputs.ts';
 import { EXIT, NotFoundError, exitCodeFor } from './errors.ts';
 import { formatClaims, formatFigures, formatReport, formatSummary, legend, markText, spansOf, useColor } from './format.ts';
+import { formatConflicts, formatCopies, formatCrossEntities, formatSeriesList, formatStatements, formatTimeline } from './format.ts';
 import { Progress } from './progress.ts';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
@@ -287,6 +288,105 @@ Examples:
       });
       await server.close();
       await ledger.close();
+      return EXIT.ok;
+    }));
+
+  program
+    .command('series')
+    .description('Figure series: figures that measure the same thing, across articles. With a measure, one timeline.')
+    .argument('[measure]', 'a measure in words ("north korean workers", "troops in Kursk") or a series key')
+    .addOption(dbOption())
+    .option('--all', 'list every measure, also those in a single article or with neither whose nor where')
+    .option('--limit <n>', 'at most this many series', countArg, 50)
+    .option('--json', 'as JSON (the list, or the timeline with every point)')
+    .action(run(async (measure: string | undefined, o: { db?: string; all?: boolean; limit: number; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const color = useColor(process.stdout);
+        if (!measure) {
+          const rows = await ledger.series({ all: o.all, limit: o.limit });
+          out(o.json ? JSON.stringify(rows) : formatSeriesList(rows, color));
+          return EXIT.ok;
+        }
+        const t = await ledger.seriesTimeline(measure);
+        if (!t) throw new NotFoundError(`no series matches “${measure}”; run "triangulate series --all" to see the measures`);
+        out(o.json ? JSON.stringify(t) : formatTimeline(t, color));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('statements')
+    .description('Statements reported by several articles: one source, one occasion, each outlet\'s wording.')
+    .addOption(dbOption())
+    .option('--source <text>', 'only statements whose source contains this (any case)')
+    .option('--all', 'also statements reported by a single article')
+    .option('--limit <n>', 'at most this many', countArg, 50)
+    .option('--json', 'as JSON')
+    .action(run(async (o: { db?: string; source?: string; all?: boolean; limit: number; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.statements({ source: o.source, all: o.all, limit: o.limit });
+        out(o.json ? JSON.stringify(rows) : formatStatements(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('conflicts')
+    .description('Figures that disagree beyond their qualifiers, misprints, and statements reported with different figures.')
+    .addOption(dbOption())
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['figures', 'misprint', 'reporting']))
+    .option('--limit <n>', 'at most this many', countArg, 50)
+    .option('--json', 'as JSON')
+    .action(run(async (o: { db?: string; kind?: string; limit: number; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.conflicts({ kind: o.kind, limit: o.limit });
+        out(o.json ? JSON.stringify(rows) : formatConflicts(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('copies')
+    .description('Near-duplicate and syndicated articles: the same text under several outlets, with its original.')
+    .addOption(dbOption())
+    .option('--limit <n>', 'at most this many groups', countArg, 50)
+    .option('--json', 'as JSON')
+    .action(run(async (o: { db?: string; limit: number; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.copies({ limit: o.limit });
+        out(o.json ? JSON.stringify(rows) : formatCopies(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('entities')
+    .description('People, organisations and places as one entity across articles, with how sure the match is and why.')
+    .addOption(dbOption())
+    .addOption(new Option('--type <type>', 'only this type').choices(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC']).argParser((v: string) => v.toUpperCase()))
+    .option('--name <text>', 'only entities written with this (substring, any case)')
+    .option('--limit <n>', 'at most this many', countArg, 50)
+    .option('--json', 'as JSON')
+    .action(run(async (o: { db?: string; type?: string; name?: string; limit: number; json?: boolean }) => {
+      const ledger = await openExisting(o.db);
+      try {
+        const rows = await ledger.crossEntities({ type: o.type, q: o.name, limit: o.limit });
+        out(o.json ? JSON.stringify(rows) : formatCrossEntities(rows, useColor(process.stdout)));
+      } finally {
+        await ledger.close();
+      }
       return EXIT.ok;
     }));
 

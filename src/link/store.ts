@@ -1,0 +1,574 @@
+/**
+ * Cross-article links kept in the SQLite ledger (tables from migration 4 in src/store/schema.ts).
+ * `link()` runs inside the transaction that stores a document, so a document and its links are
+ * stored together or not at all. Each step looks only at what a blocking key brings back: copies by
+ * signature band, series by key, statements by source and month, conflicts by comparison key and
+ * period, entities by name key. Nothing compares a new document with every earlier one.
+ */
+import type Database from 'better-sqlite3';
+import type { Document, Extraction } from '../types.ts';
+import { BANDS, COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from './copies.ts';
+import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
+import { entityKeys, sameEntity } from './entities.ts';
+import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
+import { dayShift } from './period.ts';
+import { pointsOf, type Point } from './points.ts';
+import { blocksOf, featuresOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from './statements.ts';
+import type {
+  ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
+} from './types.ts';
+
+type Row = Record<string, any>;
+const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** At most this many earlier items are examined per blocking key, newest first, so one busy key cannot slow ingest down. */
+const CANDIDATES = 200;
+
+function familyPlace(m: MeasureFacets): string {
+  return [m.kind, m.family, m.place ?? '', m.planned ? 'planned' : '', m.part ? 'part' : ''].join('|');
+}
+
+export type LinkCounts = { points: number; reports: number; conflicts: number; copyOf?: string };
+
+export class LinkStore {
+  private readonly q: Record<string, Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      bandDocs: p(`SELECT DISTINCT doc_id FROM link_bands WHERE band IN (${new Array(BANDS).fill('?').join(',')}) LIMIT ${CANDIDATES}`),
+      signatureOf: p('SELECT signature FROM link_signatures WHERE doc_id = ?'),
+      insSignature: p('INSERT OR REPLACE INTO link_signatures (doc_id, signature) VALUES (?, ?)'),
+      insBand: p('INSERT OR IGNORE INTO link_bands (band, doc_id) VALUES (?, ?)'),
+      copyOf: p('SELECT group_id FROM link_copies WHERE doc_id = ?'),
+      insGroup: p('INSERT INTO link_copy_groups (original, members, why) VALUES (?, 0, ?)'),
+      insCopy: p('INSERT OR REPLACE INTO link_copies (doc_id, group_id, matched, similarity, why) VALUES (?, ?, ?, ?, ?)'),
+      groupMembers: p(`SELECT c.doc_id, d.outlet, d.published FROM link_copies c JOIN documents d ON d.id = c.doc_id WHERE c.group_id = ? ORDER BY d.rowid LIMIT 50`),
+      credited: p(`SELECT count(*) AS n FROM link_copies c JOIN documents d ON d.id = c.doc_id
+                   WHERE c.group_id = ? AND coalesce(d.outlet, '') != ? AND instr(d.text, ?) > 0`),
+      setGroup: p('UPDATE link_copy_groups SET original = ?, members = (SELECT count(*) FROM link_copies WHERE group_id = ?), why = ? WHERE id = ?'),
+      moveGroup: p('UPDATE link_copies SET group_id = ? WHERE group_id = ?'),
+      dropGroup: p('DELETE FROM link_copy_groups WHERE id = ?'),
+      pointsToGroup: p('UPDATE link_points SET copy_group = ? WHERE doc_id = ?'),
+      reportsToGroup: p('UPDATE link_reports SET copy_group = ? WHERE doc_id = ?'),
+      pointsRegroup: p('UPDATE link_points SET copy_group = ? WHERE copy_group = ?'),
+      reportsRegroup: p('UPDATE link_reports SET copy_group = ? WHERE copy_group = ?'),
+
+      largestInScope: p('SELECT key, facets FROM link_series WHERE scope = ? AND place IS NOT NULL ORDER BY points DESC LIMIT 1'),
+      largestAtPlace: p('SELECT key, facets FROM link_series WHERE family_place = ? ORDER BY points DESC LIMIT 5'),
+      insPoint: p(`INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
+                     digits, misgrouped, period, period_start, period_end, granularity, basis, said, source, claim_id, statement_id, copy_group,
+                     published, outlet, start, end, why)
+                   VALUES (@doc, @figure, @series, @compare, @place, @placeLevel, @text, @value, @min, @max, @lo, @hi, @qualifier, @comparable,
+                     @digits, @misgrouped, @period, @periodStart, @periodEnd, @granularity, @basis, @said, @source, @claim, NULL, @copyGroup,
+                     @published, @outlet, @start, @end, @why)`),
+      upsertSeries: p(`INSERT INTO link_series (key, scope, family_place, place, label, scoped, planned, points, documents, independent, first, last, facets)
+                       VALUES (@key, @scope, @familyPlace, @place, @label, @scoped, @planned, 0, 0, 0, @when, @when, @facets)
+                       ON CONFLICT (key) DO UPDATE SET
+                         first = CASE WHEN excluded.first IS NOT NULL AND (first IS NULL OR excluded.first < first) THEN excluded.first ELSE first END,
+                         last = CASE WHEN excluded.last IS NOT NULL AND (last IS NULL OR excluded.last > last) THEN excluded.last ELSE last END`),
+      countSeries: p('UPDATE link_series SET points = points + ?, documents = documents + 1, independent = independent + ? WHERE key = ?'),
+      seriesCopySeen: p('SELECT 1 FROM link_points WHERE copy_group = ? AND series = ? AND doc_id != ? LIMIT 1'),
+
+      statementsInBlocks: p(`SELECT DISTINCT statement_id AS id FROM link_statement_blocks WHERE block IN (SELECT value FROM json_each(?))
+                             ORDER BY statement_id DESC LIMIT ${CANDIDATES}`),
+      statementFeatures: p('SELECT features FROM link_statements WHERE id = ?'),
+      insStatement: p(`INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
+                       VALUES (?, ?, 1, 1, 1, ?, ?, ?)`),
+      docInStatement: p('SELECT 1 FROM link_reports WHERE statement_id = ? AND doc_id = ? LIMIT 1'),
+      copyInStatement: p('SELECT 1 FROM link_reports WHERE statement_id = ? AND copy_group = ? AND doc_id != ? LIMIT 1'),
+      joinStatement: p(`UPDATE link_statements SET reports = reports + 1, documents = documents + ?, independent = independent + ?,
+                          discrepancy = max(discrepancy, ?), features = ?, said = coalesce(said, ?) WHERE id = ?`),
+      insBlock: p('INSERT OR IGNORE INTO link_statement_blocks (block, statement_id) VALUES (?, ?)'),
+      insReport: p(`INSERT INTO link_reports (doc_id, report, statement_id, claim_ids, source, said, content, figures, copy_group, start, end, why)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      pointStatement: p('UPDATE link_points SET statement_id = ? WHERE doc_id = ? AND figure_id = ?'),
+      pointStatementOf: p('SELECT statement_id FROM link_points WHERE doc_id = ? AND figure_id = ?'),
+      discrepantPoint: p(`SELECT p.doc_id FROM link_reports r JOIN link_points p ON p.doc_id = r.doc_id
+                          WHERE r.statement_id = ? AND p.figure_id = ? AND p.text = ? AND p.doc_id != ? LIMIT 1`),
+
+      comparable: p(`SELECT doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
+                            basis, period, period_start, period_end, granularity, start
+                     FROM link_points WHERE compare = ? AND comparable = 1 AND period_start <= ? AND period_end >= ? AND basis IN ('stated', 'said')
+                     ORDER BY period_start DESC LIMIT 400`),
+      insConflict: p(`INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                      ON CONFLICT (kind, compare, period, side_a, side_b) DO NOTHING`),
+      conflictId: p('SELECT id FROM link_conflicts WHERE kind = ? AND compare = ? AND period IS ? AND side_a = ? AND side_b = ?'),
+      insConflictPoint: p('INSERT OR IGNORE INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES (?, ?, ?, ?)'),
+
+      entitiesInBlocks: p(`SELECT DISTINCT entity_id AS id FROM link_entity_keys WHERE block IN (SELECT value FROM json_each(?))
+                           ORDER BY entity_id DESC LIMIT 50`),
+      entityById: p('SELECT id, type, name, country, names FROM link_entities WHERE id = ?'),
+      insEntity: p('INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES (?, ?, ?, ?, 1, ?)'),
+      joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = ?, country = coalesce(country, ?) WHERE id = ?'),
+      entityHasDoc: p('SELECT 1 FROM link_entity_members WHERE cluster_id = ? AND doc_id = ? LIMIT 1'),
+      insEntityKey: p('INSERT OR IGNORE INTO link_entity_keys (block, entity_id) VALUES (?, ?)'),
+      insEntityMember: p(`INSERT OR REPLACE INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence)
+                          VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    };
+  }
+
+  /** Links one stored document to the rest of the ledger. Call inside the transaction that stored it. */
+  link(doc: Document, x: Extraction): LinkCounts {
+    const copy = this.linkCopies(doc);
+    const points = pointsOf(doc, x);
+    this.linkSeries(doc, x, points, copy?.group);
+    const reports = reportsOf(doc.published, x, points);
+    this.linkStatements(doc, reports, copy?.group);
+    const conflicts = this.linkConflicts(doc, points, copy?.group);
+    this.linkEntities(doc, x);
+    return { points: points.length, reports: reports.length, conflicts, ...(copy ? { copyOf: copy.matched } : {}) };
+  }
+
+  // ---- copies ----
+
+  private linkCopies(doc: Document): { group: number; matched: string } | undefined {
+    const sig = signature(doc.text);
+    // a few dozen words are too few to call two articles copies of one another
+    if (sig.shingles < 20) return undefined;
+    const bs = bands(sig);
+    const matches: { id: string; sim: number }[] = [];
+    for (const r of this.q.bandDocs!.all(...bs) as Row[]) {
+      if (r.doc_id === doc.id) continue;
+      const other = this.q.signatureOf!.get(r.doc_id) as Row | undefined;
+      if (!other) continue;
+      const sim = similarity(sig.hashes, fromBlob(other.signature));
+      if (sim >= COPY_THRESHOLD) matches.push({ id: r.doc_id, sim });
+    }
+    this.q.insSignature!.run(doc.id, toBlob(sig));
+    for (const b of bs) this.q.insBand!.run(b, doc.id);
+    if (!matches.length) return undefined;
+    matches.sort((a, b) => b.sim - a.sim);
+    const best = matches[0]!;
+    const groups = [...new Set(matches.map((m) => (this.q.copyOf!.get(m.id) as Row | undefined)?.group_id as number | undefined).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
+    let group = groups[0];
+    if (group === undefined) group = Number(this.q.insGroup!.run(best.id, 'forming').lastInsertRowid);
+    for (const other of groups.slice(1)) {
+      // the new article bridges two groups: they were copies of one text all along
+      this.q.moveGroup!.run(group, other);
+      this.q.pointsRegroup!.run(group, other);
+      this.q.reportsRegroup!.run(group, other);
+      this.q.dropGroup!.run(other);
+    }
+    for (const m of matches) {
+      if ((this.q.copyOf!.get(m.id) as Row | undefined)?.group_id === group) continue;
+      this.q.insCopy!.run(m.id, group, doc.id, m.sim, `shares about ${Math.round(m.sim * 100)}% of its 5-word shingles with a later article`);
+      this.q.pointsToGroup!.run(group, m.id);
+      this.q.reportsToGroup!.run(group, m.id);
+    }
+    this.q.insCopy!.run(doc.id, group, best.id, best.sim, `shares about ${Math.round(best.sim * 100)}% of its 5-word shingles with ${best.id.slice(0, 8)} (MinHash estimate, 60 hashes)`);
+    this.settleOriginal(group);
+    return { group, matched: best.id };
+  }
+
+  private settleOriginal(group: number): void {
+    const members = this.q.groupMembers!.all(group) as Row[];
+    const credited = members.filter((m) => m.outlet && (this.q.credited!.get(group, m.outlet, m.outlet) as Row).n > 0);
+    let original: Row;
+    let why: string;
+    if (credited.length === 1) {
+      original = credited[0]!;
+      why = `${original.outlet} is credited in the text of the other members (dateline or credit line)`;
+    } else {
+      const pool = credited.length ? credited : members;
+      original = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'))[0]!;
+      const tie = pool.filter((m) => m.published === original.published).length > 1;
+      why = tie ? 'published first (with another on the same day; stored first)' : 'published first';
+    }
+    this.q.setGroup!.run(original.doc_id, group, `${members.length} articles share most of their text; original: ${why}`, group);
+  }
+
+  // ---- series ----
+
+  private linkSeries(doc: Document, x: Extraction, points: Point[], copyGroup: number | undefined): void {
+    const sources = new Map<string, string>();
+    const entityName = new Map(x.entities.map((e) => [e.id, e.name]));
+    for (const c of x.claims) {
+      const name = c.source?.entity ? entityName.get(c.source.entity) : c.source?.text;
+      if (name) for (const id of c.figures) sources.set(id, name);
+    }
+    const touched = new Map<string, number>();
+    for (const p of points) {
+      this.attach(p);
+      const m = p.measure;
+      const when = p.range?.start ?? p.said ?? doc.published?.slice(0, 10) ?? null;
+      this.q.upsertSeries!.run({
+        key: p.series, scope: p.scope, familyPlace: familyPlace(m), place: m.place ?? null, label: p.label, scoped: p.scoped ? 1 : 0,
+        planned: m.planned ? 1 : 0, when, facets: JSON.stringify(facetsOnly(m)),
+      });
+      this.q.insPoint!.run({
+        doc: doc.id, figure: p.figureId, series: p.series, compare: p.compare, place: m.place ?? null, placeLevel: m.placeLevel ?? null,
+        text: p.text, value: p.value, min: p.min ?? null, max: p.max ?? null, lo: p.lo, hi: p.hi, qualifier: p.qualifier,
+        comparable: p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, digits: p.digits, misgrouped: p.misgrouped ? 1 : 0,
+        period: p.period ?? null, periodStart: p.range?.start ?? null, periodEnd: p.range?.end ?? null, granularity: p.range?.granularity ?? null,
+        basis: p.basis, said: p.said ?? null, source: sources.get(p.figureId) ?? null, claim: p.claimId ?? null, copyGroup: copyGroup ?? null,
+        published: doc.published ?? null, outlet: doc.outlet ?? null, start: p.start, end: p.end, why: JSON.stringify(m.why),
+      });
+      touched.set(p.series, (touched.get(p.series) ?? 0) + 1);
+    }
+    for (const [series, n] of touched) {
+      const seen = copyGroup !== undefined && !!this.q.seriesCopySeen!.get(copyGroup, series, doc.id);
+      this.q.countSeries!.run(n, seen ? 0 : 1, series);
+    }
+  }
+
+  /** A count with no place (or no whose) joins the largest series that has the rest of its measure. */
+  private attach(p: Point): void {
+    const m = p.measure;
+    if (m.kind !== 'count') return;
+    if (!m.place && m.country) {
+      const row = this.q.largestInScope!.get(scopeKey(m)) as Row | undefined;
+      if (row) {
+        const f = JSON.parse(row.facets) as MeasureFacets;
+        Object.assign(m, { place: f.place, placeLabel: f.placeLabel, placeLevel: f.placeLevel, placeStated: false });
+        m.why.push(`no place stated: joins the largest series of the same measure (${seriesLabel(f)})`);
+      }
+    } else if (m.place && !m.country) {
+      const rows = this.q.largestAtPlace!.all(familyPlace(m)) as Row[];
+      const withCountry = rows.map((r) => JSON.parse(r.facets) as MeasureFacets).find((f) => f.country);
+      if (withCountry) {
+        Object.assign(m, { country: withCountry.country, countryLabel: withCountry.countryLabel });
+        m.why.push(`whose not stated: joins the largest series of the same measure there (${seriesLabel(withCountry)})`);
+      }
+    }
+    p.series = seriesKey(m);
+    p.scope = scopeKey(m);
+    p.label = seriesLabel(m);
+    p.scoped = isScoped(m);
+  }
+
+  // ---- statements ----
+
+  private linkStatements(doc: Document, reports: Report[], copyGroup: number | undefined): void {
+    for (const r of reports) {
+      const blocks = blocksOf(r);
+      let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
+      if (blocks.length) {
+        for (const c of this.q.statementsInBlocks!.all(JSON.stringify(blocks)) as Row[]) {
+          const row = this.q.statementFeatures!.get(c.id) as Row | undefined;
+          if (!row) continue;
+          const features = JSON.parse(row.features) as StatementFeatures;
+          const m = matchStatement(r, features);
+          if (m && (!best || m.score > best.score)) best = { id: c.id, features, ...m };
+        }
+      }
+      let statement: number;
+      let why: string[];
+      if (best) {
+        statement = best.id;
+        why = best.why;
+        const newDoc = !this.q.docInStatement!.get(statement, doc.id);
+        const copied = copyGroup !== undefined && !!this.q.copyInStatement!.get(statement, copyGroup, doc.id);
+        this.q.joinStatement!.run(newDoc ? 1 : 0, newDoc && !copied ? 1 : 0, best.discrepancies.length ? 1 : 0, JSON.stringify(mergeFeatures(best.features, r)), r.said ?? null, statement);
+        for (const d of best.discrepancies) this.recordDiscrepancy(doc, statement, d, r.identity.label);
+      } else {
+        why = ['first report of this statement in the ledger'];
+        statement = Number(this.q.insStatement!.run(r.identity.label, r.said ?? null, doc.id, JSON.stringify(featuresOf(r)), JSON.stringify(why)).lastInsertRowid);
+      }
+      for (const b of blocks) this.q.insBlock!.run(b, statement);
+      this.q.insReport!.run(doc.id, r.index, statement, JSON.stringify(r.claimIds), r.identity.label, r.said ?? null, r.content,
+        JSON.stringify(r.figures.filter((f) => !f.sum).map((f) => ({ id: f.id, text: f.text, value: f.value, qualifier: f.qualifier, label: f.label }))),
+        copyGroup ?? null, r.start, r.end, JSON.stringify(why));
+      for (const f of r.figures) if (!f.sum) this.q.pointStatement!.run(statement, doc.id, f.id);
+    }
+  }
+
+  private recordDiscrepancy(doc: Document, statement: number, d: Discrepancy, label: string): void {
+    const other = this.q.discrepantPoint!.get(statement, d.other.id, d.other.text, doc.id) as Row | undefined;
+    if (!other) return;
+    const a = `${d.report.qualifier} ${d.report.text}`;
+    const b = `${d.other.qualifier} ${d.other.text}`;
+    const [sa, sb] = a < b ? [a, b] : [b, a];
+    const compare = d.report.compare || 'statement';
+    this.q.insConflict!.run(d.kind, compare, `${label}: ${d.report.label}`, `statement ${statement}`, sa, sb, statement, JSON.stringify([d.why]));
+    const id = (this.q.conflictId!.get(d.kind, compare, `statement ${statement}`, sa, sb) as Row).id as number;
+    this.q.insConflictPoint!.run(id, a === sa ? 0 : 1, doc.id, d.report.id);
+    this.q.insConflictPoint!.run(id, a === sa ? 1 : 0, other.doc_id, d.other.id);
+  }
+
+  // ---- conflicts ----
+
+  private linkConflicts(doc: Document, points: Point[], copyGroup: number | undefined): number {
+    let found = 0;
+    for (const p of points) {
+      if (!p.comparable || !p.range || (p.basis !== 'stated' && p.basis !== 'said')) continue;
+      const statement = (this.q.pointStatementOf!.get(doc.id, p.figureId) as Row | undefined)?.statement_id ?? null;
+      const me: ComparablePoint = {
+        docId: doc.id, figureId: p.figureId, claimId: p.claimId ?? null, statementId: statement, copyGroup: copyGroup ?? null,
+        place: p.measure.place ?? null, placeLevel: p.measure.placeLevel ?? null, value: p.value, lo: p.lo, hi: p.hi, qualifier: p.qualifier,
+        text: p.text, digits: p.digits, misgrouped: p.misgrouped, basis: p.basis, periodStart: p.range.start, periodEnd: p.range.end,
+        granularity: p.range.granularity,
+      };
+      const slack = p.basis === 'said' ? SNAPSHOT_DAYS : 0;
+      for (const r of this.q.comparable!.all(p.compare, dayShift(p.range.end, slack), dayShift(p.range.start, -slack)) as Row[]) {
+        // pairs inside the new document are judged once, from the later figure
+        if (r.doc_id === doc.id && r.start >= p.start) continue;
+        const other: ComparablePoint = {
+          docId: r.doc_id, figureId: r.figure_id, claimId: r.claim_id, statementId: r.statement_id, copyGroup: r.copy_group, place: r.place,
+          placeLevel: r.place_level, value: r.value, lo: r.lo, hi: r.hi, qualifier: r.qualifier, text: r.text, digits: r.digits,
+          misgrouped: !!r.misgrouped, basis: r.basis, periodStart: r.period_start, periodEnd: r.period_end, granularity: r.granularity,
+        };
+        const verdict = judge(me, other);
+        if (!verdict) continue;
+        const a = sideKey(me);
+        const b = sideKey(other);
+        const [sa, sb] = a < b ? [a, b] : [b, a];
+        // one conflict per measure, period and pair of values, however many articles repeat each side
+        const period = [p.period, r.period].filter(Boolean).sort((x, y) => x.length - y.length || x.localeCompare(y))[0] ?? null;
+        const periodKey = p.basis === 'stated' && r.basis === 'stated' ? period : (p.range.start < r.period_start ? r.period_start : p.range.start).slice(0, 7);
+        this.q.insConflict!.run(verdict.kind, p.compare, p.label, periodKey, sa, sb, null, JSON.stringify([verdict.why]));
+        const id = (this.q.conflictId!.get(verdict.kind, p.compare, periodKey, sa, sb) as Row).id as number;
+        this.q.insConflictPoint!.run(id, a === sa ? 0 : 1, doc.id, p.figureId);
+        this.q.insConflictPoint!.run(id, a === sa ? 1 : 0, r.doc_id, r.figure_id);
+        found++;
+      }
+    }
+    return found;
+  }
+
+  // ---- entities across documents ----
+
+  private linkEntities(doc: Document, x: Extraction): void {
+    for (const e of x.entities) {
+      const keys = entityKeys(e);
+      if (!keys.length) continue;
+      let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
+      for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(keys)) as Row[]) {
+        const row = this.q.entityById!.get(c.id) as Row;
+        const names = JSON.parse(row.names) as string[];
+        for (const name of names) {
+          const v = sameEntity(e, { name, type: row.type, ...(row.country ? { country: row.country } : {}) });
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: row.id, ...v, names };
+        }
+      }
+      let cluster: number;
+      let confidence = 1;
+      let evidence = 'first mention in the ledger';
+      if (best) {
+        cluster = best.id;
+        confidence = best.confidence;
+        evidence = best.evidence.join('; ');
+        const names = best.names.includes(e.name) || best.names.length >= 12 ? best.names : [...best.names, e.name];
+        const newDoc = !this.q.entityHasDoc!.get(cluster, doc.id);
+        this.q.joinEntity!.run(newDoc ? 1 : 0, e.mentions.length, JSON.stringify(names), e.country ?? null, cluster);
+      } else {
+        cluster = Number(this.q.insEntity!.run(e.type, e.name, e.country ?? null, JSON.stringify([e.name]), e.mentions.length).lastInsertRowid);
+      }
+      for (const k of keys) this.q.insEntityKey!.run(k, cluster);
+      this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence);
+    }
+  }
+
+  // ---- queries ----
+
+  series(opts: { q?: string; all?: boolean; limit?: number; offset?: number } = {}): SeriesSummary[] {
+    const where = opts.all ? [] : ['scoped = 1', 'independent >= 2'];
+    const args: unknown[] = [];
+    if (opts.q) {
+      where.push(`label LIKE ? ESCAPE '\\'`);
+      args.push(`%${opts.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM link_series ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY scoped DESC, independent DESC, points DESC LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    return rows.map(seriesRow);
+  }
+
+  /** One series by key, by a phrase naming its measure ("north korean workers"), or by words of its label. */
+  seriesTimeline(query: string, opts: { limit?: number } = {}): SeriesTimeline | undefined {
+    let row = this.db.prepare('SELECT * FROM link_series WHERE key = ?').get(query) as Row | undefined;
+    const why: string[] = [];
+    let related: Row[] = [];
+    if (!row) {
+      const facets = describePhrase(query);
+      if (facets?.family) {
+        const prefix = ['count', facets.family, facets.country ?? ''].join('|') + '|';
+        const rows = this.db
+          .prepare(`SELECT * FROM link_series WHERE scope >= ? AND scope < ? ORDER BY points DESC LIMIT 50`)
+          .all(prefix, prefix + '\uffff') as Row[];
+        const fitting = rows.filter((r) => !facets.place || r.place === facets.place || String(r.place ?? '').endsWith('/' + facets.placeLabel));
+        const ranked = [...fitting].sort((a, b) => a.planned - b.planned || (String(a.scope).endsWith('part') ? 1 : 0) - (String(b.scope).endsWith('part') ? 1 : 0) || b.points - a.points);
+        row = ranked[0];
+        related = ranked.slice(1, 8);
+        if (row) why.push(`“${query}” read as ${seriesLabel(facets as MeasureFacets).replace(/^ /, '')}; the series with the most points is shown`);
+      }
+    }
+    if (!row) {
+      const like = `%${query.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+      const rows = this.db.prepare(`SELECT * FROM link_series WHERE label LIKE ? ESCAPE '\\' ORDER BY points DESC LIMIT 8`).all(like) as Row[];
+      row = rows[0];
+      related = rows.slice(1);
+      if (row) why.push(`series whose name contains “${query}”`);
+    }
+    if (!row) return undefined;
+    const points = this.db
+      .prepare(`SELECT p.*, d.title, g.original FROM link_points p JOIN documents d ON d.id = p.doc_id
+                LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+                WHERE p.series = ? ORDER BY coalesce(p.period_start, p.published), p.published, p.doc_id, p.start LIMIT ?`)
+      .all(row.key, opts.limit ?? 2000) as Row[];
+    const conflictsOf = this.db.prepare('SELECT conflict_id FROM link_conflict_points WHERE doc_id = ? AND figure_id = ?');
+    return {
+      series: seriesRow(row),
+      related: related.map(seriesRow),
+      why: [...why, `figures whose measure reads as ${row.label}`],
+      points: points.map((r): TimelinePoint => ({
+        documentId: r.doc_id,
+        figureId: r.figure_id,
+        text: r.text,
+        value: r.value,
+        ...(r.min !== null ? { min: r.min } : {}),
+        ...(r.max !== null ? { max: r.max } : {}),
+        qualifier: r.qualifier,
+        period: undef(r.period),
+        periodStart: undef(r.period_start),
+        periodEnd: undef(r.period_end),
+        periodBasis: r.basis,
+        said: undef(r.said),
+        source: undef(r.source),
+        outlet: undef(r.outlet),
+        published: undef(r.published),
+        title: undef(r.title),
+        place: undef(r.place),
+        statementId: undef(r.statement_id),
+        copyOf: r.original && r.original !== r.doc_id ? r.original : undefined,
+        conflicts: (conflictsOf.all(r.doc_id, r.figure_id) as Row[]).map((c) => c.conflict_id as number),
+        start: r.start,
+        end: r.end,
+        why: JSON.parse(r.why) as string[],
+      })),
+    };
+  }
+
+  statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): StatementGroup[] {
+    const where = [opts.all ? 'documents >= 1' : 'documents >= 2'];
+    const args: unknown[] = [];
+    if (opts.source) {
+      const like = `%${opts.source.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+      where.push(`(source LIKE ? ESCAPE '\\' OR id IN (SELECT statement_id FROM link_reports WHERE source LIKE ? ESCAPE '\\'))`);
+      args.push(like, like);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM link_statements WHERE ${where.join(' AND ')} ORDER BY documents DESC, id LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    const reportsOf = this.db.prepare(`SELECT r.*, d.outlet, d.published, d.title, g.original FROM link_reports r JOIN documents d ON d.id = r.doc_id
+                                       LEFT JOIN link_copies lc ON lc.doc_id = r.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+                                       WHERE r.statement_id = ? ORDER BY d.published, d.rowid, r.report LIMIT 200`);
+    return rows.map((s): StatementGroup => {
+      const reports = (reportsOf.all(s.id) as Row[]).map((r): StatementReport => ({
+        documentId: r.doc_id,
+        outlet: undef(r.outlet),
+        published: undef(r.published),
+        title: undef(r.title),
+        claimIds: JSON.parse(r.claim_ids),
+        source: undef(r.source),
+        said: undef(r.said),
+        content: r.content,
+        figures: JSON.parse(r.figures),
+        copyOf: r.original && r.original !== r.doc_id ? r.original : undefined,
+        start: r.start,
+        end: r.end,
+        why: JSON.parse(r.why),
+      }));
+      return {
+        id: s.id,
+        source: s.source,
+        said: undef(s.said),
+        reports,
+        documents: s.documents,
+        outlets: [...new Set(reports.map((r) => r.outlet).filter((o): o is string => !!o))],
+        independent: s.independent,
+        discrepancy: !!s.discrepancy,
+        why: [...new Set(reports.slice(1).flatMap((r) => r.why))],
+      };
+    });
+  }
+
+  conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): ConflictRow[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = ?' : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...(opts.kind ? [opts.kind] : []), opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    const pointsOf = this.db.prepare(`SELECT cp.side, p.*, g.original FROM link_conflict_points cp
+                                      JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
+                                      LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+                                      WHERE cp.conflict_id = ? ORDER BY p.published, p.doc_id, p.start LIMIT 200`);
+    return rows.map((c): ConflictRow => {
+      const pts = pointsOf.all(c.id) as Row[];
+      const side = (n: number, value: string) => {
+        const mine = pts.filter((p) => p.side === n);
+        const independent = new Set(mine.map((p) => (p.statement_id !== null ? `s${p.statement_id}` : p.copy_group !== null ? `c${p.copy_group}` : `d${p.doc_id}`))).size;
+        return {
+          value,
+          reports: mine.length,
+          independent,
+          points: mine.map((p): ConflictPoint => ({
+            documentId: p.doc_id, figureId: p.figure_id, text: p.text, outlet: undef(p.outlet), published: undef(p.published), source: undef(p.source),
+            said: undef(p.said), period: undef(p.period), copyOf: p.original && p.original !== p.doc_id ? p.original : undefined, start: p.start, end: p.end,
+          })),
+        };
+      };
+      return { id: c.id, kind: c.kind, label: c.label, period: undef(c.period), sides: [side(0, c.side_a), side(1, c.side_b)], why: JSON.parse(c.why) };
+    });
+  }
+
+  copies(opts: { limit?: number; offset?: number } = {}): CopyGroupRow[] {
+    const groups = this.db.prepare('SELECT * FROM link_copy_groups ORDER BY id DESC LIMIT ? OFFSET ?').all(opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    const members = this.db.prepare(`SELECT c.*, d.outlet, d.published, d.title FROM link_copies c JOIN documents d ON d.id = c.doc_id
+                                     WHERE c.group_id = ? ORDER BY d.published, d.rowid LIMIT 100`);
+    return groups.map((g) => {
+      const all = (members.all(g.id) as Row[]).map((m): CopyMemberRow => ({
+        documentId: m.doc_id, outlet: undef(m.outlet), published: undef(m.published), title: undef(m.title), similarity: m.similarity, why: m.why,
+      }));
+      const original = all.find((m) => m.documentId === g.original) ?? all[0]!;
+      return { id: g.id, original, copies: all.filter((m) => m !== original), why: g.why };
+    });
+  }
+
+  entities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): CrossEntity[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.type) {
+      where.push('type = ?');
+      args.push(opts.type.toUpperCase());
+    }
+    if (opts.q) {
+      where.push(`names LIKE ? ESCAPE '\\'`);
+      args.push(`%${opts.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM link_entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    const members = this.db.prepare(`SELECT m.*, d.outlet, d.published FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
+                                     WHERE m.cluster_id = ? ORDER BY d.published, d.rowid LIMIT 200`);
+    return rows.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      names: JSON.parse(e.names),
+      documents: e.documents,
+      mentions: e.mentions,
+      members: (members.all(e.id) as Row[]).map((m) => ({
+        documentId: m.doc_id, entityId: m.entity_id, name: m.name, mentions: m.mentions, confidence: m.confidence, evidence: m.evidence,
+        outlet: undef(m.outlet), published: undef(m.published),
+      })),
+    }));
+  }
+}
+
+function facetsOnly(m: MeasureFacets): MeasureFacets {
+  const { kind, classes, family, country, countryLabel, place, placeLabel, placeLevel, unit, per, planned, part } = m;
+  return { kind, classes, family, country, countryLabel, place, placeLabel, placeLevel, unit, per, planned, part } as MeasureFacets;
+}
+
+function seriesRow(r: Row): SeriesSummary {
+  return {
+    key: r.key,
+    label: r.label,
+    points: r.points,
+    documents: r.documents,
+    independent: r.independent,
+    first: undef(r.first),
+    last: undef(r.last),
+    planned: !!r.planned,
+    scoped: !!r.scoped,
+  };
+}
