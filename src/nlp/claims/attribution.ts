@@ -22,6 +22,7 @@ import {
   followerClass,
   isParticiple,
   learnedCueRate,
+  mayBeCue,
   type CueFrame,
 } from './lexicon.ts';
 import { findQuotes, isClosingQuote, isOpeningQuote, isQuoteMark, quoteAt, type Quote } from './quotes.ts';
@@ -100,6 +101,8 @@ function mistaggedSpeechVerb(doc: Doc, i: number, lo: number, frame: CueFrame): 
   if (!frame.inverts || t.pos === 'PUNCT' || t.text !== doc.lower[i] || i === lo) return false;
   const prev = doc.tokens[i - 1]!;
   const next = doc.tokens[i + 1];
+  // "30 states", "the reports": a plural after a number or determiner is the noun it looks like
+  if (/s$/.test(t.text) && (prev.pos === 'NUM' || prev.pos === 'DET' || prev.pos === 'ADJ')) return false;
   // "state media", "the say-so": a noun right after makes it the noun it was tagged as
   if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.text === '-')) return false;
   return prev.pos === 'PROPN' || prev.pos === 'NUM' || (prev.pos === 'PRON' && /^(he|she|they|we|i|you|it|who)$/.test(doc.lower[i - 1]!)) || (prev.pos === 'NOUN' && /s$/.test(prev.text));
@@ -121,6 +124,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       candidates.push({ head: i, frame: {}, according: true, learned: false });
       continue;
     }
+    if (!mayBeCue(t.lemma)) continue;
     const known = CUE_VERBS.get(t.lemma);
     const verb = t.pos === 'VERB' || (known !== undefined && mistaggedSpeechVerb(doc, i, lo, known));
     if (!verb) continue;
@@ -132,7 +136,10 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) continue;
     candidates.push({ head: i, frame, according: false, learned: rate !== undefined });
   }
-  if (!candidates.length) return [];
+  if (!candidates.length) {
+    const headline = headlineSpeaker(doc, sentence, lo, hi);
+    return headline ? [headline] : [];
+  }
 
   const accepted: Attribution[] = [];
   for (const c of candidates) {
@@ -158,6 +165,23 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     accepted.push(a);
   }
   return accepted;
+}
+
+/**
+ * "Graham: Trump's rhetoric is destroying the party" — headlines and standfirsts give the speaker,
+ * a colon, and what was said. Only at a paragraph's start, with a short capitalised name.
+ */
+function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): Attribution | undefined {
+  const { tokens, seg } = doc;
+  const s = seg.sentences[sentence]!;
+  const paragraph = seg.paragraphs[s.paragraph];
+  if (!paragraph || paragraph.start !== s.start) return undefined;
+  let k = lo;
+  while (k < hi && k - lo < 5 && tokens[k]!.text !== ':' && (CAPITALISED.test(tokens[k]!.text) || tokens[k]!.pos === 'PART')) k++;
+  if (k === lo || k >= hi - 1 || tokens[k]!.text !== ':') return undefined;
+  const end = trimEnd(doc, k + 1, hi);
+  if (end <= k + 1) return undefined;
+  return { sentence, head: k, cue: [k, k + 1], source: [lo, k], content: [[k + 1, end]], negated: false, omission: false, shape: 'backward' };
 }
 
 /** Where a cue at `at`, inside `holder`'s content, starts a sibling clause: the index to clip at, or -1. */

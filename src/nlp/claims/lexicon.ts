@@ -282,6 +282,11 @@ const LEARNED: Map<string, CueRow> = (() => {
   }
 })();
 
+/** A cheap first test: only lemmas listed by hand or counted as cues are looked at further. */
+export function mayBeCue(lemma: string): boolean {
+  return CUE_VERBS.has(lemma) || LEARNED.has(lemma);
+}
+
 /** Below this many sightings a lemma's counts are too thin to overrule the hand lexicon. */
 const EVIDENCE = 10;
 /** Weight of the lemma's overall rate when a follower class has few sightings of its own. */
