@@ -61,6 +61,10 @@ test('ranges give min and max, sharing a scale or unit written once', () => {
   assert.deepEqual([d.min, d.max, d.unit], [10e6, 12e6, 'USD']);
   const e = figure('Each bus carries 40 to 50 passengers.', '40');
   assert.deepEqual([e.min, e.max, e.counts], [40, 50, 'passengers']);
+  const f = figure('Rents rose by between 5% and 7%.', '5%');
+  assert.deepEqual([f.text, f.min, f.max, f.unit], ['between 5% and 7%', 5, 7, '%']);
+  // two amounts in different units are two figures, not a range
+  assert.deepEqual(texts('The index lost 3.2% or 37 points.'), ['3.2%', '37 points']);
 });
 
 test('hedges before and after the number set the qualifier and join the span', () => {
@@ -157,6 +161,8 @@ test('the counted noun phrase keeps its modifiers and stops where the phrase end
   assert.equal(figure('The army moved 8,000 Nigerian infantry soldiers north.', '8,000').counts, 'Nigerian infantry soldiers');
   assert.equal(figure('The agency flew 350 displaced families to Lagos.', '350').counts, 'displaced families');
   assert.equal(figure('They sent 40 medics — trauma specialists — to the front.', '40').counts, 'medics');
+  const more = figure('The alliance sent 3,000 more troops.', '3,000');
+  assert.deepEqual([more.text, more.counts], ['3,000 more troops', 'troops']);
   assert.equal(figure('The regiment has three battalions of "mountain troops".', 'three').counts, 'battalions');
   assert.equal(figure('Two of the injured climbers were airlifted.', 'Two').counts, 'injured climbers');
   assert.equal(figure('She named two senior judges Ana Ruiz and Li Wen.', 'two').counts, 'senior judges');

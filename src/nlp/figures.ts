@@ -322,8 +322,14 @@ function readRangeEnd(
   prevLower: string,
 ): { amount: Amount; min: number; max: number } | { notAFigureUntil: number } | null {
   if (a.vague || a.value === null) return null;
-  const joinAt = a.unit && a.numberEnd < a.end && a.unit !== '%' ? a.end : a.numberEnd;
-  const m = /^([ \t\u00a0]*)(-|–|—|to|and|or)([ \t\u00a0]*)/.exec(text.slice(joinAt, joinAt + 8));
+  // the unit may be written once after both numbers ("30-40%") or after each ("5% to 7%", "$10m-$12m")
+  const connectorAt = (at: number) => /^([ \t\u00a0]*)(-|–|—|to|and|or)([ \t\u00a0]*)/.exec(text.slice(at, at + 8));
+  let joinAt = a.numberEnd;
+  let m = connectorAt(joinAt);
+  if (!m && a.end > a.numberEnd) {
+    joinAt = a.end;
+    m = connectorAt(joinAt);
+  }
   if (!m) return null;
   const connector = m[2]!;
   const dash = connector === '-' || connector === '–' || connector === '—';
@@ -338,6 +344,8 @@ function readRangeEnd(
   if (dash && a.bare && isYearShaped(a, text)) return notAFigure; // 2024-25, 1939-1945
   if (connector === 'and' && prevLower !== 'between') return null;
   if (connector === 'or' && !(a.singleWord || (a.value < 100 && b.value < 100)) ) return null;
+  // after a unit, only a second amount in the same unit continues the range: "5% to 7%", not "3.2% or 37 points"
+  if (joinAt > a.numberEnd && (connector === 'or' || b.unit !== a.unit)) return null;
   if (connector === 'to' && hasChangeCue(tokens, i, floor)) return null; // "rose from 3 to 5" is a change, not a range
   // scale and unit written once for both ends: "3-4 million", "$10-12 million", "between three and seven percent"
   let low = a.value;

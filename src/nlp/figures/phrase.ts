@@ -51,6 +51,8 @@ export function qualifierAfter(tokens: Token[], at: number, ceil: number): { qua
 /** Words that start a time or comparison after a number, not a counted noun: "rose 15,000 last week". */
 const NOT_COUNTED_FIRST = new Set(['last', 'next', 'previous', 'following', 'same', 'such', 'earlier', 'later']);
 
+const COMPARATIVES = new Set(['more', 'fewer', 'less']);
+
 const SEASONS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter']);
 
 /** Singular nouns a bare number may still measure: "the 5000 mark", "the 10,000 level". */
@@ -90,6 +92,8 @@ export function countedPhrase(text: string, tokens: Token[], at: number, ceil: n
     j++;
     if (j < ceil && DETERMINERS.has(lower(tokens[j]!))) j++;
   }
+  // "3,000 more troops": the comparison belongs to the figure's span, not to what it counts
+  if (j < ceil && COMPARATIVES.has(lower(tokens[j]!)) && j + 1 < ceil && isNounish(tokens[j + 1]!)) j++;
   const countsFirst = j;
   if (j < ceil && NOT_COUNTED_FIRST.has(lower(tokens[j]!))) return null;
   let head = -1;
