@@ -121,6 +121,7 @@ export function extractEvents(
   const asState = stateOf(earlier.entities);
   const events: Event[] = [];
   for (const s of seg.sentences) {
+    if (isQuestion(seg, s)) continue;
     const c: Ctx = { seg, s, marks, ix, analyses: new Map(), ends: new Map() };
     const candidates = findCandidates(c);
     if (candidates.length === 0) continue;
@@ -139,6 +140,18 @@ export function extractEvents(
   }
   return events;
 }
+
+/** A question asks whether something happened; it reports nothing. */
+function isQuestion(seg: Segmented, s: Sentence): boolean {
+  for (let k = s.tokenEnd - 1; k >= s.tokenStart && s.tokenEnd - k <= 3; k--) {
+    const w = seg.tokens[k]!.text;
+    if (w === '?') return true;
+    if (!QUOTES.has(w)) return false;
+  }
+  return false;
+}
+
+const QUOTES = new Set(['"', '”', '’', "'", '»', ')']);
 
 /**
  * Within a sentence, a second trigger of the same type that adds no party is the same event told
@@ -205,7 +218,7 @@ function findCandidates(c: Ctx): Candidate[] {
     let found = false;
     // a verb-looking word inside a name ("Red Cross", "Operation Desert Storm") triggers nothing
     if (c.marks[i]! & IN_NAME) continue;
-    if ((t.pos === 'VERB' && !isCompoundModifier(c, i)) || isMistaggedGerund(c, i)) {
+    if ((t.pos === 'VERB' && !isCompoundModifier(c, i) && !isAdjectival(c, i)) || isMistaggedGerund(c, i)) {
       const senses = sensesOfVerb(c, i);
       for (const sense of senses ?? []) {
         const cand = verbCandidate(c, i, sense);
@@ -229,6 +242,28 @@ function findCandidates(c: Ctx): Candidate[] {
     }
   }
   return [...byHead.values()].sort((a, b) => a.start - b.start);
+}
+
+const DEGREE = new Set(['very', 'so', 'too', 'extremely', 'more', 'most', 'less', 'least', 'quite', 'rather', 'increasingly', 'highly']);
+
+/**
+ * A verb form doing an adjective's or a noun's work: "an attacking style", "very threatening",
+ * "as opposed to", or a noun the tagger read as a verb right after another verb ("has prompted
+ * calls for").
+ */
+function isAdjectival(c: Ctx, i: number): boolean {
+  const toks = c.seg.tokens;
+  if (i === c.s.tokenStart) return false;
+  const t = toks[i]!;
+  const prev = toks[i - 1]!;
+  const next = toks[i + 1];
+  const w = lower(t);
+  if (DEGREE.has(lower(prev))) return true;
+  // "as opposed to", "as promised", "as agreed"
+  if (lower(prev) === 'as' && !w.endsWith('ing') && w !== t.lemma.toLowerCase()) return true;
+  if (w.endsWith('ing') && next && next.pos === 'NOUN' && i + 1 < c.s.tokenEnd && (prev.pos === 'DET' || prev.pos === 'ADJ' || lower(prev) === 'with')) return true;
+  if (prev.pos === 'VERB' && !w.endsWith('ing') && w === t.lemma.toLowerCase()) return true;
+  return false;
 }
 
 /** "Iranian-backed", "war-torn": a verb fused to a word by a hyphen modifies a noun; it reports no event. */
@@ -312,6 +347,8 @@ function hasClass(c: Ctx, from: number, to: number, classes: readonly WordClassN
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
     if (headsOnly && k + 1 < to && (t.pos === 'NOUN' || t.pos === 'PROPN') && toks[k + 1]!.pos === 'NOUN') continue;
+    // "sent to the Rehabilitation Project Force": a word inside a name is not the object's kind
+    if (headsOnly && c.marks[k]! & IN_NAME) continue;
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ' && t.pos !== 'VERB' && t.pos !== 'X') {
       // currency signs stand for money: "$5 million in aid"
       if (!(t.kind === 'currency' || t.pos === 'SYM') || !classes.includes('AID_GOODS')) continue;
@@ -341,7 +378,7 @@ function verbCandidate(c: Ctx, i: number, sense: Sense): Candidate | undefined {
   }
   const a = analyse(c, i);
   if (sense.passiveOnly && !a.group.passive) return undefined;
-  if (!sensePasses(c, sense, a, i, end, end)) return undefined;
+  if (!sensePasses(c, sense, a, end, end, end)) return undefined;
   if (sense.thenTo && !infinitiveFollows(c, end)) return undefined;
   if (sense.party && !hasCounterpart(c, end)) return undefined;
   return { start: i, end, head: i, sense };
@@ -365,7 +402,6 @@ function hasAgent(c: Ctx, a: Analysis, from: number, to: number): boolean {
   const toks = c.seg.tokens;
   const [sa, sb] = subjectRange(a.subject);
   if (!a.group.passive && a.subject.kind === 'np' && (partiesIn(c.ix, sa, sb).length > 0 || hasArmed(c, sa, sb))) return true;
-  if (!a.group.passive && a.subject.kind === 'pronoun') return true;
   if (a.group.passive) {
     for (let k = from; k < to; k++) if (lower(toks[k]!) === 'by') return true;
   }
@@ -453,6 +489,8 @@ function passiveNounCandidate(c: Ctx, n: number, senses: readonly NounSense[]): 
 }
 
 const NEG = new Set(['not', "n't", 'n’t', 'never']);
+const FIRST_SECOND_PERSON = new Set(['i', 'we', 'you']);
+const ADDRESSEES = new Set(['me', 'us', 'you']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** "carry out" when a particle follows the verb, else the bare lemma; "test-fire" for hyphenated compounds. */
@@ -538,6 +576,7 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   if (a.unasserted || a.effective.negated || a.group.negated || a.effective.speculative) return undefined;
   const subjectStart = a.subject.kind === 'np' ? a.subject.start : a.subject.kind === 'pronoun' ? a.subject.index : a.effective.start;
   if (isHypothetical(seg, s, subjectStart)) return undefined;
+  if (a.subject.kind === 'none' && !a.group.passive && !cand.obligated && noDoer(c, a.effective.start)) return undefined;
 
   let type: PloverType | null = sense.type;
   let mode = sense.weaponMode ? (weaponModeNear(c, cand) ?? sense.mode) : sense.mode;
@@ -576,7 +615,7 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   // roles
   const governs = sense.governs !== undefined;
   const windowEnd = endOf(c, cand.end, governs ? GOVERNED_WINDOW : 14, governs);
-  const subjectParties = a.subject.kind === 'np' && !isDocumentHead(c, a.subject.end - 1) ? partiesIn(c.ix, a.subject.start, a.subject.end) : [];
+  const subjectParties = a.subject.kind === 'np' && !isDocumentHead(c, a.subject.end - 1) ? subjectPartiesOf(c, a.subject.start, a.subject.end) : [];
   let actor: string | undefined;
   let recipient: string | undefined;
   let actorEntity: Entity | undefined;
@@ -596,7 +635,11 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
       const p = toks[a.subject.index]!;
       actorEntity = speakerOf(c, a.subject.index);
       actor = actorEntity?.id ?? pronounSource(claims, p.start, p.end);
+      // "we", "I", "you" whom no claim ties to a speaker: a conversation, not a reported act
+      if (!actor && FIRST_SECOND_PERSON.has(lower(p))) return undefined;
     }
+    const object = toks[cand.end];
+    if (object && cand.end < s.tokenEnd && ADDRESSEES.has(lower(object)) && !actor) return undefined;
     // first the governor's own object ("urged Iran to ...", "demanded that the US ..."), then,
     // for promises, threats and refusals, the object of what was promised, threatened or refused
     const contentStart = content && governs ? content.start : windowEnd;
@@ -637,6 +680,33 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   if (when) ev.when = when;
   if (claim) ev.claim = claim.id;
   return ev;
+}
+
+/**
+ * An imperative ("Thank you", "Send help") or a subject such as "this" or "something": no one is
+ * reported to act.
+ */
+function noDoer(c: Ctx, vgStart: number): boolean {
+  const toks = c.seg.tokens;
+  let k = vgStart - 1;
+  while (k >= c.s.tokenStart && QUOTES.has(toks[k]!.text)) k--;
+  if (k < c.s.tokenStart) return true;
+  const before = toks[k]!;
+  // "Frank, thank you": a bare verb after a comma or a quote addresses someone
+  if ((before.text === ',' || QUOTES.has(toks[k + 1]?.text ?? '')) && lower(toks[vgStart]!) === toks[vgStart]!.lemma.toLowerCase()) return true;
+  return (before.pos === 'PRON' && !POSSESSIVES.has(lower(before))) || lower(before) === 'there';
+}
+
+/**
+ * The parties of a subject noun phrase, the one that acts first: in "Jordan and Britain" the
+ * first conjunct; otherwise the one nearest the head ("Russia's defence minister Sergei Shoigu"
+ * is Shoigu, "the Church of Scientology" in a longer phrase is the Church).
+ */
+function subjectPartiesOf(c: Ctx, start: number, end: number): Entity[] {
+  const parties = partiesIn(c.ix, start, end);
+  if (parties.length < 2) return parties;
+  for (let k = start; k < end; k++) if (c.seg.tokens[k]!.pos === 'CCONJ' && !(c.marks[k]! & IN_NAME)) return parties;
+  return [parties[parties.length - 1]!, ...parties.slice(0, -1)];
 }
 
 /** "a UN resolution that aims to tighten sanctions": a document or plan is no actor, and its sponsor is not the subject. */

@@ -104,6 +104,11 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, marks: TokenMa
     break;
   }
   g.start = j + 1;
+  // "at risk of being hacked", "for having criticised": an act named, not reported
+  if (!g.dependent && g.start < i && g.start > s.tokenStart && (lower(toks[g.start]!) === 'being' || lower(toks[g.start]!) === 'having')) {
+    const before = lower(toks[g.start - 1]!);
+    if (before === 'of' || before === 'for') g.dependent = true;
+  }
   if (!g.dependent && g.start === i && i > s.tokenStart) {
     const k = skipAdverbs(toks, i - 1, s.tokenStart);
     const before = k >= s.tokenStart ? toks[k]! : undefined;
@@ -118,12 +123,17 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, marks: TokenMa
       } else if (lower(before) === 'of' || lower(before) === 'for' || ((before.pos === 'NOUN' || before.pos === 'PROPN') && k === i - 1)) {
         g.dependent = true;
       }
-    } else if (before && (before.pos === 'NOUN' || before.pos === 'PROPN') && isParticiple(toks[i]!) && lower(toks[i + 1] ?? toks[i]!) === 'by') {
+    } else if (before && (before.pos === 'NOUN' || before.pos === 'PROPN') && isParticiple(toks[i]!) && lower(toks[i + 1] ?? toks[i]!) === 'by' && !isMeans(toks[i + 2])) {
       // a reduced relative: "soldiers killed by a roadside bomb" is passive
       g.passive = true;
     }
   }
   return g;
+}
+
+/** "retaliated by firing": "by" with a gerund gives the means, not an agent. */
+function isMeans(t: Token | undefined): boolean {
+  return !!t && lower(t).endsWith('ing') && (t.pos === 'VERB' || t.pos === 'NOUN');
 }
 
 /** "Greece plans to impose": a tagger may read the verb "plans" as a noun; no determiner before it means it is the verb. */
@@ -189,6 +199,8 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, marks: T
     if (verb && isGerund(verb)) return earlierSubject(seg, s, j, marks, depth);
     const open = matchingOpen(toks, j, s.tokenStart, w);
     if (open < 0) return NONE;
+    // "The co-founder of Google, Sergey Brin, met ...": the aside is the name of the one who acts
+    if (j - open > 1 && allNamed(marks, open + 1, j)) return { kind: 'np', start: open + 1, end: j };
     j = open - 1;
     if (j < s.tokenStart) return NONE;
     t = toks[j]!;
@@ -228,7 +240,7 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, marks: T
       continue;
     }
     const before = toks[k - 2];
-    // "Palestinian police in Jericho confiscated": the place says where they are, the head acts
+    // "Palestinian police in Jericho confiscated", "Germany's ambassador to Russia said": the head acts
     if (end === j + 1 && PLACE_PREPOSITIONS.has(pw) && before && isNPToken(before) && isShortName(toks, marks, k, j)) {
       end = k - 1;
       k--;
@@ -247,7 +259,7 @@ export function subjectOf(seg: Segmented, s: Sentence, vgStart: number, marks: T
   return { kind: 'np', start: k, end };
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'for']);
 
 /** Tokens [from, to] are a name or a short proper-noun phrase ("in the West Bank"). */
 function isShortName(toks: Token[], marks: TokenMarks, from: number, to: number): boolean {
@@ -256,6 +268,11 @@ function isShortName(toks: Token[], marks: TokenMarks, from: number, to: number)
     if (marks[m]! & IN_NAME || toks[m]!.pos === 'PROPN' || toks[m]!.pos === 'DET') continue;
     return false;
   }
+  return true;
+}
+
+function allNamed(marks: TokenMarks, from: number, to: number): boolean {
+  for (let m = from; m < to; m++) if (!(marks[m]! & IN_NAME)) return false;
   return true;
 }
 

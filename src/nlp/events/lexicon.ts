@@ -81,12 +81,11 @@ const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 
 /** Word classes, by lower-case lemma (singular). */
 export const WORD_CLASSES = {
-  AID_GOODS: words(`aid assistance relief help food grain wheat rice flour fuel gas oil diesel medicine medication drug
-    vaccine supply equipment material materiel weapon arm ammunition munition missile rocket tank artillery shell
-    jet fighter drone helicopter warship money fund funding grant loan credit cash dollar euro pound yen yuan rouble
-    ruble technology shelter tent blanket water asylum refuge protection worker labourer laborer engineer doctor nurse
-    medic specialist expert adviser advisor instructor volunteer peacekeeper rescuer personnel sapper team contingent
-    package donation generator ambulance vehicle truck`),
+  AID_GOODS: words(`aid assistance relief help food grain wheat rice flour fuel diesel medicine medication vaccine
+    supply equipment materiel weapon arm ammunition munition missile rocket tank artillery jet fighter drone helicopter
+    warship money fund funding grant loan credit cash dollar euro pound yen yuan rouble ruble shelter tent blanket
+    asylum refuge worker labourer laborer engineer doctor nurse medic specialist adviser advisor instructor volunteer
+    peacekeeper rescuer personnel sapper contingent donation generator ambulance`),
   /** Armed people and military hardware: sending these is a show of force unless it is to help someone. */
   FORCES: words(`troop soldier force army unit battalion brigade division regiment reservist marine paratrooper
     commando warship ship vessel carrier fleet submarine tank jet bomber missile battery artillery weapon`),
@@ -186,7 +185,10 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['pledge', [{ type: 'AGREE', governs: 'intent' }]],
   ['vow', [{ type: null, governs: 'intent' }]],
   ['commit', [{ type: 'AGREE', particle: ['to'], governs: 'intent' }]],
-  ['offer', [{ type: 'AGREE', governs: 'intent', notObject: ['NON_STATEMENTS'] }]],
+  ['offer', [
+    { type: 'AGREE', particle: ['to'], governs: 'intent' },
+    { type: 'AGREE', object: ['AID_GOODS', 'FORCES', 'MEETINGS', 'SETTLEMENTS', 'PROPOSALS'], notObject: ['NON_STATEMENTS'] },
+  ]],
   ['propose', [{ type: 'AGREE', governs: 'intent' }]],
   ['invite', [{ type: 'AGREE', party: true }]],
   ['accept', [{ type: 'CONCEDE', object: ['PROPOSALS'], notObject: ['AGREEMENTS'] }, { type: 'AGREE', object: ['SETTLEMENTS', 'AGREEMENTS', 'MEETINGS'] }]],
@@ -229,7 +231,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['ship', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['airlift', [{ type: 'AID' }]],
   ['give', [{ type: 'AID', object: ['AID_GOODS'] }]],
-  ['donate', [{ type: 'AID' }]],
+  ['donate', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['contribute', [{ type: 'AID', object: ['AID_GOODS', 'FORCES'] }]],
   ['lend', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['extend', [{ type: 'AID', object: ['AID_GOODS'] }]],
@@ -243,7 +245,6 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['pardon', [{ type: 'CONCEDE' }]],
   ['acquit', [{ type: 'CONCEDE' }]],
   ['apologize', [{ type: 'CONCEDE' }]],
-  ['concede', [{ type: 'CONCEDE' }]],
   ['call', [
     { type: 'REQUEST', particle: ['for'], governs: 'request' },
     { type: 'REQUEST', particle: ['on', 'upon'], thenTo: true, governs: 'request' },
@@ -407,7 +408,12 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['declare', [{ type: 'COERCE', mode: 'martial-law', object: ['EMERGENCY'] }, { type: 'CONCEDE', object: ['CEASEFIRE'] }]],
 
   // --- ASSAULT: deliberate force (PLOVER 2.0 folds the older FIGHT category in here)
-  ['attack', [{ type: 'ACCUSE', mode: 'disapprove', object: ['OPINIONS'] }, { type: 'ASSAULT', weaponMode: true }]],
+  ['attack', [
+    { type: 'ACCUSE', mode: 'disapprove', object: ['OPINIONS'] },
+    // a newspaper or a speech attacks with words
+    { type: 'ACCUSE', mode: 'disapprove', subject: ['MEDIA'] },
+    { type: 'ASSAULT', weaponMode: true },
+  ]],
   ['strike', [
     { type: 'AGREE', object: ['SETTLEMENTS'], symmetric: true },
     { type: 'PROTEST', mode: 'strike', subject: ['LABOUR'] },
@@ -415,7 +421,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ]],
   ['shell', [{ type: 'ASSAULT', mode: 'heavy-weapons' }]],
   ['bomb', [{ type: 'ASSAULT', mode: 'explosives', weaponMode: true }]],
-  ['bombard', [{ type: 'ASSAULT', mode: 'heavy-weapons', weaponMode: true }]],
+  ['bombard', [{ type: 'ASSAULT', mode: 'heavy-weapons', weaponMode: true, agent: true }]],
   ['shoot', [{ type: 'ASSAULT', mode: 'firearms', weaponMode: true, notObject: ['NON_STATEMENTS'] }]],
   ['open', [{ type: 'ASSAULT', mode: 'firearms', particle: ['fire'] }]],
   ['fire', [{ type: 'ASSAULT', mode: 'heavy-weapons', object: ['MUNITIONS'], weaponMode: true }]],
@@ -448,7 +454,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['demolish', [{ type: 'ASSAULT', mode: 'destroy', agent: true }]],
   ['raze', [{ type: 'ASSAULT', mode: 'destroy' }]],
   ['torch', [{ type: 'ASSAULT', mode: 'destroy' }]],
-  ['blow', [{ type: 'ASSAULT', mode: 'explosives', particle: ['up'] }]],
+  ['blow', [{ type: 'ASSAULT', mode: 'explosives', particle: ['up'], agent: true }]],
   ['detonate', [{ type: 'ASSAULT', mode: 'explosives' }]],
   ['set', [{ type: 'ASSAULT', mode: 'destroy', particle: ['fire', 'ablaze'] }]],
   ['fight', [{ type: 'ASSAULT', symmetric: true, weaponMode: true, agent: true, notObject: ['ABSTRACT'] }]],
