@@ -1,0 +1,665 @@
+/**
+ * The shared ledger: PostgreSQL, for many workers on many machines writing to one database and many
+ * analysts reading it. It answers every Ledger query as the SQLite engine does (src/store/sqlite.ts is
+ * the reference; test/ledger-contract.test.ts runs the same assertions against both).
+ *
+ * Writing: each document is stored with all its rows, its tallies and its cross-article links in one
+ * transaction. Linking reads what earlier documents left (series, statements, entity clusters, copy
+ * bands) and decides from that, so two transactions linking at once could each miss the other and
+ * create the same series or entity twice. Every write transaction therefore takes one advisory lock
+ * before it reads anything: writers take turns for the milliseconds of storing and linking, while
+ * extraction, which costs far more, runs in parallel outside the transaction. Readers never wait.
+ */
+import type pg from 'pg';
+import type { Document, Extraction } from '../types.ts';
+import { measureKey } from '../link/measure.ts';
+import type {
+  AddResult,
+  ClaimFilter,
+  ClaimQuery,
+  ClaimRow,
+  DocumentRow,
+  EntityProfile,
+  EntityRow,
+  FigureFilter,
+  FigureRow,
+  Ledger,
+  LedgerCounts,
+  SeriesPoint,
+  SeriesRow,
+  SourceProfile,
+  SourceRow,
+  Summary,
+} from './ledger.ts';
+import { LedgerError } from './errors.ts';
+import { connect, migrate, redact, schemaVersion, type MigrationReport } from './postgres/connect.ts';
+import { PG_MIGRATIONS } from './postgres/schema.ts';
+import { PgLinkStore } from './postgres/link.ts';
+import { asciiLower, containsPattern, tsqueryOf, tsvectorOf } from './postgres/text.ts';
+import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
+
+type Row = Record<string, any>;
+
+const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** Advisory lock every write transaction holds while it stores and links ('tri' 'link'). */
+export const WRITE_LOCK = 0x7472_6900_6c69_6e6bn.toString();
+
+/** Runs inside a write transaction just before COMMIT; throwing rolls the whole transaction back. */
+export type BeforeCommit = (client: pg.PoolClient, results: AddResult[]) => Promise<void>;
+
+/** Thrown by a BeforeCommit hook to abandon a write on purpose; passed through unchanged. */
+export class WriteAbandoned extends Error {
+  override name = 'WriteAbandoned';
+}
+
+export type PostgresOptions = { readonly?: boolean; poolSize?: number; applicationName?: string };
+
+/** A query's parameters, numbered as they are added. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function documentRow(r: Row): DocumentRow {
+  return {
+    id: r.id,
+    textSha256: r.text_sha256,
+    lang: r.lang,
+    ingestedAt: (r.ingested_at as Date).toISOString(),
+    length: r.length,
+    ...(r.published ? { published: r.published } : {}),
+    ...(r.title ? { title: r.title } : {}),
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.outlet ? { outlet: r.outlet } : {}),
+    ...(r.origin ? { origin: r.origin } : {}),
+  };
+}
+
+function claimRow(r: Row): ClaimRow {
+  return {
+    documentId: r.doc_id,
+    id: r.id,
+    kind: r.kind,
+    polarity: r.polarity,
+    source: undef(r.source_text),
+    sourceEntity: r.source_entity ? undef(r.source_name) : undefined,
+    cue: undef(r.cue_text),
+    content: r.content_text,
+    said: undef(r.said),
+    published: undef(r.published),
+    outlet: undef(r.outlet),
+    title: undef(r.title),
+    start: r.start,
+    end: r.end,
+  };
+}
+
+function figureRow(r: Row): FigureRow {
+  return {
+    documentId: r.doc_id,
+    id: r.id,
+    text: r.text,
+    value: r.value,
+    min: undef(r.min),
+    max: undef(r.max),
+    qualifier: r.qualifier,
+    unit: undef(r.unit),
+    counts: undef(r.counts),
+    per: undef(r.per),
+    vague: undef(r.vague),
+    claimId: undef(r.claim_id),
+    source: undef(r.source),
+    said: undef(r.said),
+    published: undef(r.published),
+    outlet: undef(r.outlet),
+    measure: undef(r.measure),
+    start: r.start,
+    end: r.end,
+  };
+}
+
+const DOCUMENT_COLUMNS = `id, text_sha256, published, title, url, outlet, lang, origin, ingested_at, length(text) AS length`;
+
+/** Every row of one document, its tallies included, in one statement (one round trip). */
+const INSERT_DOCUMENT = `
+WITH doc AS (
+  INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+), ent AS (
+  INSERT INTO entities (doc_id, id, type, name, country, role, mentions)
+  SELECT doc_id, id, type, name, country, role, mentions FROM json_populate_recordset(NULL::entities, $12)
+), men AS (
+  INSERT INTO entity_mentions (doc_id, entity_id, start, "end", text)
+  SELECT doc_id, entity_id, start, "end", text FROM json_populate_recordset(NULL::entity_mentions, $13)
+), tim AS (
+  INSERT INTO times (doc_id, id, start, "end", text, value, type, mod)
+  SELECT doc_id, id, start, "end", text, value, type, mod FROM json_populate_recordset(NULL::times, $14)
+), cla AS (
+  INSERT INTO claims (doc_id, id, kind, polarity, source_text, source_start, source_end, source_entity, source_name,
+                      cue_text, cue_start, cue_end, content_text, content_spans, start, "end", said, fts)
+  SELECT doc_id, id, kind, polarity, source_text, source_start, source_end, source_entity, source_name,
+         cue_text, cue_start, cue_end, content_text, content_spans, start, "end", said, fts
+  FROM json_populate_recordset(NULL::claims, $15)
+), fig AS (
+  INSERT INTO figures (doc_id, id, start, "end", text, value, min, max, qualifier, unit, counts, per, vague, claim_id, modality, changed_from, measure)
+  SELECT doc_id, id, start, "end", text, value, min, max, qualifier, unit, counts, per, vague, claim_id, modality, changed_from, measure
+  FROM json_populate_recordset(NULL::figures, $16)
+), evt AS (
+  INSERT INTO events (doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id)
+  SELECT doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id
+  FROM json_populate_recordset(NULL::events, $17)
+), src AS (
+  INSERT INTO source_tally (key, name, claims, documents)
+  SELECT key, name, claims, 1 FROM json_populate_recordset(NULL::source_tally, $18)
+  ON CONFLICT (key) DO UPDATE SET claims = source_tally.claims + excluded.claims, documents = source_tally.documents + 1
+), nam AS (
+  INSERT INTO entity_tally (key, name, types, documents, mentions)
+  SELECT key, name, types, 1, mentions FROM json_populate_recordset(NULL::entity_tally, $19)
+  ON CONFLICT (key) DO UPDATE SET
+    mentions = entity_tally.mentions + excluded.mentions,
+    documents = entity_tally.documents + 1,
+    -- types in the order first seen, as the SQLite tally keeps them
+    types = (SELECT string_agg(t, ',' ORDER BY o) FROM (
+               SELECT t, min(o) AS o FROM unnest(string_to_array(entity_tally.types || ',' || excluded.types, ',')) WITH ORDINALITY AS u(t, o) GROUP BY t
+             ) AS seen)
+), mea AS (
+  INSERT INTO measure_tally (measure, points, documents)
+  SELECT measure, points, 1 FROM json_populate_recordset(NULL::measure_tally, $20)
+  ON CONFLICT (measure) DO UPDATE SET points = measure_tally.points + excluded.points, documents = measure_tally.documents + 1
+)
+SELECT 1`;
+
+/** A document's rows as the INSERT_DOCUMENT statement takes them. */
+function documentParams(doc: Document, x: Extraction, now: string): unknown[] {
+  if (doc.text.includes('\u0000')) throw new LedgerError(`document ${doc.id} contains a NUL character, which PostgreSQL cannot store in text`);
+  const entityName = new Map<string, string>();
+  const entities: Row[] = [];
+  const mentions: Row[] = [];
+  const nameTally = new Map<string, { key: string; name: string; types: string[]; mentions: number }>();
+  for (const e of x.entities) {
+    entityName.set(e.id, e.name);
+    entities.push({ doc_id: doc.id, id: e.id, type: e.type, name: e.name, country: e.country ?? null, role: e.role ?? null, mentions: e.mentions.length });
+    for (const m of e.mentions) mentions.push({ doc_id: doc.id, entity_id: e.id, start: m.start, end: m.end, text: m.text });
+    const key = asciiLower(e.name);
+    const t = nameTally.get(key) ?? nameTally.set(key, { key, name: e.name, types: [], mentions: 0 }).get(key)!;
+    if (!t.types.includes(e.type)) t.types.push(e.type);
+    t.mentions += e.mentions.length;
+  }
+  const times = x.times.map((t, i) => ({ doc_id: doc.id, id: t.id ?? `t${i + 1}`, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, mod: t.mod ?? null }));
+  const sourceTally = new Map<string, { key: string; name: string; claims: number }>();
+  const claims = x.claims.map((c) => {
+    const spans = c.content.length ? c.content : [];
+    const anchor = [c.source, c.cue, ...spans].filter(Boolean) as { start: number; end: number }[];
+    const sourceName = (c.source?.entity ? entityName.get(c.source.entity) : undefined) ?? c.source?.text ?? null;
+    if (sourceName !== null) {
+      const key = asciiLower(sourceName);
+      const t = sourceTally.get(key) ?? sourceTally.set(key, { key, name: sourceName, claims: 0 }).get(key)!;
+      t.claims++;
+    }
+    return {
+      doc_id: doc.id,
+      id: c.id,
+      kind: c.kind,
+      polarity: c.polarity,
+      source_text: c.source?.text ?? null,
+      source_start: c.source?.start ?? null,
+      source_end: c.source?.end ?? null,
+      source_entity: c.source?.entity ?? null,
+      source_name: sourceName,
+      cue_text: c.cue?.text ?? null,
+      cue_start: c.cue?.start ?? null,
+      cue_end: c.cue?.end ?? null,
+      content_text: spans.map((sp) => sp.text).join(' … '),
+      content_spans: JSON.stringify(spans.map((sp) => [sp.start, sp.end])),
+      start: anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0,
+      end: anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0,
+      said: c.said ?? null,
+      // content and source, as the SQLite ledger's FTS table holds them
+      fts: tsvectorOf(...spans.map((sp) => sp.text), c.source?.text, c.source?.entity ? entityName.get(c.source.entity) : undefined),
+    };
+  });
+  const measureTally = new Map<string, { measure: string; points: number }>();
+  const figures = x.figures.map((f) => {
+    const measure = measureKey(f) ?? null;
+    if (measure !== null) {
+      const t = measureTally.get(measure) ?? measureTally.set(measure, { measure, points: 0 }).get(measure)!;
+      t.points++;
+    }
+    return {
+      doc_id: doc.id, id: f.id, start: f.start, end: f.end, text: f.text, value: f.value, min: f.min ?? null, max: f.max ?? null,
+      qualifier: f.qualifier, unit: f.unit ?? null, counts: f.counts ?? null, per: f.per ?? null, vague: f.vague ?? null, claim_id: f.claim ?? null,
+      modality: f.modality ?? null, changed_from: f.changedFrom ?? null, measure,
+    };
+  });
+  const events = x.events.map((v) => ({
+    doc_id: doc.id, id: v.id, type: v.type, mode: v.mode ?? null, actor: v.actor ?? null, recipient: v.recipient ?? null, place: v.where ?? null,
+    time: v.when ?? null, trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text, claim_id: v.claim ?? null,
+  }));
+  const json = (v: unknown) => JSON.stringify(v);
+  return [
+    doc.id, doc.text, doc.textSha256, doc.published ?? null, doc.title ?? null, doc.url ?? null, doc.outlet ?? null, doc.lang, doc.origin ?? null, now,
+    json(x), json(entities), json(mentions), json(times), json(claims), json(figures), json(events),
+    json([...sourceTally.values()]), json([...nameTally.values()].map((t) => ({ ...t, types: t.types.join(',') }))), json([...measureTally.values()]),
+  ];
+}
+
+export class PostgresLedger implements Ledger {
+  private readonly links: PgLinkStore;
+
+  private constructor(readonly pool: pg.Pool, readonly url: string) {
+    this.links = new PgLinkStore(pool);
+  }
+
+  /** Connects and brings the schema up to date (a read-only open only checks that it is). */
+  static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresLedger> {
+    const pool = await connect(url, { max: opts.poolSize, applicationName: opts.applicationName });
+    try {
+      if (opts.readonly) {
+        const c = await pool.connect();
+        let v: number;
+        try {
+          v = await schemaVersion(c);
+        } finally {
+          c.release();
+        }
+        if (v !== PG_MIGRATIONS.length) {
+          throw new LedgerError(`${redact(url)} has schema ${v}, this Triangulate needs ${PG_MIGRATIONS.length}; run "triangulate migrate --db URL"`);
+        }
+      } else await migrate(pool, url);
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw e;
+    }
+    return new PostgresLedger(pool, url);
+  }
+
+  /** Applies pending migrations and says what was done, without keeping a ledger open. */
+  static async migrate(url: string): Promise<MigrationReport> {
+    const pool = await connect(url, { max: 1 });
+    try {
+      return await migrate(pool, url);
+    } finally {
+      await pool.end();
+    }
+  }
+
+  private async many(sql: string, values: unknown[] = []): Promise<Row[]> {
+    try {
+      return (await this.pool.query(sql, values)).rows;
+    } catch (e) {
+      throw new LedgerError(`reading ${redact(this.url)} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async one(sql: string, values: unknown[] = []): Promise<Row | undefined> {
+    return (await this.many(sql, values))[0];
+  }
+
+  async addAll(items: { doc: Document; extraction: Extraction }[]): Promise<AddResult[]> {
+    return this.write(items);
+  }
+
+  /**
+   * Stores a batch in one transaction: all of it or nothing. `beforeCommit` runs inside that
+   * transaction (the job queue deletes its job there, so a job and its document commit together).
+   */
+  async write(items: { doc: Document; extraction: Extraction }[], beforeCommit?: BeforeCommit): Promise<AddResult[]> {
+    const now = new Date().toISOString();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw new LedgerError(`cannot reach ${redact(this.url)}: ${(e as Error).message}`);
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const stored = new Set(
+        (await client.query('SELECT id FROM documents WHERE id = ANY($1)', [items.map((i) => i.doc.id)])).rows.map((r: Row) => r.id as string),
+      );
+      const results: AddResult[] = [];
+      for (const { doc, extraction } of items) {
+        if (stored.has(doc.id)) {
+          results.push({ id: doc.id, status: 'duplicate' });
+          continue;
+        }
+        stored.add(doc.id);
+        await client.query(INSERT_DOCUMENT, documentParams(doc, extraction, now));
+        await this.links.link(client, doc, extraction);
+        results.push({ id: doc.id, status: 'added' });
+      }
+      if (beforeCommit) await beforeCommit(client, results);
+      await client.query('COMMIT');
+      return results;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      if (e instanceof WriteAbandoned) throw e;
+      throw new LedgerError(`writing to ${redact(this.url)} failed, nothing of this batch was stored: ${(e as Error).message}`);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async has(id: string): Promise<boolean> {
+    return !!(await this.one('SELECT 1 FROM documents WHERE id = $1', [id]));
+  }
+
+  async document(idOrPrefix: string): Promise<(Document & { ingestedAt: string }) | undefined> {
+    const columns = 'id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at';
+    let row = await this.one(`SELECT ${columns} FROM documents WHERE id = $1`, [idOrPrefix]);
+    if (!row && /^[0-9a-f]{4,}$/i.test(idOrPrefix)) {
+      const lo = idOrPrefix.toLowerCase();
+      const rows = await this.many(`SELECT ${columns} FROM documents WHERE id >= $1 AND id < $2 LIMIT 2`, [lo, lo + '\uffff']);
+      if (rows.length > 1) throw new LedgerError(`the id prefix ${idOrPrefix} matches more than one document; give more characters`);
+      row = rows[0];
+    }
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      text: row.text,
+      textSha256: row.text_sha256,
+      lang: row.lang,
+      ingestedAt: (row.ingested_at as Date).toISOString(),
+      ...(row.published ? { published: row.published } : {}),
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.url ? { url: row.url } : {}),
+      ...(row.outlet ? { outlet: row.outlet } : {}),
+      ...(row.origin ? { origin: row.origin } : {}),
+    };
+  }
+
+  async extraction(id: string): Promise<Extraction | undefined> {
+    const row = await this.one('SELECT extraction FROM documents WHERE id = $1', [id]);
+    return row ? (row.extraction as Extraction) : undefined;
+  }
+
+  async documents(opts: { limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
+    const rows = await this.many(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY coalesce(published, '') DESC, id LIMIT $1 OFFSET $2`,
+      [opts.limit ?? 100, opts.offset ?? 0],
+    );
+    return rows.map(documentRow);
+  }
+
+  async claims(f: ClaimFilter = {}): Promise<ClaimRow[]> {
+    const p = new Params();
+    const where: string[] = [];
+    if (f.source) {
+      const like = p.add(containsPattern(f.source));
+      where.push(`(c.source_text ILIKE ${like} OR c.source_name ILIKE ${like})`);
+    }
+    if (f.about) {
+      const q = tsqueryOf(f.about);
+      if (!q) return [];
+      where.push(`c.fts @@ ${p.add(q)}::tsquery`);
+    }
+    if (f.since) where.push(`coalesce(c.said, d.published) >= ${p.add(f.since)}`);
+    // a date said as "2025-04" is within --until 2025-04-30; compare on the shorter prefix
+    if (f.until) where.push(`substr(coalesce(c.said, d.published), 1, length(${p.add(f.until)})) <= $${p.values.length}`);
+    if (f.kind) where.push(`c.kind = ${p.add(f.kind)}`);
+    if (f.outlet) where.push(`d.outlet ILIKE ${p.add(containsPattern(f.outlet))}`);
+    if (f.document) where.push(`c.doc_id = ${p.add(f.document)}`);
+    const sql = `SELECT c.doc_id, c.id, c.kind, c.polarity, c.source_text, c.source_entity, c.source_name, c.cue_text, c.content_text, c.said,
+                        c.start, c."end", d.published, d.outlet, d.title
+                 FROM claims c JOIN documents d ON d.id = c.doc_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY coalesce(c.said, d.published, ''), c.doc_id, c.start LIMIT ${p.add(f.limit ?? 1000)} OFFSET ${p.add(f.offset ?? 0)}`;
+    return (await this.many(sql, p.values)).map(claimRow);
+  }
+
+  async figures(f: FigureFilter = {}): Promise<FigureRow[]> {
+    const p = new Params();
+    const where: string[] = [];
+    if (f.counts) {
+      const like = p.add(containsPattern(f.counts));
+      where.push(`(f.counts ILIKE ${like} OR f.measure ILIKE ${like})`);
+    }
+    if (f.unit) where.push(`f.unit = ${p.add(f.unit)}`);
+    if (f.document) where.push(`f.doc_id = ${p.add(f.document)}`);
+    const sql = `SELECT f.*, d.published, d.outlet, c.said, coalesce(c.source_name, c.source_text) AS source
+                 FROM figures f JOIN documents d ON d.id = f.doc_id
+                 LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY f.measure NULLS FIRST, coalesce(c.said, d.published, ''), f.doc_id, f.start
+                 LIMIT ${p.add(f.limit ?? 1000)} OFFSET ${p.add(f.offset ?? 0)}`;
+    return (await this.many(sql, p.values)).map(figureRow);
+  }
+
+  async summary(opts: { top?: number } = {}): Promise<Summary> {
+    const top = opts.top ?? 5;
+    const counts = await this.counts();
+    const sources = await this.many(
+      `SELECT min(source_name) AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
+       GROUP BY lower(source_name) ORDER BY claims DESC, name LIMIT $1`,
+      [top],
+    );
+    const series = await this.many(
+      `SELECT f.measure, count(*) AS points, min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
+       FROM figures f JOIN documents d ON d.id = f.doc_id
+       LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+       WHERE f.measure IS NOT NULL GROUP BY f.measure HAVING count(DISTINCT f.doc_id) > 1
+       ORDER BY points DESC, f.measure LIMIT $1`,
+      [top],
+    );
+    const outlets = await this.many(
+      `SELECT outlet, count(*) AS documents FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY documents DESC, outlet LIMIT $1`,
+      [top],
+    );
+    return {
+      ...counts,
+      sources: sources.map((r) => ({ name: r.name, claims: r.claims })),
+      series: series.map((r) => ({ measure: r.measure, points: r.points, first: undef(r.first), last: undef(r.last) })),
+      outlets: outlets.map((r) => ({ outlet: r.outlet, documents: r.documents })),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  // ---- queries for the web app and HTTP API ----
+
+  async counts(): Promise<LedgerCounts> {
+    const r = (await this.one(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims,
+                                      (SELECT count(*) FROM figures) AS figures, (SELECT count(*) FROM entities) AS entities`))!;
+    return { documents: r.documents, claims: r.claims, figures: r.figures, entities: r.entities };
+  }
+
+  async documentPage(opts: { outlet?: string; limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
+    const p = new Params();
+    const where = opts.outlet ? `WHERE outlet = ${p.add(opts.outlet)}` : '';
+    const rows = await this.many(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents ${where} ORDER BY published DESC NULLS LAST, id DESC
+       LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`,
+      p.values,
+    );
+    return rows.map(documentRow);
+  }
+
+  /** SQL that is true when a claim's content (not its source) mentions the named entity (key: ASCII-lowered name). */
+  private static mentionsEntity(key: string): string {
+    return `EXISTS (SELECT 1 FROM entities e JOIN entity_mentions m ON m.doc_id = e.doc_id AND m.entity_id = e.id
+      WHERE e.doc_id = c.doc_id AND lower(e.name) = ${key} AND m.start >= c.start AND m."end" <= c."end"
+        AND NOT (c.source_start IS NOT NULL AND m.start >= c.source_start AND m."end" <= c.source_end))`;
+  }
+
+  async browseClaims(f: ClaimQuery = {}): Promise<ClaimRow[]> {
+    const p = new Params();
+    const where: string[] = [];
+    if (f.source) {
+      const like = p.add(containsPattern(f.source));
+      where.push(`(c.source_text ILIKE ${like} OR c.source_name ILIKE ${like})`);
+    }
+    if (f.sourceIs) where.push(`lower(c.source_name) = ${p.add(asciiLower(f.sourceIs))}`);
+    if (f.entity) {
+      const key = p.add(asciiLower(f.entity));
+      where.push(`c.doc_id IN (SELECT doc_id FROM entities WHERE lower(name) = ${key})`, PostgresLedger.mentionsEntity(key));
+    }
+    if (f.about) {
+      const q = tsqueryOf(f.about);
+      if (!q) return [];
+      where.push(`c.fts @@ ${p.add(q)}::tsquery`);
+    }
+    if (f.since) where.push(`coalesce(c.said, d.published) >= ${p.add(f.since)}`);
+    if (f.until) where.push(`substr(coalesce(c.said, d.published), 1, length(${p.add(f.until)})) <= $${p.values.length}`);
+    if (f.kind) where.push(`c.kind = ${p.add(f.kind)}`);
+    if (f.outlet) where.push(`d.outlet ILIKE ${p.add(containsPattern(f.outlet))}`);
+    if (f.document) where.push(`c.doc_id = ${p.add(f.document)}`);
+    const sql = `SELECT c.doc_id, c.id, c.kind, c.polarity, c.source_text, c.source_entity, c.source_name, c.cue_text, c.content_text, c.said,
+                        c.start, c."end", d.published, d.outlet, d.title
+                 FROM claims c JOIN documents d ON d.id = c.doc_id
+                 ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+                 ORDER BY d.published DESC NULLS LAST, d.id DESC, c.start LIMIT ${p.add(f.limit ?? 50)} OFFSET ${p.add(f.offset ?? 0)}`;
+    return (await this.many(sql, p.values)).map(claimRow);
+  }
+
+  async sources(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SourceRow[]> {
+    const p = new Params();
+    const filter = opts.q ? `WHERE name ILIKE ${p.add(containsPattern(opts.q))}` : '';
+    const rows = await this.many(
+      `SELECT name, claims, documents FROM source_tally ${filter} ORDER BY claims DESC, name LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ name: r.name, claims: r.claims, documents: r.documents }));
+  }
+
+  async sourceProfile(name: string): Promise<SourceProfile | undefined> {
+    const key = asciiLower(name);
+    const head = (await this.one(
+      `SELECT min(c.source_name) AS name, count(*) AS claims, count(DISTINCT c.doc_id) AS documents,
+              min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
+       FROM claims c JOIN documents d ON d.id = c.doc_id WHERE lower(c.source_name) = $1`,
+      [key],
+    ))!;
+    if (!head.claims) return undefined;
+    const outlets = await this.many(
+      `SELECT d.outlet, count(*) AS claims FROM claims c JOIN documents d ON d.id = c.doc_id
+       WHERE lower(c.source_name) = $1 AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY claims DESC, d.outlet LIMIT 20`,
+      [key],
+    );
+    const kinds = await this.many(
+      `SELECT kind, count(*) AS claims FROM claims WHERE lower(source_name) = $1 GROUP BY kind ORDER BY claims DESC, kind`,
+      [key],
+    );
+    return {
+      name: head.name,
+      claims: head.claims,
+      documents: head.documents,
+      first: undef(head.first),
+      last: undef(head.last),
+      outlets: outlets.map((r) => ({ outlet: r.outlet, claims: r.claims })),
+      kinds: kinds.map((r) => ({ kind: r.kind, claims: r.claims })),
+    };
+  }
+
+  async entities(opts: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<EntityRow[]> {
+    const p = new Params();
+    const where: string[] = [];
+    if (opts.q) where.push(`name ILIKE ${p.add(containsPattern(opts.q))}`);
+    if (opts.type) where.push(`${p.add(opts.type)} = ANY (string_to_array(types, ','))`);
+    const rows = await this.many(
+      `SELECT name, types, documents, mentions FROM entity_tally ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY documents DESC, name LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ name: r.name, types: (r.types as string).split(','), documents: r.documents, mentions: r.mentions }));
+  }
+
+  /** "By whom" is counted over the latest this many articles that name the entity (as in SQLite). */
+  private static readonly SAID_BY_WITHIN = 2000;
+
+  async entityProfile(name: string): Promise<EntityProfile | undefined> {
+    const key = asciiLower(name);
+    const head = (await this.one(
+      `SELECT min(name) AS name, array_agg(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions,
+              array_agg(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles, array_agg(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS countries
+       FROM entities WHERE lower(name) = $1`,
+      [key],
+    ))!;
+    if (!head.documents) return undefined;
+    const saidBy = await this.many(
+      `SELECT min(c.source_name) AS name, count(*) AS claims FROM claims c
+       WHERE c.doc_id IN (SELECT e.doc_id FROM entities e JOIN documents d ON d.id = e.doc_id WHERE lower(e.name) = $1
+                          ORDER BY d.published DESC NULLS LAST LIMIT ${PostgresLedger.SAID_BY_WITHIN})
+         AND ${PostgresLedger.mentionsEntity('$1')} AND c.source_name IS NOT NULL
+       GROUP BY lower(c.source_name) ORDER BY claims DESC, name LIMIT 12`,
+      [key],
+    );
+    const claimsBy = (await this.one('SELECT count(*) AS n FROM claims WHERE lower(source_name) = $1', [key]))!.n as number;
+    return {
+      name: head.name,
+      types: head.types ?? [],
+      documents: head.documents,
+      mentions: head.mentions,
+      roles: head.roles ?? [],
+      countries: head.countries ?? [],
+      saidBy: saidBy.map((r) => ({ name: r.name, claims: r.claims })),
+      saidByWithin: Math.min(head.documents, PostgresLedger.SAID_BY_WITHIN),
+      claimsBy,
+    };
+  }
+
+  async seriesList(opts: { q?: string; limit?: number; offset?: number } = {}): Promise<SeriesRow[]> {
+    const p = new Params();
+    const filter = opts.q ? `WHERE measure ILIKE ${p.add(containsPattern(opts.q))}` : '';
+    const rows = await this.many(
+      `SELECT measure, points, documents FROM measure_tally ${filter} ORDER BY documents DESC, points DESC, measure
+       LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ measure: r.measure, points: r.points, documents: r.documents }));
+  }
+
+  async seriesPoints(measure: string, opts: { limit?: number } = {}): Promise<{ total: number; points: SeriesPoint[] }> {
+    const total = (await this.one('SELECT count(*) AS n FROM figures WHERE measure = $1', [measure]))!.n as number;
+    const limit = opts.limit ?? 1000;
+    const columns = `f.*, d.published, d.outlet, d.title, c.said, coalesce(c.source_name, c.source_text) AS source, c.cue_text AS cue, c.content_text AS quote`;
+    // a series larger than the page shows its latest articles' figures, as the SQLite ledger does
+    const sql =
+      total <= limit
+        ? `SELECT ${columns} FROM figures f JOIN documents d ON d.id = f.doc_id
+           LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+           WHERE f.measure = $1 ORDER BY coalesce(c.said, d.published) NULLS FIRST, f.doc_id, f.start LIMIT $2`
+        : `SELECT ${columns} FROM documents d JOIN figures f ON f.doc_id = d.id
+           LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+           WHERE f.measure = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT $2`;
+    const rows = await this.many(sql, [measure, limit]);
+    const points = rows.map((r): SeriesPoint => ({ ...figureRow(r), title: undef(r.title), cue: undef(r.cue), quote: undef(r.quote) }));
+    return { total, points };
+  }
+
+  // ---- cross-article links ----
+
+  async series(opts: { q?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<SeriesSummary[]> {
+    return this.links.series(opts);
+  }
+
+  async seriesTimeline(query: string, opts: { limit?: number } = {}): Promise<SeriesTimeline | undefined> {
+    return this.links.seriesTimeline(query, opts);
+  }
+
+  async statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<StatementGroup[]> {
+    return this.links.statements(opts);
+  }
+
+  async conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
+    return this.links.conflicts(opts);
+  }
+
+  async copies(opts: { limit?: number; offset?: number } = {}): Promise<CopyGroupRow[]> {
+    return this.links.copies(opts);
+  }
+
+  async crossEntities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<CrossEntity[]> {
+    return this.links.entities(opts);
+  }
+}

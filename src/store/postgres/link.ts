@@ -1,0 +1,609 @@
+/**
+ * Cross-article links in the PostgreSQL ledger: the same steps, decisions and tables as the SQLite
+ * link store (src/link/store.ts), with every judgement made by the engine-neutral functions of
+ * src/link/ (signatures and bands, points, reports and statement matching, conflict verdicts, entity
+ * keys and matching). Only the SQL is this engine's. Keep the two in step: a change to the order of
+ * steps or to what a step reads there belongs here too.
+ *
+ * `link()` runs inside the transaction that stores the document, after it took the ledger's write
+ * lock (see postgres.ts), so each document is linked against a ledger no other writer is changing.
+ * Where a step fetched candidates and then each candidate's row one query at a time, this engine
+ * fetches them together in the same order, to keep round trips to the server few.
+ */
+import type pg from 'pg';
+import type { Document, Extraction } from '../../types.ts';
+import { COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from '../../link/copies.ts';
+import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from '../../link/conflicts.ts';
+import { entityKeys, sameEntity } from '../../link/entities.ts';
+import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
+import { dayShift } from '../../link/period.ts';
+import { pointsOf, type Point } from '../../link/points.ts';
+import { blocksOf, featuresOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
+import type {
+  ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
+} from '../../link/types.ts';
+import { containsPattern } from './text.ts';
+
+type Row = Record<string, any>;
+type Db = Pick<pg.ClientBase, 'query'>;
+const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** At most this many earlier items are examined per blocking key, as in the SQLite link store. */
+const CANDIDATES = 200;
+
+function familyPlace(m: MeasureFacets): string {
+  return [m.kind, m.family, m.place ?? '', m.planned ? 'planned' : '', m.part ? 'part' : ''].join('|');
+}
+
+function facetsOnly(m: MeasureFacets): MeasureFacets {
+  const { kind, classes, family, country, countryLabel, place, placeLabel, placeLevel, unit, per, planned, part } = m;
+  return { kind, classes, family, country, countryLabel, place, placeLabel, placeLevel, unit, per, planned, part } as MeasureFacets;
+}
+
+function seriesRow(r: Row): SeriesSummary {
+  return {
+    key: r.key,
+    label: r.label,
+    points: r.points,
+    documents: r.documents,
+    independent: r.independent,
+    first: undef(r.first),
+    last: undef(r.last),
+    planned: !!r.planned,
+    scoped: !!r.scoped,
+  };
+}
+
+async function rows(db: Db, sql: string, values: unknown[] = []): Promise<Row[]> {
+  return (await db.query(sql, values)).rows;
+}
+
+async function first(db: Db, sql: string, values: unknown[] = []): Promise<Row | undefined> {
+  return (await db.query(sql, values)).rows[0];
+}
+
+export class PgLinkStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Links one stored document to the rest of the ledger. Call inside the transaction that stored it. */
+  async link(db: Db, doc: Document, x: Extraction): Promise<void> {
+    const copy = await this.linkCopies(db, doc);
+    const points = pointsOf(doc, x);
+    await this.linkSeries(db, doc, x, points, copy?.group);
+    const reports = reportsOf(doc.published, x, points);
+    await this.linkStatements(db, doc, reports, copy?.group);
+    await this.linkConflicts(db, doc, points, copy?.group);
+    await this.linkEntities(db, doc, x);
+  }
+
+  // ---- copies ----
+
+  private async linkCopies(db: Db, doc: Document): Promise<{ group: number; matched: string } | undefined> {
+    const sig = signature(doc.text);
+    // a few dozen words are too few to call two articles copies of one another
+    if (sig.shingles < 20) return undefined;
+    const bs = bands(sig);
+    const matches: { id: string; sim: number }[] = [];
+    const candidates = await rows(db,
+      `SELECT c.doc_id, s.signature FROM (SELECT DISTINCT doc_id FROM link_bands WHERE band = ANY($1::bigint[]) ORDER BY doc_id LIMIT ${CANDIDATES}) c
+       JOIN link_signatures s ON s.doc_id = c.doc_id WHERE c.doc_id <> $2 ORDER BY c.doc_id`,
+      [bs.map(String), doc.id]);
+    for (const r of candidates) {
+      const sim = similarity(sig.hashes, fromBlob(r.signature));
+      if (sim >= COPY_THRESHOLD) matches.push({ id: r.doc_id, sim });
+    }
+    await db.query(
+      `INSERT INTO link_signatures (doc_id, signature) VALUES ($1, $2) ON CONFLICT (doc_id) DO UPDATE SET signature = excluded.signature`,
+      [doc.id, toBlob(sig)]);
+    await db.query(`INSERT INTO link_bands (band, doc_id) SELECT b, $2 FROM unnest($1::bigint[]) AS b ON CONFLICT DO NOTHING`, [bs.map(String), doc.id]);
+    if (!matches.length) return undefined;
+    matches.sort((a, b) => b.sim - a.sim);
+    const best = matches[0]!;
+    const groupOf = new Map(
+      (await rows(db, 'SELECT doc_id, group_id FROM link_copies WHERE doc_id = ANY($1)', [matches.map((m) => m.id)])).map((r) => [r.doc_id as string, r.group_id as number]),
+    );
+    const groups = [...new Set(matches.map((m) => groupOf.get(m.id)).filter((g): g is number => g !== undefined))].sort((a, b) => a - b);
+    let group = groups[0];
+    if (group === undefined) {
+      group = (await first(db, `INSERT INTO link_copy_groups (original, members, why) VALUES ($1, 0, 'forming') RETURNING id`, [best.id]))!.id as number;
+    }
+    for (const other of groups.slice(1)) {
+      // the new article bridges two groups: they were copies of one text all along
+      await db.query('UPDATE link_copies SET group_id = $1 WHERE group_id = $2', [group, other]);
+      await db.query('UPDATE link_points SET copy_group = $1 WHERE copy_group = $2', [group, other]);
+      await db.query('UPDATE link_reports SET copy_group = $1 WHERE copy_group = $2', [group, other]);
+      await db.query('DELETE FROM link_copy_groups WHERE id = $1', [other]);
+      for (const [id, g] of groupOf) if (g === other) groupOf.set(id, group);
+    }
+    for (const m of matches) {
+      if (groupOf.get(m.id) === group) continue;
+      await this.putCopy(db, m.id, group, doc.id, m.sim, `shares about ${Math.round(m.sim * 100)}% of its 5-word shingles with a later article`);
+      groupOf.set(m.id, group);
+      await db.query('UPDATE link_points SET copy_group = $1 WHERE doc_id = $2', [group, m.id]);
+      await db.query('UPDATE link_reports SET copy_group = $1 WHERE doc_id = $2', [group, m.id]);
+    }
+    await this.putCopy(db, doc.id, group, best.id, best.sim, `shares about ${Math.round(best.sim * 100)}% of its 5-word shingles with ${best.id.slice(0, 8)} (MinHash estimate, 60 hashes)`);
+    await this.settleOriginal(db, group);
+    return { group, matched: best.id };
+  }
+
+  private async putCopy(db: Db, docId: string, group: number, matched: string, sim: number, why: string): Promise<void> {
+    await db.query(
+      `INSERT INTO link_copies (doc_id, group_id, matched, similarity, why) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (doc_id) DO UPDATE SET group_id = excluded.group_id, matched = excluded.matched, similarity = excluded.similarity, why = excluded.why`,
+      [docId, group, matched, sim, why]);
+  }
+
+  private async settleOriginal(db: Db, group: number): Promise<void> {
+    const members = await rows(db,
+      `SELECT c.doc_id, d.outlet, d.published FROM link_copies c JOIN documents d ON d.id = c.doc_id WHERE c.group_id = $1 ORDER BY d.seq LIMIT 50`,
+      [group]);
+    const credited: Row[] = [];
+    for (const m of members) {
+      if (!m.outlet) continue;
+      const r = await first(db,
+        `SELECT count(*) AS n FROM link_copies c JOIN documents d ON d.id = c.doc_id
+         WHERE c.group_id = $1 AND coalesce(d.outlet, '') <> $2 AND strpos(d.text, $2) > 0`,
+        [group, m.outlet]);
+      if (r!.n > 0) credited.push(m);
+    }
+    let original: Row;
+    let why: string;
+    if (credited.length === 1) {
+      original = credited[0]!;
+      why = `${original.outlet} is credited in the text of the other members (dateline or credit line)`;
+    } else {
+      const pool = credited.length ? credited : members;
+      original = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'))[0]!;
+      const tie = pool.filter((m) => m.published === original.published).length > 1;
+      why = tie ? 'published first (with another on the same day; stored first)' : 'published first';
+    }
+    await db.query(
+      'UPDATE link_copy_groups SET original = $1, members = (SELECT count(*) FROM link_copies WHERE group_id = $2), why = $3 WHERE id = $2',
+      [original.doc_id, group, `${members.length} articles share most of their text; original: ${why}`]);
+  }
+
+  // ---- series ----
+
+  private async linkSeries(db: Db, doc: Document, x: Extraction, points: Point[], copyGroup: number | undefined): Promise<void> {
+    const sources = new Map<string, string>();
+    const entityName = new Map(x.entities.map((e) => [e.id, e.name]));
+    for (const c of x.claims) {
+      const name = c.source?.entity ? entityName.get(c.source.entity) : c.source?.text;
+      if (name) for (const id of c.figures) sources.set(id, name);
+    }
+    const touched = new Map<string, number>();
+    for (const p of points) {
+      await this.attach(db, p);
+      const m = p.measure;
+      const when = p.range?.start ?? p.said ?? doc.published?.slice(0, 10) ?? null;
+      await db.query(
+        `INSERT INTO link_series (key, scope, family_place, place, label, scoped, planned, points, documents, independent, first, last, facets)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, $8, $8, $9)
+         ON CONFLICT (key) DO UPDATE SET
+           first = CASE WHEN excluded.first IS NOT NULL AND (link_series.first IS NULL OR excluded.first < link_series.first) THEN excluded.first ELSE link_series.first END,
+           last = CASE WHEN excluded.last IS NOT NULL AND (link_series.last IS NULL OR excluded.last > link_series.last) THEN excluded.last ELSE link_series.last END`,
+        [p.series, p.scope, familyPlace(m), m.place ?? null, p.label, p.scoped ? 1 : 0, m.planned ? 1 : 0, when, JSON.stringify(facetsOnly(m))]);
+      await db.query(
+        `INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
+           digits, misgrouped, period, period_start, period_end, granularity, basis, said, source, claim_id, statement_id, copy_group,
+           published, outlet, start, "end", why)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, NULL, $25, $26, $27, $28, $29, $30)`,
+        [doc.id, p.figureId, p.series, p.compare, m.place ?? null, m.placeLevel ?? null, p.text, p.value, p.min ?? null, p.max ?? null, p.lo, p.hi, p.qualifier,
+          p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, p.digits, p.misgrouped ? 1 : 0,
+          p.period ?? null, p.range?.start ?? null, p.range?.end ?? null, p.range?.granularity ?? null, p.basis, p.said ?? null, sources.get(p.figureId) ?? null,
+          p.claimId ?? null, copyGroup ?? null, doc.published ?? null, doc.outlet ?? null, p.start, p.end, JSON.stringify(m.why)]);
+      touched.set(p.series, (touched.get(p.series) ?? 0) + 1);
+    }
+    for (const [series, n] of touched) {
+      const seen = copyGroup !== undefined &&
+        !!(await first(db, 'SELECT 1 FROM link_points WHERE copy_group = $1 AND series = $2 AND doc_id <> $3 LIMIT 1', [copyGroup, series, doc.id]));
+      await db.query('UPDATE link_series SET points = points + $1, documents = documents + 1, independent = independent + $2 WHERE key = $3', [n, seen ? 0 : 1, series]);
+    }
+  }
+
+  /** A count with no place (or no whose) joins the largest series that has the rest of its measure. */
+  private async attach(db: Db, p: Point): Promise<void> {
+    const m = p.measure;
+    if (m.kind !== 'count') return;
+    if (!m.place && m.country) {
+      const row = await first(db, 'SELECT key, facets FROM link_series WHERE scope = $1 AND place IS NOT NULL ORDER BY points DESC, key LIMIT 1', [scopeKey(m)]);
+      if (row) {
+        const f = JSON.parse(row.facets) as MeasureFacets;
+        Object.assign(m, { place: f.place, placeLabel: f.placeLabel, placeLevel: f.placeLevel, placeStated: false });
+        m.why.push(`no place stated: joins the largest series of the same measure (${seriesLabel(f)})`);
+      }
+    } else if (m.place && !m.country) {
+      const found = await rows(db, 'SELECT key, facets FROM link_series WHERE family_place = $1 ORDER BY points DESC, key LIMIT 5', [familyPlace(m)]);
+      const withCountry = found.map((r) => JSON.parse(r.facets) as MeasureFacets).find((f) => f.country);
+      if (withCountry) {
+        Object.assign(m, { country: withCountry.country, countryLabel: withCountry.countryLabel });
+        m.why.push(`whose not stated: joins the largest series of the same measure there (${seriesLabel(withCountry)})`);
+      }
+    }
+    p.series = seriesKey(m);
+    p.scope = scopeKey(m);
+    p.label = seriesLabel(m);
+    p.scoped = isScoped(m);
+  }
+
+  // ---- statements ----
+
+  private async linkStatements(db: Db, doc: Document, reports: Report[], copyGroup: number | undefined): Promise<void> {
+    for (const r of reports) {
+      const blocks = blocksOf(r);
+      let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
+      if (blocks.length) {
+        const candidates = await rows(db,
+          `SELECT s.id, s.features FROM link_statements s
+           WHERE s.id IN (SELECT DISTINCT statement_id FROM link_statement_blocks WHERE block = ANY($1) ORDER BY statement_id DESC LIMIT ${CANDIDATES})
+           ORDER BY s.id DESC`,
+          [blocks]);
+        for (const c of candidates) {
+          const features = JSON.parse(c.features) as StatementFeatures;
+          const m = matchStatement(r, features);
+          if (m && (!best || m.score > best.score)) best = { id: c.id, features, ...m };
+        }
+      }
+      let statement: number;
+      let why: string[];
+      if (best) {
+        statement = best.id;
+        why = best.why;
+        const newDoc = !(await first(db, 'SELECT 1 FROM link_reports WHERE statement_id = $1 AND doc_id = $2 LIMIT 1', [statement, doc.id]));
+        const copied = copyGroup !== undefined &&
+          !!(await first(db, 'SELECT 1 FROM link_reports WHERE statement_id = $1 AND copy_group = $2 AND doc_id <> $3 LIMIT 1', [statement, copyGroup, doc.id]));
+        await db.query(
+          `UPDATE link_statements SET reports = reports + 1, documents = documents + $1, independent = independent + $2,
+             discrepancy = greatest(discrepancy, $3), features = $4, said = coalesce(said, $5) WHERE id = $6`,
+          [newDoc ? 1 : 0, newDoc && !copied ? 1 : 0, best.discrepancies.length ? 1 : 0, JSON.stringify(mergeFeatures(best.features, r)), r.said ?? null, statement]);
+        for (const d of best.discrepancies) await this.recordDiscrepancy(db, doc, statement, d, r.identity.label);
+      } else {
+        why = ['first report of this statement in the ledger'];
+        statement = (await first(db,
+          `INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
+           VALUES ($1, $2, 1, 1, 1, $3, $4, $5) RETURNING id`,
+          [r.identity.label, r.said ?? null, doc.id, JSON.stringify(featuresOf(r)), JSON.stringify(why)]))!.id as number;
+      }
+      if (blocks.length) {
+        await db.query(`INSERT INTO link_statement_blocks (block, statement_id) SELECT b, $2 FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING`, [blocks, statement]);
+      }
+      await db.query(
+        `INSERT INTO link_reports (doc_id, report, statement_id, claim_ids, source, said, content, figures, copy_group, start, "end", why)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [doc.id, r.index, statement, JSON.stringify(r.claimIds), r.identity.label, r.said ?? null, r.content,
+          JSON.stringify(r.figures.filter((f) => !f.sum).map((f) => ({ id: f.id, text: f.text, value: f.value, qualifier: f.qualifier, label: f.label }))),
+          copyGroup ?? null, r.start, r.end, JSON.stringify(why)]);
+      const figureIds = r.figures.filter((f) => !f.sum).map((f) => f.id);
+      if (figureIds.length) {
+        await db.query('UPDATE link_points SET statement_id = $1 WHERE doc_id = $2 AND figure_id = ANY($3)', [statement, doc.id, figureIds]);
+      }
+    }
+  }
+
+  private async insertConflict(db: Db, kind: string, compare: string, label: string, period: string | null, sa: string, sb: string,
+    statement: number | null, why: string[]): Promise<number> {
+    const inserted = await first(db,
+      `INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (kind, compare, (coalesce(period, '')), side_a, side_b) DO NOTHING RETURNING id`,
+      [kind, compare, label, period, sa, sb, statement, JSON.stringify(why)]);
+    if (inserted) return inserted.id as number;
+    return (await first(db,
+      `SELECT id FROM link_conflicts WHERE kind = $1 AND compare = $2 AND coalesce(period, '') = coalesce($3, '') AND side_a = $4 AND side_b = $5`,
+      [kind, compare, period, sa, sb]))!.id as number;
+  }
+
+  private async conflictPoints(db: Db, id: number, mine: { side: number; doc: string; figure: string }, theirs: { side: number; doc: string; figure: string }): Promise<void> {
+    await db.query(
+      `INSERT INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES ($1, $2, $3, $4), ($1, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [id, mine.side, mine.doc, mine.figure, theirs.side, theirs.doc, theirs.figure]);
+  }
+
+  private async recordDiscrepancy(db: Db, doc: Document, statement: number, d: Discrepancy, label: string): Promise<void> {
+    const other = await first(db,
+      `SELECT p.doc_id FROM link_reports r JOIN link_points p ON p.doc_id = r.doc_id
+       WHERE r.statement_id = $1 AND p.figure_id = $2 AND p.text = $3 AND p.doc_id <> $4 LIMIT 1`,
+      [statement, d.other.id, d.other.text, doc.id]);
+    if (!other) return;
+    const a = `${d.report.qualifier} ${d.report.text}`;
+    const b = `${d.other.qualifier} ${d.other.text}`;
+    const [sa, sb] = a < b ? [a, b] : [b, a];
+    const compare = d.report.compare || 'statement';
+    const id = await this.insertConflict(db, d.kind, compare, `${label}: ${d.report.label}`, `statement ${statement}`, sa, sb, statement, [d.why]);
+    await this.conflictPoints(db, id, { side: a === sa ? 0 : 1, doc: doc.id, figure: d.report.id }, { side: a === sa ? 1 : 0, doc: other.doc_id, figure: d.other.id });
+  }
+
+  // ---- conflicts ----
+
+  private async linkConflicts(db: Db, doc: Document, points: Point[], copyGroup: number | undefined): Promise<number> {
+    let found = 0;
+    for (const p of points) {
+      if (!p.comparable || !p.range || (p.basis !== 'stated' && p.basis !== 'said')) continue;
+      const statement = ((await first(db, 'SELECT statement_id FROM link_points WHERE doc_id = $1 AND figure_id = $2', [doc.id, p.figureId]))?.statement_id ?? null) as number | null;
+      const me: ComparablePoint = {
+        docId: doc.id, figureId: p.figureId, claimId: p.claimId ?? null, statementId: statement, copyGroup: copyGroup ?? null,
+        place: p.measure.place ?? null, placeLevel: p.measure.placeLevel ?? null, value: p.value, lo: p.lo, hi: p.hi, qualifier: p.qualifier,
+        text: p.text, digits: p.digits, misgrouped: p.misgrouped, basis: p.basis, periodStart: p.range.start, periodEnd: p.range.end,
+        granularity: p.range.granularity,
+      };
+      const slack = p.basis === 'said' ? SNAPSHOT_DAYS : 0;
+      const others = await rows(db,
+        `SELECT doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
+                basis, period, period_start, period_end, granularity, start
+         FROM link_points WHERE compare = $1 AND comparable = 1 AND period_start <= $2 AND period_end >= $3 AND basis IN ('stated', 'said')
+         ORDER BY period_start DESC, doc_id, figure_id LIMIT 400`,
+        [p.compare, dayShift(p.range.end, slack), dayShift(p.range.start, -slack)]);
+      for (const r of others) {
+        // pairs inside the new document are judged once, from the later figure
+        if (r.doc_id === doc.id && r.start >= p.start) continue;
+        const other: ComparablePoint = {
+          docId: r.doc_id, figureId: r.figure_id, claimId: r.claim_id, statementId: r.statement_id, copyGroup: r.copy_group, place: r.place,
+          placeLevel: r.place_level, value: r.value, lo: r.lo, hi: r.hi, qualifier: r.qualifier, text: r.text, digits: r.digits,
+          misgrouped: !!r.misgrouped, basis: r.basis, periodStart: r.period_start, periodEnd: r.period_end, granularity: r.granularity,
+        };
+        const verdict = judge(me, other);
+        if (!verdict) continue;
+        const a = sideKey(me);
+        const b = sideKey(other);
+        const [sa, sb] = a < b ? [a, b] : [b, a];
+        // one conflict per measure, period and pair of values, however many articles repeat each side
+        const period = [p.period, r.period].filter(Boolean).sort((x, y) => x.length - y.length || x.localeCompare(y))[0] ?? null;
+        const periodKey = p.basis === 'stated' && r.basis === 'stated' ? period : (p.range.start < r.period_start ? r.period_start : p.range.start).slice(0, 7);
+        const id = await this.insertConflict(db, verdict.kind, p.compare, p.label, periodKey, sa, sb, null, [verdict.why]);
+        await this.conflictPoints(db, id, { side: a === sa ? 0 : 1, doc: doc.id, figure: p.figureId }, { side: a === sa ? 1 : 0, doc: r.doc_id, figure: r.figure_id });
+        found++;
+      }
+    }
+    return found;
+  }
+
+  // ---- entities across documents ----
+
+  private async linkEntities(db: Db, doc: Document, x: Extraction): Promise<void> {
+    for (const e of x.entities) {
+      const keys = entityKeys(e);
+      if (!keys.length) continue;
+      let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
+      const candidates = await rows(db,
+        `SELECT id, type, name, country, names FROM link_entities
+         WHERE id IN (SELECT DISTINCT entity_id FROM link_entity_keys WHERE block = ANY($1) ORDER BY entity_id DESC LIMIT 50)
+         ORDER BY id DESC`,
+        [keys]);
+      for (const row of candidates) {
+        const names = JSON.parse(row.names) as string[];
+        for (const name of names) {
+          const v = sameEntity(e, { name, type: row.type, ...(row.country ? { country: row.country } : {}) });
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: row.id, ...v, names };
+        }
+      }
+      let cluster: number;
+      let confidence = 1;
+      let evidence = 'first mention in the ledger';
+      if (best) {
+        cluster = best.id;
+        confidence = best.confidence;
+        evidence = best.evidence.join('; ');
+        const names = best.names.includes(e.name) || best.names.length >= 12 ? best.names : [...best.names, e.name];
+        const newDoc = !(await first(db, 'SELECT 1 FROM link_entity_members WHERE cluster_id = $1 AND doc_id = $2 LIMIT 1', [cluster, doc.id]));
+        await db.query('UPDATE link_entities SET documents = documents + $1, mentions = mentions + $2, names = $3, country = coalesce(country, $4) WHERE id = $5',
+          [newDoc ? 1 : 0, e.mentions.length, JSON.stringify(names), e.country ?? null, cluster]);
+      } else {
+        cluster = (await first(db, 'INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES ($1, $2, $3, $4, 1, $5) RETURNING id',
+          [e.type, e.name, e.country ?? null, JSON.stringify([e.name]), e.mentions.length]))!.id as number;
+      }
+      await db.query(`INSERT INTO link_entity_keys (block, entity_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`, [keys, cluster]);
+      await db.query(
+        `INSERT INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (doc_id, entity_id) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name, mentions = excluded.mentions,
+           confidence = excluded.confidence, evidence = excluded.evidence`,
+        [doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence]);
+    }
+  }
+
+  // ---- queries ----
+
+  async series(opts: { q?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<SeriesSummary[]> {
+    const where = opts.all ? [] : ['scoped = 1', 'independent >= 2'];
+    const args: unknown[] = [];
+    if (opts.q) {
+      args.push(containsPattern(opts.q));
+      where.push(`label ILIKE $${args.length}`);
+    }
+    args.push(opts.limit ?? 50, opts.offset ?? 0);
+    const found = await rows(this.pool,
+      `SELECT * FROM link_series ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY scoped DESC, independent DESC, points DESC, key LIMIT $${args.length - 1} OFFSET $${args.length}`,
+      args);
+    return found.map(seriesRow);
+  }
+
+  /** One series by key, by a phrase naming its measure ("north korean workers"), or by words of its label. */
+  async seriesTimeline(query: string, opts: { limit?: number } = {}): Promise<SeriesTimeline | undefined> {
+    let row = await first(this.pool, 'SELECT * FROM link_series WHERE key = $1', [query]);
+    const why: string[] = [];
+    let related: Row[] = [];
+    if (!row) {
+      const facets = describePhrase(query);
+      if (facets?.family) {
+        const prefix = ['count', facets.family, facets.country ?? ''].join('|') + '|';
+        const found = await rows(this.pool, `SELECT * FROM link_series WHERE scope >= $1 AND scope < $2 ORDER BY points DESC, key LIMIT 50`, [prefix, prefix + '\uffff']);
+        const fitting = found.filter((r) => !facets.place || r.place === facets.place || String(r.place ?? '').endsWith('/' + facets.placeLabel));
+        const ranked = [...fitting].sort((a, b) => a.planned - b.planned || (String(a.scope).endsWith('part') ? 1 : 0) - (String(b.scope).endsWith('part') ? 1 : 0) || b.points - a.points);
+        row = ranked[0];
+        related = ranked.slice(1, 8);
+        if (row) why.push(`“${query}” read as ${seriesLabel(facets as MeasureFacets).replace(/^ /, '')}; the series with the most points is shown`);
+      }
+    }
+    if (!row) {
+      const found = await rows(this.pool, `SELECT * FROM link_series WHERE label ILIKE $1 ORDER BY points DESC, key LIMIT 8`, [containsPattern(query)]);
+      row = found[0];
+      related = found.slice(1);
+      if (row) why.push(`series whose name contains “${query}”`);
+    }
+    if (!row) return undefined;
+    const points = await rows(this.pool,
+      `SELECT p.*, d.title, g.original,
+              (SELECT coalesce(array_agg(cp.conflict_id ORDER BY cp.conflict_id), '{}') FROM link_conflict_points cp
+               WHERE cp.doc_id = p.doc_id AND cp.figure_id = p.figure_id) AS conflict_ids
+       FROM link_points p JOIN documents d ON d.id = p.doc_id
+       LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+       WHERE p.series = $1 ORDER BY coalesce(p.period_start, p.published) NULLS FIRST, p.published NULLS FIRST, p.doc_id, p.start LIMIT $2`,
+      [row.key, opts.limit ?? 2000]);
+    return {
+      series: seriesRow(row),
+      related: related.map(seriesRow),
+      why: [...why, `figures whose measure reads as ${row.label}`],
+      points: points.map((r): TimelinePoint => ({
+        documentId: r.doc_id,
+        figureId: r.figure_id,
+        text: r.text,
+        value: r.value,
+        ...(r.min !== null ? { min: r.min } : {}),
+        ...(r.max !== null ? { max: r.max } : {}),
+        qualifier: r.qualifier,
+        period: undef(r.period),
+        periodStart: undef(r.period_start),
+        periodEnd: undef(r.period_end),
+        periodBasis: r.basis,
+        said: undef(r.said),
+        source: undef(r.source),
+        outlet: undef(r.outlet),
+        published: undef(r.published),
+        title: undef(r.title),
+        place: undef(r.place),
+        statementId: undef(r.statement_id),
+        copyOf: r.original && r.original !== r.doc_id ? r.original : undefined,
+        conflicts: (r.conflict_ids as (number | string)[]).map(Number),
+        start: r.start,
+        end: r.end,
+        why: JSON.parse(r.why) as string[],
+      })),
+    };
+  }
+
+  async statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<StatementGroup[]> {
+    const where = [opts.all ? 'documents >= 1' : 'documents >= 2'];
+    const args: unknown[] = [];
+    if (opts.source) {
+      args.push(containsPattern(opts.source));
+      where.push(`(source ILIKE $1 OR id IN (SELECT statement_id FROM link_reports WHERE source ILIKE $1))`);
+    }
+    args.push(opts.limit ?? 50, opts.offset ?? 0);
+    const found = await rows(this.pool,
+      `SELECT * FROM link_statements WHERE ${where.join(' AND ')} ORDER BY documents DESC, id LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
+    const result: StatementGroup[] = [];
+    for (const s of found) {
+      const reports = (await rows(this.pool,
+        `SELECT r.*, d.outlet, d.published, d.title, g.original FROM link_reports r JOIN documents d ON d.id = r.doc_id
+         LEFT JOIN link_copies lc ON lc.doc_id = r.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+         WHERE r.statement_id = $1 ORDER BY d.published NULLS FIRST, d.seq, r.report LIMIT 200`, [s.id])).map((r): StatementReport => ({
+        documentId: r.doc_id,
+        outlet: undef(r.outlet),
+        published: undef(r.published),
+        title: undef(r.title),
+        claimIds: JSON.parse(r.claim_ids),
+        source: undef(r.source),
+        said: undef(r.said),
+        content: r.content,
+        figures: JSON.parse(r.figures),
+        copyOf: r.original && r.original !== r.doc_id ? r.original : undefined,
+        start: r.start,
+        end: r.end,
+        why: JSON.parse(r.why),
+      }));
+      result.push({
+        id: s.id,
+        source: s.source,
+        said: undef(s.said),
+        reports,
+        documents: s.documents,
+        outlets: [...new Set(reports.map((r) => r.outlet).filter((o): o is string => !!o))],
+        independent: s.independent,
+        discrepancy: !!s.discrepancy,
+        why: [...new Set(reports.slice(1).flatMap((r) => r.why))],
+      });
+    }
+    return result;
+  }
+
+  async conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
+    const args: unknown[] = opts.kind ? [opts.kind] : [];
+    args.push(opts.limit ?? 50, opts.offset ?? 0);
+    const found = await rows(this.pool,
+      `SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = $1' : ''} ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
+    const result: ConflictRow[] = [];
+    for (const c of found) {
+      const pts = await rows(this.pool,
+        `SELECT cp.side, p.*, g.original FROM link_conflict_points cp
+         JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
+         LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+         WHERE cp.conflict_id = $1 ORDER BY p.published NULLS FIRST, p.doc_id, p.start LIMIT 200`, [c.id]);
+      const side = (n: number, value: string) => {
+        const mine = pts.filter((p) => p.side === n);
+        const independent = new Set(mine.map((p) => (p.statement_id !== null ? `s${p.statement_id}` : p.copy_group !== null ? `c${p.copy_group}` : `d${p.doc_id}`))).size;
+        return {
+          value,
+          reports: mine.length,
+          independent,
+          points: mine.map((p): ConflictPoint => ({
+            documentId: p.doc_id, figureId: p.figure_id, text: p.text, outlet: undef(p.outlet), published: undef(p.published), source: undef(p.source),
+            said: undef(p.said), period: undef(p.period), copyOf: p.original && p.original !== p.doc_id ? p.original : undefined, start: p.start, end: p.end,
+          })),
+        };
+      };
+      result.push({ id: c.id, kind: c.kind, label: c.label, period: undef(c.period), sides: [side(0, c.side_a), side(1, c.side_b)], why: JSON.parse(c.why) });
+    }
+    return result;
+  }
+
+  async copies(opts: { limit?: number; offset?: number } = {}): Promise<CopyGroupRow[]> {
+    const groups = await rows(this.pool, 'SELECT * FROM link_copy_groups ORDER BY id DESC LIMIT $1 OFFSET $2', [opts.limit ?? 50, opts.offset ?? 0]);
+    const result: CopyGroupRow[] = [];
+    for (const g of groups) {
+      const all = (await rows(this.pool,
+        `SELECT c.*, d.outlet, d.published, d.title FROM link_copies c JOIN documents d ON d.id = c.doc_id
+         WHERE c.group_id = $1 ORDER BY d.published NULLS FIRST, d.seq LIMIT 100`, [g.id])).map((m): CopyMemberRow => ({
+        documentId: m.doc_id, outlet: undef(m.outlet), published: undef(m.published), title: undef(m.title), similarity: m.similarity, why: m.why,
+      }));
+      const original = all.find((m) => m.documentId === g.original) ?? all[0]!;
+      result.push({ id: g.id, original, copies: all.filter((m) => m !== original), why: g.why });
+    }
+    return result;
+  }
+
+  async entities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<CrossEntity[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.type) {
+      args.push(opts.type.toUpperCase());
+      where.push(`type = $${args.length}`);
+    }
+    if (opts.q) {
+      args.push(containsPattern(opts.q));
+      where.push(`names ILIKE $${args.length}`);
+    }
+    args.push(opts.limit ?? 50, opts.offset ?? 0);
+    const found = await rows(this.pool,
+      `SELECT * FROM link_entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY documents DESC, mentions DESC, id LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
+    const result: CrossEntity[] = [];
+    for (const e of found) {
+      const members = await rows(this.pool,
+        `SELECT m.*, d.outlet, d.published FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
+         WHERE m.cluster_id = $1 ORDER BY d.published NULLS FIRST, d.seq LIMIT 200`, [e.id]);
+      result.push({
+        id: e.id,
+        type: e.type,
+        name: e.name,
+        names: JSON.parse(e.names),
+        documents: e.documents,
+        mentions: e.mentions,
+        members: members.map((m) => ({
+          documentId: m.doc_id, entityId: m.entity_id, name: m.name, mentions: m.mentions, confidence: m.confidence, evidence: m.evidence,
+          outlet: undef(m.outlet), published: undef(m.published),
+        })),
+      });
+    }
+    return result;
+  }
+}
