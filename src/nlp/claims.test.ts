@@ -212,3 +212,10 @@ test('no claim without a cue: plain narration yields nothing', () => {
   const { claims } = run('The ferry left the harbour at dawn and reached the island by noon.');
   assert.equal(claims.length, 0);
 });
+
+test('a trailing ", and the ..." clause is left out; "not only ..., but also ..." stays in', () => {
+  const cut = run('The mayor said the harbour would reopen, and the ferries resumed on Monday.').claims;
+  assert.equal(contentOf(byCue(cut, 'said')), 'the harbour would reopen');
+  const kept = run('Analysts say the port handles not only grain, but also coal and timber.').claims;
+  assert.equal(contentOf(byCue(kept, 'say')), 'the port handles not only grain, but also coal and timber');
+});

@@ -582,7 +582,12 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
     if (doc.inQuote[k]! >= 0) continue;
     const t = doc.tokens[k]!.text;
     if (CLAUSE_BREAKS.has(t)) return k;
-    if (t === ',' && k + 1 < end && TRAILING_CLAUSE.has(doc.lower[k + 1]!) && doc.inQuote[k + 1]! < 0) return k;
+    if (t !== ',' || k + 2 >= end || doc.inQuote[k + 1]! >= 0) continue;
+    const word = doc.lower[k + 1]!;
+    if (word === 'which') return k;
+    // ", and the council ..." opens a clause of its own; ", but also ..." does not
+    const next = doc.tokens[k + 2]!.pos;
+    if (TRAILING_CLAUSE.has(word) && (next === 'PRON' || next === 'DET' || next === 'PROPN' || next === 'NOUN')) return k;
   }
   return end;
 }
