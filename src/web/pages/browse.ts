@@ -26,18 +26,18 @@ export function homePage(d: { counts: LedgerCounts; recent: DocumentRow[]; sourc
   <a class="stat" href="/documents"><b>${fmt(c.documents)}</b> articles</a>
   <a class="stat" href="/claims"><b>${fmt(c.claims)}</b> claims</a>
   <a class="stat" href="/figures"><b>${fmt(c.figures)}</b> figures</a>
-  <a class="stat" href="/entities"><b>${fmt(c.entities)}</b> name mentions</a>
+  <a class="stat" href="/entities" title="each name counted once per article"><b>${fmt(c.entities)}</b> names</a>
 </div>
 ${d.linked ? '' : html`<p class="note">Cross-article linking (statements, conflicts, copies) has not run on this ledger yet; figure timelines group figures by what they count.</p>`}
 <div class="cols">
   <section><h2>Latest articles</h2>${documentsTable(d.recent)}<p><a href="/documents">All articles →</a></p></section>
   <section class="narrow">
-    <h2>Most quoted sources</h2>
+    <h2>Most quoted sources <span class="count">claims</span></h2>
     <table class="rows compact"><tbody>${d.sources.map((s) => html`<tr><td><a href="/sources/${enc(s.name)}">${s.name}</a></td><td class="num">${fmt(s.claims)}</td></tr>`)}</tbody></table>
     <p><a href="/sources">All sources →</a></p>
-    <h2>Figure series</h2>
+    <h2>Figure series <span class="count">by articles</span></h2>
     ${d.series.length
-      ? html`<table class="rows compact"><tbody>${d.series.map((s) => html`<tr><td><a href="/figures/${enc(s.measure)}">${s.measure}</a></td><td class="num" title="figures in ${s.documents} articles">${fmt(s.points)}</td></tr>`)}</tbody></table>`
+      ? html`<table class="rows compact"><tbody>${d.series.map((s) => html`<tr><td><a href="/figures/${enc(s.measure)}">${s.measure}</a></td><td class="num" title="${fmt(s.points)} figures in ${fmt(s.documents)} articles">${fmt(s.documents)}</td></tr>`)}</tbody></table>`
       : html`<p class="muted">No figures yet.</p>`}
     <p><a href="/figures">All series →</a></p>
   </section>
