@@ -75,8 +75,13 @@ export function judge(a: ComparablePoint, b: ComparablePoint): Verdict | undefin
   };
 }
 
-/** A short, order-free name for one side of a conflict: "about 3,000", "at least 10,000". */
+const WORDS: Record<string, string> = {
+  approximately: 'about ', 'at most': 'at most ', 'at least': 'at least ', 'more than': 'more than ', 'less than': 'fewer than ',
+};
+
+/** A short name for one side of a conflict, as a reader would say it: "about 3,000", "at least 10,000", "10,000–12,000". */
 export function sideKey(p: Pick<ComparablePoint, 'qualifier' | 'value' | 'lo' | 'hi'>): string {
-  if (p.value !== null) return `${p.qualifier} ${p.value}`;
-  return `range ${p.lo}–${p.hi}`;
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (p.value !== null) return `${WORDS[p.qualifier] ?? ''}${n(p.value)}`;
+  return `${p.lo === null ? '…' : n(p.lo)}–${p.hi === null ? '…' : n(p.hi)}`;
 }

@@ -79,7 +79,7 @@ export const CASUALTY_PREDICATE: Record<string, string> = {
 };
 
 /** Words that end a noun phrase when they follow it in `counts` ("citizens entered Russia"). */
-export const VERB_LIKE = /^(is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|who|which|that|to|in|on|at|by|from|for|with|into|across|of|and|or|but|as|than|said|say|says|since|until|after|before|during|because|while|when|where|they|he|she|it|we|you|them|their|his|her|its|our|this|these|those|there|here|not|no|about|over|under|between|through|against|per|each|every|then|so|such|only|just|also|now|already|up|down|out|off|last|next|a|an|the)$/;
+export const VERB_LIKE = /^(is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|who|which|that|to|in|on|at|by|from|for|with|into|across|of|and|or|but|as|than|said|say|says|since|until|after|before|during|because|while|when|where|they|he|she|it|we|you|them|their|his|her|its|our|this|these|those|there|here|not|no|about|over|under|between|through|against|per|each|every|then|so|such|only|just|also|now|already|up|down|out|off|last|next|a|an|the|near|outside|inside|along|around|among|beyond|toward|towards|without|within|behind|below|above|amid|despite|like|via)$/;
 
 /** Prepositions that introduce where a counted group is. */
 export const PLACE_PREPOSITION = new Set(['in', 'to', 'into', 'inside', 'across', 'at', 'within', 'throughout', 'near']);
@@ -114,7 +114,9 @@ export const SOURCE_HEAD: Record<string, string> = {
   embassy: 'embassy', ambassador: 'embassy', 'border service': 'border service', 'border guard': 'border service',
   'state media': 'state media', 'news agency': 'state media', 'state news agency': 'state media',
   'security council': 'security council', 'presidential office': 'president', president: 'president', kremlin: 'president',
-  'prime minister': 'government', government: 'government', officials: 'government', official: 'government', authorities: 'government',
+  'defence minister': 'defence ministry', 'defense minister': 'defence ministry', 'foreign minister': 'foreign ministry',
+  'interior minister': 'interior ministry', 'labour minister': 'labour ministry', 'labor minister': 'labour ministry',
+  minister: 'government', 'prime minister': 'government', government: 'government', officials: 'government', official: 'government', authorities: 'government',
   'regional administration': 'regional government', 'regional official': 'regional government', governor: 'regional government',
   'deputy governor': 'regional government', lawmakers: 'parliament', lawmaker: 'parliament', parliament: 'parliament',
   military: 'military', army: 'military', 'armed forces': 'military', 'general staff': 'military',

@@ -362,7 +362,14 @@ function describeOne(text: string, f: Figure, previous: FigureMeasure | undefine
   const pred = predicateWords(text, npEnd, c1);
   let classes = np.classes;
   const firstVerb = pred.find((w) => !AUXILIARY.test(w.lower));
-  const casualty = pred.slice(0, 6).map((w) => CASUALTY_PREDICATE[w.lower]).filter((c): c is string => !!c);
+  // "were killed", "were killed or wounded": the first verb, and a casualty verb coordinated with it
+  const verbAt = firstVerb ? pred.indexOf(firstVerb) : -1;
+  const casualty: string[] = [];
+  if (verbAt >= 0 && CASUALTY_PREDICATE[firstVerb!.lower]) {
+    casualty.push(CASUALTY_PREDICATE[firstVerb!.lower]!);
+    const next = pred[verbAt + 2];
+    if ((pred[verbAt + 1]?.lower === 'or' || pred[verbAt + 1]?.lower === 'and') && next && CASUALTY_PREDICATE[next.lower]) casualty.push(CASUALTY_PREDICATE[next.lower]!);
+  }
   if (casualty.length && !classes.every((c) => CLASS_FAMILY[c] === 'killed' || CLASS_FAMILY[c] === 'wounded')) {
     classes = [...new Set(casualty)];
     why.push(`the predicate counts ${classes.join(' and ')}`);
@@ -388,6 +395,15 @@ function describeOne(text: string, f: Figure, previous: FigureMeasure | undefine
     if (!place && PLACE_PREPOSITION.has(w.lower)) {
       place = placeAfterPreposition(pred, i);
       if (place) why.push(`where: “${w.text} ${place.label}”`);
+    }
+    // "entered Russia", "reached Poland": the verb's object is where they went
+    if (!place && i > 0 && i < 4 && /^(enter|entered|entering|enters|reached|reach|reaching|left|leave|fled|crossed)$/.test(pred[i - 1]!.lower)) {
+      const hit = namesIn(pred.slice(i, i + 5))[0];
+      const found = hit && hit.from === 0 ? placeOf(hit) : undefined;
+      if (found) {
+        place = /^(left|leave|fled)$/.test(pred[i - 1]!.lower) ? undefined : found;
+        if (place) why.push(`where: “${pred[i - 1]!.text} ${found.label}”`);
+      }
     }
     if (!place && NON_NAMED_PLACE[w.lower]) {
       place = { key: 'abroad', label: w.lower, level: 'abroad' };
@@ -498,7 +514,10 @@ function isPlanned(text: string, f: Figure, c0: number, c1: number): boolean {
   const before = wordsIn(text, Math.max(c0, f.start - 90), f.start).slice(-8);
   const window = before.map((w) => w.text).join(' ');
   if (PLANNED_BEFORE.test(window)) return true;
-  return PLANNED_AFTER.test(text.slice(f.end, c1));
+  // after the figure, only up to the next comma: "400 builders are in Qatar, and the ministry will send …" is a count
+  const after = text.slice(f.end, c1);
+  const comma = after.search(/,(?!\d)/);
+  return PLANNED_AFTER.test(comma < 0 ? after : after.slice(0, comma));
 }
 
 function isPart(text: string, f: Figure): boolean {

@@ -76,7 +76,7 @@ export function rangesMeet(a: { start: string; end: string }, b: { start: string
   return dayShift(a.start, -slackDays) <= b.end && dayShift(b.start, -slackDays) <= a.end;
 }
 
-const FALLBACK_YEAR = /\b(?:in|during|by|for|of|since|throughout|through)\s+(?:(?:the\s+)?(end|start|beginning|middle|close)\s+of\s+|(late|early|mid-?)\s*)?((?:19|20)\d{2})\b(?![-–/]?\d)/gi;
+const FALLBACK_YEAR = /\b(?:in|during|by|for|of|since|throughout|through|at)\s+(?:(?:the\s+)?(end|start|beginning|middle|close)\s+of\s+|(late|early|mid-?)\s*)?((?:19|20)\d{2})\b(?![-–/]?\d)/gi;
 const FALLBACK_RELATIVE = /\b(?:at\s+the\s+(end|start)\s+of\s+)?(last|this|previous|past)\s+year\b/gi;
 
 /**

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Entity, Extraction, Figure } from '../types.ts';
+import { pointsOf } from './points.ts';
+import { blocksOf, featuresOf, matchStatement, mergeFeatures, reportsOf } from './statements.ts';
+
+/** One article with one claim: `source` said `content` (which holds the figures) on `said`. */
+function article(text: string, published: string, source: string, content: string, said: string | undefined, figs: (Partial<Figure> & { text: string })[], entity?: Entity) {
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const figures = figs.map((f, i) => ({ id: `f${i + 1}`, value: null, qualifier: 'exact', ...f, ...at(f.text) }) as Figure);
+  const x: Pick<Extraction, 'claims' | 'entities' | 'figures' | 'times'> = {
+    entities: entity ? [entity] : [],
+    times: [],
+    figures,
+    claims: [{ id: 'c1', kind: 'indirect', polarity: 'affirmed', source: { ...at(source), ...(entity ? { entity: entity.id } : {}) }, cue: at('said'), content: [at(content)], ...(said ? { said } : {}), figures: figures.map((f) => f.id), entities: [] }],
+  };
+  const points = pointsOf({ text, published }, x);
+  return reportsOf(published, x, points);
+}
+
+const alves = (text: string): Entity => ({ id: 'e1', type: 'PERSON', name: 'Pedro Alves', mentions: [{ start: text.indexOf('Pedro Alves'), end: text.indexOf('Pedro Alves') + 11, text: 'Pedro Alves' }] });
+
+const t1 = 'Portugal will send 6,000 Portuguese soldiers to the island, Pedro Alves said on Tuesday.';
+const t2 = 'Pedro Alves said on Tuesday that Portugal would send 5,000 Portuguese workers and 1,000 Portuguese sappers to the island.';
+const first = () => article(t1, '2024-05-07', 'Pedro Alves', 'Portugal will send 6,000 Portuguese soldiers to the island', '2024-05-07', [{ text: '6,000 Portuguese soldiers', value: 6000, counts: 'Portuguese soldiers' }], alves(t1))[0]!;
+
+test('“6,000 soldiers” and “5,000 workers and 1,000 sappers” from one speaker on one day are one statement framed twice', () => {
+  const r2 = article(t2, '2024-05-08', 'Pedro Alves', 'that Portugal would send 5,000 Portuguese workers and 1,000 Portuguese sappers to the island', '2024-05-07', [
+    { text: '5,000 Portuguese workers', value: 5000, counts: 'Portuguese workers' },
+    { text: '1,000 Portuguese sappers', value: 1000, counts: 'Portuguese sappers' },
+  ], alves(t2))[0]!;
+  const m = matchStatement(r2, featuresOf(first()));
+  assert.ok(m, 'matched');
+  assert.match(m!.why.join('; '), /same source \(pedro alves\)/);
+  assert.match(m!.why.join('; '), /same total/);
+  assert.deepEqual(m!.discrepancies, []);
+  // blocking: the two reports are filed under a shared key
+  assert.ok(blocksOf(r2).some((b) => blocksOf(first()).includes(b)));
+});
+
+test('the same speaker months later, or another speaker the same day, is another statement', () => {
+  const later = article(t1.replace('Tuesday', 'Friday'), '2024-09-20', 'Pedro Alves', 'Portugal will send 6,000 Portuguese soldiers to the island', '2024-09-20',
+    [{ text: '6,000 Portuguese soldiers', value: 6000, counts: 'Portuguese soldiers' }], alves(t1))[0]!;
+  assert.equal(matchStatement(later, featuresOf(first())), undefined);
+  const t3 = 'Spain will send 6,000 Spanish soldiers to the island, Madrid said on Tuesday.';
+  const other = article(t3, '2024-05-07', 'Madrid', 'Spain will send 6,000 Spanish soldiers to the island', '2024-05-07', [{ text: '6,000 Spanish soldiers', value: 6000, counts: 'Spanish soldiers' }])[0]!;
+  assert.equal(matchStatement(other, featuresOf(first())), undefined);
+});
+
+test('a description of the speaker matches the named body when the figures agree', () => {
+  const tA = 'About 2,400 Chilean miners were working in Peru last month, Chile’s labour ministry said on Monday.';
+  const tB = 'Santiago said on Monday that about 2,400 Chilean miners were working in Peru.';
+  const a = article(tA, '2024-02-06', 'Chile’s labour ministry', 'About 2,400 Chilean miners were working in Peru last month', '2024-02-05', [{ text: 'About 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
+  const b = article(tB, '2024-02-06', 'Santiago', 'that about 2,400 Chilean miners were working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
+  const m = matchStatement(b, featuresOf(a));
+  assert.ok(m, 'the capital speaks for its ministry when the figure is the same');
+  assert.match(m!.why.join(' '), /government of CHL/);
+});
+
+test('one statement reported with different figures is a reporting discrepancy; the same digits misplaced, a misprint', () => {
+  const tA = 'Border guards recorded 12,500 Chilean citizens crossing into Peru in 2023, the interior ministry said on Monday.';
+  const tB = 'The interior ministry said on Monday that 1,2500 Chilean citizens had crossed into Peru in 2023.';
+  const tC = 'The interior ministry said on Monday that 9,800 Chilean citizens had crossed into Peru in 2023.';
+  const mk = (t: string, fig: string, value: number) => article(t, '2024-02-06', 'the interior ministry', t.slice(t.indexOf(fig.split(' ')[0]!)), '2024-02-05', [{ text: fig, value, counts: 'Chilean citizens' }])[0]!;
+  const a = mk(tA, '12,500 Chilean citizens', 12500);
+  const b = mk(tB, '1,2500 Chilean citizens', 1250);
+  const c = mk(tC, '9,800 Chilean citizens', 9800);
+  const mb = matchStatement(b, featuresOf(a));
+  assert.equal(mb?.discrepancies[0]?.kind, 'misprint');
+  const mc = matchStatement(c, mergeFeatures(featuresOf(a), b));
+  assert.ok(mc, 'same source, same day, same words');
+  assert.ok(mc!.discrepancies.some((d) => d.kind === 'reporting'));
+});

@@ -1,0 +1,156 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteLedger } from '../store/sqlite.ts';
+import { LedgerError } from '../store/errors.ts';
+import { makeDocument } from '../ingest/document.ts';
+import type { Claim, Document, Entity, Extraction, Figure } from '../types.ts';
+
+const dbPath = () => join(mkdtempSync(join(tmpdir(), 'tri-link-')), 'ledger.db');
+
+type FigSpec = Partial<Figure> & { text: string };
+
+/** An article with one claim by `source` whose content holds the figures; offsets come from the text itself. */
+function article(o: { text: string; published: string; outlet?: string; source: string; content: string; said?: string; figures: FigSpec[]; entities?: { name: string; type: Entity['type'] }[] }): { doc: Document; extraction: Extraction } {
+  const doc = makeDocument({ text: o.text, published: o.published, ...(o.outlet ? { outlet: o.outlet } : {}) });
+  const text = doc.text;
+  const at = (s: string, from = 0) => {
+    const start = text.indexOf(s, from);
+    assert.ok(start >= 0, `“${s}” in text`);
+    return { start, end: start + s.length, text: s };
+  };
+  const figures = o.figures.map((f, i) => ({ id: `f${i + 1}`, value: null, qualifier: 'exact', ...f, ...at(f.text) }) as Figure);
+  const entities: Entity[] = (o.entities ?? []).map((e, i) => ({ id: `e${i + 1}`, type: e.type, name: e.name, mentions: [at(e.name)] }));
+  const claim: Claim = {
+    id: 'c1', kind: 'indirect', polarity: 'affirmed', source: at(o.source), cue: at('said'), content: [at(o.content)], ...(o.said ? { said: o.said } : {}),
+    figures: figures.map((f) => f.id), entities: [],
+  };
+  return {
+    doc,
+    extraction: { document: { id: doc.id, published: o.published, lang: 'en', textSha256: doc.textSha256 }, entities, times: [], figures, claims: [claim], events: [] },
+  };
+}
+
+const para = 'Inspectors said conditions in the camps had improved since the spring, though many shelters still lacked heating and the roads to them were often closed by snow. ' +
+  'Aid groups asked donors for more money before the winter, saying stocks of fuel and blankets would run out within weeks if deliveries did not resume.';
+const para1 = 'The figure was given to a parliamentary committee behind closed doors. Officials did not explain how the count had been made or whether it included children born in the camps.';
+const para2 = 'Local officials in the border towns described schools running double shifts and clinics short of staff, and asked the capital for a larger share of the budget next year.';
+
+const early = article({
+  text: `About 1,200 Somali refugees lived in Kenya at the end of 2022, the agency said on Monday. ${para1}`,
+  published: '2023-02-07', outlet: 'Coast Observer', source: 'the agency', content: 'About 1,200 Somali refugees lived in Kenya at the end of 2022', said: '2023-02-06',
+  figures: [{ text: 'About 1,200 Somali refugees', value: 1200, qualifier: 'approximately', counts: 'Somali refugees' }],
+});
+const later = article({
+  text: `Roughly 4,500 Somali refugees were in Kenya at the end of 2023, the agency said. ${para2}`,
+  published: '2024-03-12', outlet: 'Rift Daily', source: 'the agency', content: 'Roughly 4,500 Somali refugees were in Kenya at the end of 2023', said: '2024-03-11',
+  figures: [{ text: 'Roughly 4,500 Somali refugees', value: 4500, qualifier: 'approximately', counts: 'Somali refugees' }],
+});
+const wire = article({
+  text: `NAIROBI (Lake Wire) - At least 9,000 Somali refugees lived in Kenya during 2023, a monitoring group said in a report. ${para} The group urged donors to act.`,
+  published: '2024-04-02', outlet: 'Lake Wire', source: 'a monitoring group', content: 'At least 9,000 Somali refugees lived in Kenya during 2023', said: '2024-04-01',
+  figures: [{ text: 'At least 9,000 Somali refugees', value: 9000, qualifier: 'at least', counts: 'Somali refugees' }],
+});
+const copy = article({
+  text: `NAIROBI (Lake Wire) - At least 9,000 Somali refugees lived in Kenya during 2023, a monitoring group said in a report. ${para} The group urged donors to act. The Rift Daily asked the group for comment.`,
+  published: '2024-04-03', outlet: 'Rift Daily', source: 'a monitoring group', content: 'At least 9,000 Somali refugees lived in Kenya during 2023', said: '2024-04-01',
+  figures: [{ text: 'At least 9,000 Somali refugees', value: 9000, qualifier: 'at least', counts: 'Somali refugees' }],
+});
+
+test('series, conflicts and copies are found at ingest and stored with their reasons', async () => {
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([early, later]);
+  await l.addAll([wire, copy]);
+  const series = await l.series();
+  assert.equal(series.length, 1);
+  assert.equal(series[0]!.label, 'Somali refugees in Kenya');
+  assert.equal(series[0]!.points, 4);
+  assert.equal(series[0]!.documents, 4);
+  assert.equal(series[0]!.independent, 3, 'a syndicated copy is not another independent article');
+
+  const t = (await l.seriesTimeline('somali refugees'))!;
+  // in order of the time each figure describes
+  assert.deepEqual(t.points.map((p) => p.value), [1200, 9000, 9000, 4500]);
+  assert.deepEqual(t.points.map((p) => p.period), ['2022 (end)', '2023', '2023', '2023 (end)']);
+  assert.equal(t.points.filter((p) => p.copyOf).length, 1, 'the copy points at its original');
+  assert.ok(t.points.every((p) => p.why.length > 0));
+
+  const copies = await l.copies();
+  assert.equal(copies.length, 1);
+  assert.equal(copies[0]!.original.outlet, 'Lake Wire');
+  assert.match(copies[0]!.why, /credited/);
+
+  // roughly 4,500 at the end of 2023 against at least 9,000 during 2023; 1,200 in 2022 is growth, not conflict
+  const conflicts = await l.conflicts();
+  assert.equal(conflicts.length, 1);
+  const c = conflicts[0]!;
+  assert.equal(c.kind, 'figures');
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['about 4,500', 'at least 9,000']);
+  const nine = c.sides.find((s) => s.value === 'at least 9,000')!;
+  assert.equal(nine.independent, 1, 'the wire and its copy count once');
+  await l.close();
+});
+
+test('every stored span still slices back to its text, whatever the script', async () => {
+  const text = 'Около 300 Ukrainian volunteers 🇺🇦 — “약 300명” — said Renée Hoffmann: about 2,300 Ukrainian volunteers were in Poland in 2023.';
+  const a = article({
+    text, published: '2024-01-10', outlet: 'Łódź Courier', source: 'Renée Hoffmann', content: 'about 2,300 Ukrainian volunteers were in Poland in 2023', said: '2024-01-09',
+    figures: [{ text: 'about 2,300 Ukrainian volunteers', value: 2300, qualifier: 'approximately', counts: 'Ukrainian volunteers' }],
+    entities: [{ name: 'Renée Hoffmann', type: 'PERSON' }],
+  });
+  const b = article({
+    text: 'Roughly 2,100 Ukrainian volunteers were in Poland in 2023, Rene\u0301e Hoffmann said.', published: '2024-01-11', outlet: 'Warta News', source: 'Renée Hoffmann',
+    content: 'Roughly 2,100 Ukrainian volunteers were in Poland in 2023', said: '2024-01-09',
+    figures: [{ text: 'Roughly 2,100 Ukrainian volunteers', value: 2100, qualifier: 'approximately', counts: 'Ukrainian volunteers' }],
+    entities: [{ name: 'Renée Hoffmann', type: 'PERSON' }],
+  });
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([a, b]);
+  const t = (await l.seriesTimeline('ukrainian volunteers in poland'))!;
+  assert.equal(t.points.length, 2);
+  for (const p of t.points) {
+    const doc = (await l.document(p.documentId))!;
+    assert.equal(doc.text.slice(p.start, p.end), p.text);
+  }
+  const [statement] = await l.statements();
+  assert.ok(statement, 'one statement, two reports');
+  for (const r of statement!.reports) {
+    const doc = (await l.document(r.documentId))!;
+    assert.ok(r.end <= doc.text.length && doc.text.slice(r.start, r.end).includes(r.content.split(' … ')[0]!));
+  }
+  const people = await l.crossEntities({ type: 'PERSON' });
+  assert.equal(people.length, 1, 'the composed and decomposed é are one name');
+  assert.equal(people[0]!.documents, 2);
+  await l.close();
+});
+
+test('a batch that fails stores no links either', async () => {
+  const l = new SqliteLedger(dbPath());
+  const broken = structuredClone(later);
+  broken.extraction.figures.push({ ...broken.extraction.figures[0]! });
+  await assert.rejects(l.addAll([early, broken]), LedgerError);
+  assert.deepEqual(await l.series({ all: true }), []);
+  assert.deepEqual(await l.statements({ all: true }), []);
+  await l.addAll([early, later]);
+  assert.equal((await l.series())[0]!.points, 2, 'after the failure, the same documents link normally');
+  await l.close();
+});
+
+test('entities across articles: spellings merge, namesakes stay apart', async () => {
+  const mk = (text: string, names: string[], published: string) =>
+    article({ text, published, source: names[0]!, content: text.slice(text.indexOf('that')), said: published, figures: [], entities: names.map((n) => ({ name: n, type: 'PERSON' as const })) });
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([
+    mk('Kim Jong Un said that the talks went well; Kim Sang-woo was not there.', ['Kim Jong Un', 'Kim Sang-woo'], '2024-01-02'),
+    mk('Kim Jong-un said that the talks would go on.', ['Kim Jong-un'], '2024-01-03'),
+  ]);
+  const people = await l.crossEntities({ type: 'PERSON' });
+  const leader = people.find((p) => p.names.includes('Kim Jong Un'))!;
+  assert.deepEqual(leader.names.sort(), ['Kim Jong Un', 'Kim Jong-un']);
+  assert.equal(leader.documents, 2);
+  assert.match(leader.members[1]!.evidence, /Kim Jong/);
+  assert.ok(people.some((p) => p.name === 'Kim Sang-woo' && p.documents === 1));
+  await l.close();
+});
