@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../src/eval/shared.ts';
 import { type GoldDoc, readGum, wikigoldSplit } from '../src/eval/nerCorpus.ts';
 import { segment } from '../src/nlp/segment.ts';
 import { gazetteer } from '../src/nlp/names/gazetteer.ts';
+import { SPAN_TYPES, spanFeatures } from '../src/nlp/names/typer.ts';
 import {
   LABELS, N_LABELS, allowed, encodeModel, historyFeatures, prepare as prepareTagger, taggerInput, tokenFeatures,
 } from '../src/nlp/names/tagger.ts';
@@ -23,10 +24,15 @@ const TRAIN_TYPE: Record<string, string> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC',
 
 /** Per token: its features, or null where the tagger does not score the token (it is O, see prepare). */
 type Sent = { feats: (number[] | null)[]; caps: number[]; gold: number[] };
+/** A gold name for the span typer: its features and its type's index in SPAN_TYPES. */
+type SpanExample = { feats: number[]; gold: number };
+const spanExamples = new Map<GoldDoc[], SpanExample[]>();
 
 function prepare(docs: GoldDoc[]): Sent[] {
   const gz = gazetteer();
   const out: Sent[] = [];
+  const spans: SpanExample[] = [];
+  spanExamples.set(docs, spans);
   for (const d of docs) {
     const seg = segment(d.text);
     const inp = taggerInput(seg, gz);
@@ -41,6 +47,14 @@ function prepare(docs: GoldDoc[]): Sent[] {
           first = false;
         }
       });
+    }
+    for (const n of d.names) {
+      const type = TRAIN_TYPE[n.type];
+      const a = seg.tokens.findIndex((t) => t.start === n.start);
+      const b = seg.tokens.findIndex((t) => t.end === n.end);
+      if (!type || a < 0 || b < a) continue;
+      const sent = seg.sentences[seg.tokens[a]!.sentence]!;
+      spans.push({ feats: spanFeatures(inp, gz, a, b + 1, sent.tokenStart, sent.tokenEnd), gold: SPAN_TYPES.indexOf(type as never) });
     }
     const { hashes, firstInSentence, scored } = prepareTagger(inp, gz);
     for (const s of seg.sentences) {
@@ -190,8 +204,10 @@ function f1(p: Perceptron, sents: Sent[]): number {
 
 const t0 = Date.now();
 const wiki = wikigoldSplit();
-const train = prepare([...readGum('train'), ...(process.env.NER_NO_WIKIGOLD ? [] : wiki.train)]);
-const dev = prepare(readGum('dev'));
+const trainDocs = [...readGum('train'), ...(process.env.NER_NO_WIKIGOLD ? [] : wiki.train)];
+const devDocs = readGum('dev');
+const train = prepare(trainDocs);
+const dev = prepare(devDocs);
 console.log(`prepared ${train.length} training sentences, ${dev.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
 const p = new Perceptron();
@@ -228,3 +244,73 @@ p.index = new Map(keep.map((f, i) => [f, i * N_LABELS]));
 p.w.set(pruned);
 console.log(`kept ${keep.length} of ${total} features; models/ner.bin ${(buf.length / 1024).toFixed(0)} KiB; ` +
   `GUM dev F1 averaged+pruned ${(100 * f1(p, dev)).toFixed(1)}; ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+
+// ---- span typer: multi-class averaged perceptron over gold names ----
+{
+  const width = SPAN_TYPES.length;
+  const index = new Map<number, number>();
+  let w = new Float64Array(1 << 18);
+  let total = new Float64Array(1 << 18);
+  let stamp = new Float64Array(1 << 18);
+  let clock = 0;
+  const rowFor = (f: number): number => {
+    let r = index.get(f);
+    if (r === undefined) {
+      r = index.size * width;
+      index.set(f, r);
+      if (r + width > w.length) {
+        const grow = (a: Float64Array) => { const b = new Float64Array(a.length * 2); b.set(a); return b; };
+        w = grow(w); total = grow(total); stamp = grow(stamp);
+      }
+    }
+    return r;
+  };
+  const predict = (feats: number[], weights: Float64Array | Float32Array, idx: Map<number, number>): number => {
+    const sc = new Float64Array(width);
+    for (const f of feats) {
+      const r = idx.get(f);
+      if (r !== undefined) for (let k = 0; k < width; k++) sc[k]! += weights[r + k]!;
+    }
+    let best = 0;
+    for (let k = 1; k < width; k++) if (sc[k]! > sc[best]!) best = k;
+    return best;
+  };
+  const examples = spanExamples.get(trainDocs)!;
+  const devExamples = spanExamples.get(devDocs)!;
+  const order2 = examples.map((_, i) => i);
+  const random2 = rng(7);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order2.length - 1; i > 0; i--) {
+      const j = Math.floor(random2() * (i + 1));
+      [order2[i], order2[j]] = [order2[j]!, order2[i]!];
+    }
+    for (const i of order2) {
+      const ex = examples[i]!;
+      clock++;
+      const guess = predict(ex.feats, w, index);
+      if (guess === ex.gold) continue;
+      for (const f of ex.feats) {
+        const r = rowFor(f);
+        for (const [label, delta] of [[ex.gold, 1], [guess, -1]] as const) {
+          const at = r + label;
+          total[at]! += (clock - stamp[at]!) * w[at]!;
+          stamp[at] = clock;
+          w[at]! += delta;
+        }
+      }
+    }
+  }
+  const avg = new Float32Array(index.size * width);
+  for (let at = 0; at < avg.length; at++) avg[at] = (total[at]! + (clock - stamp[at]!) * w[at]!) / clock;
+  const feats = [...index.keys()];
+  const rows = feats.map((f) => index.get(f)!);
+  const packed = new Float32Array(feats.length * width);
+  rows.forEach((r, i) => packed.set(avg.subarray(r, r + width), i * width));
+  const packedIndex = new Map(feats.map((f, i) => [f, i * width]));
+  let right = 0;
+  for (const ex of devExamples) if (predict(ex.feats, packed, packedIndex) === ex.gold) right++;
+  const buf2 = encodeModel(feats, packed, (b) => gzipSync(b, { level: 9 }), SPAN_TYPES);
+  writeFileSync(join(REPO_ROOT, 'models', 'ner-types.bin'), buf2);
+  console.log(`span typer: ${examples.length} training names, ${feats.length} features, models/ner-types.bin ${(buf2.length / 1024).toFixed(0)} KiB; ` +
+    `GUM dev type accuracy on gold spans ${((100 * right) / devExamples.length).toFixed(1)}% (${devExamples.length} names)`);
+}

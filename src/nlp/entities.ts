@@ -13,10 +13,11 @@ import { gazetteer, loadUserNames as addUserNames } from './names/gazetteer.ts';
 import { linkMentions } from './names/link.ts';
 import { findMentions } from './names/mentions.ts';
 import { shippedModel } from './names/tagger.ts';
+import { shippedTyper } from './names/typer.ts';
 
 export function extractEntities(ctx: StageContext): Entity[] {
   const gz = gazetteer();
-  const { mentions, input } = findMentions(ctx.seg, gz, shippedModel());
+  const { mentions, input } = findMentions(ctx.seg, gz, shippedModel(), shippedTyper());
   return linkMentions(ctx.seg, input.keys, mentions, gz);
 }
 

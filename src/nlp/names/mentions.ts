@@ -7,6 +7,7 @@ import type { EntityType } from '../../types.ts';
 import type { Segmented, Token } from '../segment.ts';
 import { type GazEntry, type GazHit, type Gazetteer, TRUSTED_KINDS, roleNouns } from './gazetteer.ts';
 import { type Label, type Model, type TaggerInput, tag, taggerInput } from './tagger.ts';
+import { spanFeatures, typeSpan } from './typer.ts';
 
 export type Mention = {
   /** Token range [start, end). */
@@ -23,11 +24,16 @@ export type Mention = {
 
 const TAGGER_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Words that are never a name on their own, whatever their case. */
+const NOT_A_NAME = new Set(['i', 'the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'to', 'for', 'by', 'it', 'we', 'he', 'she', 'they', 'you', 'my', 'our']);
+/** Country and region names that are also everyday words in lower case. */
+const LOWERCASE_AMBIGUOUS = new Set(['turkey', 'chad', 'jordan', 'georgia', 'guinea', 'china', 'niger', 'japan', 'wales', 'jersey', 'victoria',
+  'mali', 'peru', 'cuba', 'india', 'iran', 'iraq', 'oman', 'togo', 'fiji', 'laos', 'nice', 'reading', 'mobile', 'split', 'bath', 'orange']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 
 export type Found = { mentions: Mention[]; input: TaggerInput };
 
-export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null): Found {
+export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null, typer: Model | null = null): Found {
   const input = taggerInput(seg, gz);
   const labels: Label[] = model ? tag(model, input, gz) : new Array<Label>(seg.tokens.length).fill('O');
   const { tokens, keys } = input;
@@ -66,6 +72,10 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
     while (start < end && DETERMINERS.has(keys[start]!) && (tokens[start]!.text[0] === 't' || tokens[start]!.text[0] === 'a' || isSentenceStart(seg, start))) start++;
     while (end > start && /^[\p{P}]+$/u.test(tokens[end - 1]!.text) && tokens[end - 1]!.text !== '.') end--;
     if (start >= end) continue;
+    // a name starts and ends on word boundaries, even where the tokeniser split a word ("Mili|č|evi|ć")
+    while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
+    while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
+    if (end - start === 1 && NOT_A_NAME.has(keys[start]!)) continue;
     // a name does not stop inside a hyphenated word: "Jong" in "Jong-un"
     while (end + 1 < tokens.length && tokens[end]!.text === '-' && tokens[end]!.start === tokens[end - 1]!.end &&
       tokens[end + 1]!.start === tokens[end]!.end && /^\p{L}/u.test(tokens[end + 1]!.text)) end += 2;
@@ -77,7 +87,10 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
     }
     const hit = input.hits.find((h) => h.start === start && h.end === end);
     const entries = hit?.entries ?? [];
-    let type = settleType(TAGGER_TYPE[s.type]!, entries, hit?.cased ?? false, end - start > 1 ? keys[end - 1]! : '');
+    // the span typer sees the whole name and its neighbours; the tagger's type is the fallback
+    const sent = seg.sentences[tokens[start]!.sentence]!;
+    const typed = typer ? typeSpan(typer, spanFeatures(input, gz, start, end, sent.tokenStart, sent.tokenEnd)) : s.type;
+    let type = settleType(TAGGER_TYPE[typed]!, entries, hit?.cased ?? false, end - start > 1 ? keys[end - 1]! : '');
     if (type !== 'PERSON' && titledPerson(start, end, input, gz)) type = 'PERSON';
     mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });
     for (let i = start; i < end; i++) covered[i] = 1;
@@ -86,7 +99,18 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null)
   // List hits the tagger missed: trusted kinds always; other kinds (companies, cities, officials)
   // when written as names mid-sentence and never in lower case in this document.
   for (const h of input.hits) {
-    if (!h.cased) continue;
+    if (!h.cased) {
+      // text written all in lower case ("flew to vietnam") still names countries and regions; short or everyday words excepted
+      const k = keysJoin(keys, h.start, h.end);
+      const e = h.entries[0]!;
+      if (!(e.kind === 'country' || e.kind === 'region') || k.length < 6 || LOWERCASE_AMBIGUOUS.has(k)) continue;
+      let free = true;
+      for (let i = h.start; i < h.end; i++) if (covered[i]) free = false;
+      if (!free) continue;
+      mentions.push({ start: h.start, end: h.end, type: e.type, key: k, entries: h.entries, from: 'list' });
+      for (let i = h.start; i < h.end; i++) covered[i] = 1;
+      continue;
+    }
     if (!h.entries.some(trusted)) {
       const midSentence = !isSentenceStart(seg, h.start);
       const neverLower = !input.docCase[h.start]!.includes('L');

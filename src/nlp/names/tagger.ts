@@ -291,7 +291,7 @@ export function prepare(inp: TaggerInput, gz: Gazetteer): Prepared {
 }
 
 /** Weights by hashed feature: an open-addressing table of keys and row offsets. */
-export type Model = { keys: Int32Array; rows: Int32Array; mask: number; weights: Float32Array };
+export type Model = { keys: Int32Array; rows: Int32Array; mask: number; weights: Float32Array; labels: readonly string[] };
 
 export function rowOf(model: Model, f: number): number {
   let at = Math.imul(f, 0x9e3779b1) & model.mask;
@@ -303,7 +303,8 @@ export function rowOf(model: Model, f: number): number {
   }
 }
 
-export function buildModel(features: ArrayLike<number>, weights: Float32Array): Model {
+export function buildModel(features: ArrayLike<number>, weights: Float32Array, labels: readonly string[] = LABELS): Model {
+  const width = labels.length;
   let size = 1;
   while (size < features.length * 2) size <<= 1;
   const keys = new Int32Array(size).fill(-1);
@@ -314,9 +315,9 @@ export function buildModel(features: ArrayLike<number>, weights: Float32Array): 
     let at = Math.imul(f, 0x9e3779b1) & mask;
     while (keys[at] !== -1) at = (at + 1) & mask;
     keys[at] = f;
-    rows[at] = r * N_LABELS;
+    rows[at] = r * width;
   }
-  return { keys, rows, mask, weights };
+  return { keys, rows, mask, weights, labels };
 }
 
 const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin');
@@ -333,25 +334,26 @@ export function shippedModel(): Model | null {
  * Model file: gzip of [u32 header length][header JSON][Int32 feature hashes][Int16 weights],
  * weights row per feature, quantised by the header's scale.
  */
-export function decodeModel(buf: Buffer): Model {
+export function decodeModel(buf: Buffer, labels: readonly string[] = LABELS): Model {
+  const width = labels.length;
   const raw = gunzipSync(buf);
   const headerLen = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + headerLen).toString('utf8')) as { labels: string[]; scale: number; count: number };
-  if (header.labels.join() !== LABELS.join()) throw new Error('NER model labels do not match this build');
+  if (header.labels.join() !== labels.join()) throw new Error('model labels do not match this build');
   let at = 4 + headerLen;
   const feats = new Int32Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + header.count * 4));
   at += header.count * 4;
-  const ints = new Int16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + header.count * N_LABELS * 2));
+  const ints = new Int16Array(raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + header.count * width * 2));
   const weights = new Float32Array(ints.length);
   for (let k = 0; k < ints.length; k++) weights[k] = ints[k]! / header.scale;
-  return buildModel(feats, weights);
+  return buildModel(feats, weights, labels);
 }
 
-export function encodeModel(features: number[], weights: Float32Array, gzip: (b: Buffer) => Buffer): Buffer {
+export function encodeModel(features: number[], weights: Float32Array, gzip: (b: Buffer) => Buffer, labels: readonly string[] = LABELS): Buffer {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? 32767 / max : 1;
-  const header = Buffer.from(JSON.stringify({ labels: LABELS, scale, count: features.length }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ labels, scale, count: features.length }), 'utf8');
   const ints = new Int16Array(weights.length);
   for (let k = 0; k < weights.length; k++) ints[k] = Math.round(weights[k]! * scale);
   const len = Buffer.alloc(4);
@@ -405,4 +407,4 @@ export function tag(model: Model, inp: TaggerInput, gz: Gazetteer): Label[] {
   return out;
 }
 
-export { capClass };
+export { capClass, f1 as hashFeature1, f2 as hashFeature2 };
