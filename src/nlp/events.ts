@@ -263,6 +263,9 @@ function isAdjectival(c: Ctx, i: number): boolean {
   if (lower(prev) === 'as' && !w.endsWith('ing') && w !== t.lemma.toLowerCase()) return true;
   if (w.endsWith('ing') && next && next.pos === 'NOUN' && i + 1 < c.s.tokenEnd && (prev.pos === 'DET' || prev.pos === 'ADJ' || lower(prev) === 'with')) return true;
   if (prev.pos === 'VERB' && !w.endsWith('ing') && w === t.lemma.toLowerCase()) return true;
+  // "captured soldiers told interrogators": a participle before a noun, with no subject or
+  // auxiliary before it, describes the noun
+  if (!w.endsWith('ing') && w !== t.lemma.toLowerCase() && next?.pos === 'NOUN' && ['DET', 'ADJ', 'VERB', 'ADP'].includes(prev.pos)) return true;
   return false;
 }
 
@@ -605,6 +608,8 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
       break;
   }
   if (type === null) return undefined;
+  // a government "protests" in notes and statements, not in the street
+  if (type === 'PROTEST' && governorLemma === 'protest' && a.subject.kind === 'np' && isOfficialSubject(c, a.subject.start, a.subject.end)) [type, mode] = ['ACCUSE', 'disapprove'];
   if (a.future && !sense.governs) {
     // a promised meeting or delivery is an agreement; an announced withdrawal a concession; announced force a threat
     if (COOPERATIVE.has(type)) [type, mode] = ['AGREE', undefined];
@@ -682,6 +687,15 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   return ev;
 }
 
+/** A subject that is a state, an organisation or its government, not a crowd. */
+function isOfficialSubject(c: Ctx, start: number, end: number): boolean {
+  const head = c.seg.tokens[end - 1]!;
+  if (lemmaIn(head, WORD_CLASSES.LABOUR) || lemmaIn(head, WORD_CLASSES.PEOPLE)) return false;
+  if (lemmaIn(head, WORD_CLASSES.GOVERNMENTS)) return true;
+  const m = c.ix.covering[end - 1]!;
+  return m >= 0 && ['GPE', 'ORG'].includes(c.ix.mentions[m]!.entity.type);
+}
+
 /**
  * An imperative ("Thank you", "Send help") or a subject such as "this" or "something": no one is
  * reported to act.
@@ -703,7 +717,7 @@ function noDoer(c: Ctx, vgStart: number): boolean {
  * is Shoigu, "the Church of Scientology" in a longer phrase is the Church).
  */
 function subjectPartiesOf(c: Ctx, start: number, end: number): Entity[] {
-  const parties = partiesIn(c.ix, start, end);
+  const parties = partiesIn(c.ix, start, end, c.seg.tokens);
   if (parties.length < 2) return parties;
   for (let k = start; k < end; k++) if (c.seg.tokens[k]!.pos === 'CCONJ' && !(c.marks[k]! & IN_NAME)) return parties;
   return [parties[parties.length - 1]!, ...parties.slice(0, -1)];

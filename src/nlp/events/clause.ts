@@ -42,6 +42,8 @@ export const IN_NAME = 2;
 const BE = new Set(['be', 'is', 'was', 'were', 'are', 'am', 'been', 'being', "'re", '’re', "'s", '’s']);
 /** "is opposed to", "is committed to": a state of the subject, not a passive. */
 const STATIVE = new Set(['opposed', 'committed', 'prepared', 'determined', 'engaged', 'involved', 'concerned']);
+/** Words the tagger may call prepositions that sit inside a verb group: "has since called for". */
+const GROUP_ADVERBS = new Set(['since', 'already', 'also', 'now', 'just', 'still', 'yet', 'recently', 'again', 'once']);
 const RELATIVES = new Set(['who', 'which', 'that', 'whom']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const NP_PUNCT = new Set(['-', '.', '’', "'", '&']);
@@ -69,6 +71,9 @@ const isParticiple = (t: Token): boolean => {
 
 export const isGerund = (t: Token): boolean => lower(t).endsWith('ing') && t.pos === 'VERB';
 
+/** A verb in its dictionary form ("exchange", "send"), as opposed to "sent", "sends", "sending". */
+const isBare = (t: Token): boolean => lower(t) === t.lemma.toLowerCase() && !lower(t).endsWith('ing');
+
 /**
  * Reads the verb group to the left of the verb at `i`: auxiliaries, negation, adverbs and any
  * time expression standing between subject and verb ("The US on Thursday demanded").
@@ -93,7 +98,7 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, marks: TokenMa
       sawAux = true;
       continue;
     }
-    if (t.pos === 'ADV' && w !== 'when' && w !== 'how' && w !== 'why' && w !== 'where') continue;
+    if ((t.pos === 'ADV' || GROUP_ADVERBS.has(w)) && w !== 'when' && w !== 'how' && w !== 'why' && w !== 'where') continue;
     if (w === 'to' && t.pos === 'PART') {
       g.dependent = true;
       const k = skipAdverbs(toks, j - 1, s.tokenStart);
@@ -152,6 +157,8 @@ function skipAdverbs(toks: Token[], j: number, floor: number): number {
 /** How a dependent verb's governor shapes it: passes it through, makes it a plan, or neither. */
 export function governorKind(seg: Segmented, governor: number): 'aspectual' | 'intent' | 'other' {
   const lem = lemmaOf(seg.tokens[governor]!);
+  // "soldiers were being prepared to fight": someone readies them; it is no plan of theirs
+  if (governor > 0 && lower(seg.tokens[governor - 1]!) === 'being') return 'other';
   if (ASPECTUAL.has(lem)) return 'aspectual';
   if (INTENT_MARKERS.has(lem) || INTENT_MARKERS.has(lower(seg.tokens[governor]!))) return 'intent';
   return 'other';
@@ -312,6 +319,10 @@ function earlierSubject(seg: Segmented, s: Sentence, from: number, marks: TokenM
     const t = toks[k]!;
     if (STOP_PUNCT.has(t.text)) return NONE;
     if (t.pos === 'VERB') {
+      // "said ... and accused": a coordinated verb has the form of its partner, so a bare
+      // "exchange" inside the first clause is not where the subject is found
+      const partner = toks[from + 1] ?? t;
+      if (isBare(t) !== isBare(partner) && !lower(partner).endsWith('ing')) continue;
       const g = verbGroup(seg, s, k, marks);
       if (g.dependent) {
         // a purpose clause ("opened fire to disperse them, killing one") is skipped for the verb it serves
@@ -392,12 +403,14 @@ function findForward(toks: Token[], from: number, end: number, pred: (t: Token) 
 /** True when the clause holding the subject starting at `subjectStart` is a condition or a question. */
 export function isHypothetical(seg: Segmented, s: Sentence, subjectStart: number): boolean {
   const toks = seg.tokens;
-  for (let k = subjectStart - 1; k >= s.tokenStart && subjectStart - k <= 3; k--) {
-    const w = lower(toks[k]!);
+  for (let k = subjectStart - 1; k >= s.tokenStart && subjectStart - k <= 4; k--) {
+    const t = toks[k]!;
+    const w = lower(t);
     if (HYPOTHETICAL_OPENERS.has(w)) return true;
     // "so that ...": a purpose, not a fact
     if (w === 'that' && k > s.tokenStart && lower(toks[k - 1]!) === 'so') return true;
-    if (w !== ',' && w !== 'that' && w !== 'and') return false;
+    // "if either country was attacked", "whether or not the two sides meet"
+    if (w !== ',' && w !== 'that' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'ADV') return false;
   }
   return false;
 }

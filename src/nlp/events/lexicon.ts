@@ -79,6 +79,11 @@ export type NounSense = Sense & {
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
+/** "Ukraine's partners", "Iran's allies": a possessor whose relatives are other parties. */
+export const RELATIONS: ReadonlySet<string> = words(
+  'partner ally enemy neighbour neighbor critic opponent rival friend backer supporter foe adversary counterpart',
+);
+
 /** Word classes, by lower-case lemma (singular). */
 export const WORD_CLASSES = {
   AID_GOODS: words(`aid assistance relief help food grain wheat rice flour fuel diesel medicine medication vaccine
@@ -128,8 +133,9 @@ export const WORD_CLASSES = {
     ruling decision law tooth nail odds`),
   OPINIONS: words(`policy plan decision remark comment statement proposal move law bill idea approach record
     claim report government administration leadership strategy budget reform measure`),
+  /** What officials decline to give reporters: declining these is no political rejection. */
   NON_STATEMENTS: words(`comment say elaborate confirm discuss disclose answer respond speak name identify specify
-    reveal detail`),
+    reveal detail number figure estimate interview information details`),
   SUPPORTED: words(`right policy decision action record plan move measure stance position law reform effort
     sovereignty independence integrity`),
   RECOGNISED: words(`independence government state sovereignty statehood republic`),
@@ -137,6 +143,8 @@ export const WORD_CLASSES = {
     artillery drone projectile`),
   HUNGER: words(`hunger`),
   STRIKE_KINDS: words(`general national nationwide labour labor warning token day-long week-long indefinite`),
+  GOVERNMENTS: words(`government ministry embassy office administration cabinet presidency council parliament
+    kremlin president minister spokesman spokeswoman spokesperson authority authorities state`),
   /** Things that cannot act: "a resolution that aims to tighten sanctions" has no actor of its own. */
   DOCUMENTS: words(`resolution report law bill plan proposal statement decision agreement deal accord treaty
     measure policy rule regulation order decree document letter draft text programme program initiative`),
@@ -273,7 +281,10 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['demand', [{ type: 'REQUEST', governs: 'request' }]],
   ['urge', [{ type: 'REQUEST', governs: 'request' }]],
   ['appeal', [{ type: 'REQUEST', particle: ['for', 'to'], governs: 'request' }]],
-  ['ask', [{ type: 'REQUEST', particle: ['for'], governs: 'request' }, { type: 'REQUEST', thenTo: true, governs: 'request' }]],
+  ['ask', [
+    { type: 'REQUEST', particle: ['for'], governs: 'request' },
+    { type: 'REQUEST', thenTo: true, governs: 'request', notObject: ['NON_STATEMENTS'] },
+  ]],
   ['request', [{ type: 'REQUEST', governs: 'request' }]],
   ['press', [{ type: 'REQUEST', particle: ['for'], governs: 'request' }, { type: 'REQUEST', thenTo: true, governs: 'request' }]],
   ['push', [{ type: 'REQUEST', particle: ['for'], governs: 'request' }]],

@@ -5,7 +5,7 @@
 import type { Claim, Entity, TimeExpr } from '../../types.ts';
 import { tokenIndexAt, type Segmented, type Sentence, type Token } from '../segment.ts';
 import { IN_NAME, IN_TIME, lemmaOf, lower, singular, type TokenMarks } from './clause.ts';
-import { PLACE_LEADS, PLACE_NOUNS, SPEECH_VERBS, TIME_WORDS, WORD_CLASSES } from './lexicon.ts';
+import { PLACE_LEADS, PLACE_NOUNS, RELATIONS, SPEECH_VERBS, TIME_WORDS, WORD_CLASSES } from './lexicon.ts';
 import { gazetteer, roleNouns } from '../names/gazetteer.ts';
 import { nameKey } from '../names/normalize.ts';
 
@@ -77,13 +77,13 @@ export function tokenMarks(seg: Segmented, times: TimeExpr[], ix: MentionIndex):
 }
 
 /** The party entities named inside tokens [start, end), in reading order, without repeats. */
-export function partiesIn(ix: MentionIndex, start: number, end: number): Entity[] {
+export function partiesIn(ix: MentionIndex, start: number, end: number, toks?: Token[]): Entity[] {
   const out: Entity[] = [];
   for (let k = start; k < end; k++) {
     const m = ix.covering[k]!;
     if (m < 0) continue;
     const e = ix.mentions[m]!.entity;
-    if (PARTY_TYPES.has(e.type) && !out.includes(e)) out.push(e);
+    if (PARTY_TYPES.has(e.type) && !out.includes(e) && !(toks && isRelationOf(toks, ix.mentions[m]!))) out.push(e);
   }
   return out;
 }
@@ -105,7 +105,7 @@ const LEADS_BY_TYPE: Record<string, ReadonlySet<string>> = {
   COOPERATE: new Set(['with']),
   AID: new Set(['to', 'for']),
   RETREAT: new Set(['from', 'to']),
-  REQUEST: new Set(['to', 'on', 'upon', 'from']),
+  REQUEST: new Set(['to', 'from']),
   ACCUSE: new Set(['against']),
   REJECT: new Set(['from', 'by']),
   THREATEN: new Set(['against', 'to', 'with', 'on']),
@@ -174,8 +174,10 @@ export function findRecipient(seg: Segmented, ix: MentionIndex, q: RecipientQuer
     const mention = ix.mentions[m]!;
     const e = mention.entity;
     if (!PARTY_TYPES.has(e.type) || e === q.exclude) continue;
+    if (isRelationOf(toks, mention)) continue;
     const lead = leadBefore(toks, k - 1, q.from - 1);
-    if (lead === q.triggerEnd) return e;
+    // after "call for", "ask for", "push for" comes what is asked, not who is asked
+    if (lead === q.triggerEnd && lower(toks[lead]!) !== 'for') return e;
     if (lead < q.from) continue;
     const lw = lower(toks[lead]!);
     // "on the Thai border": a name before a place noun locates, it is not acted upon
@@ -192,6 +194,14 @@ export function findRecipient(seg: Segmented, ix: MentionIndex, q: RecipientQuer
     if (q.type === 'AID' && isHelpChain(toks, lead, q.from)) return e;
   }
   return undefined;
+}
+
+/** "Ukraine's partners": the name stands for someone else's relatives. */
+export function isRelationOf(toks: Token[], m: { end: number }): boolean {
+  const s = toks[m.end];
+  const head = toks[m.end + 1];
+  if (!s || !head || (lower(s) !== "'s" && lower(s) !== '’s')) return false;
+  return RELATIONS.has(lemmaOf(head)) || RELATIONS.has(singular(lower(head)));
 }
 
 function isMemberNoun(t: Token): boolean {
@@ -285,6 +295,9 @@ export function pronounSource(claims: Claim[], start: number, end: number): stri
 
 /** When the trigger is itself a claim's cue ("called for", "accused"), the speaker is the actor. */
 export function cueSource(claims: Claim[], start: number, end: number): string | undefined {
-  for (const c of claims) if (c.source?.entity && c.cue && c.cue.start < end && start < c.cue.end) return c.source.entity;
+  for (const c of claims) {
+    // a source after the trigger would be the one accused or urged, not the speaker
+    if (c.source?.entity && c.cue && c.cue.start < end && start < c.cue.end && c.source.end <= start) return c.source.entity;
+  }
   return undefined;
 }
