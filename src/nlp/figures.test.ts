@@ -225,6 +225,13 @@ test('not figures: numbers inside time expressions from the times stage', () => 
   const text2 = 'They met in week 7 of the campaign with 30 aides.';
   const s2 = text2.indexOf('week 7');
   assert.deepEqual(texts(text2, [{ start: s2, end: s2 + 6, text: 'week 7', value: '2025-W07', type: 'DATE' }]), ['30 aides']);
+  // nested time spans: the long one that holds the number counts even when a short one starts later
+  const text4 = 'Between Monday and the 14 days after it, 9 ships left.';
+  const nested: TimeExpr[] = [
+    { start: 0, end: text4.indexOf(','), text: text4.slice(0, text4.indexOf(',')), value: 'P14D', type: 'DURATION' },
+    { start: 8, end: 14, text: 'Monday', value: '2025-06-16', type: 'DATE' },
+  ];
+  assert.deepEqual(texts(text4, nested), ['9 ships']);
   // a time expression inside the unit or rate does not remove the number before it
   const text3 = 'Gusts reached 150 kilometres per hour and guards earn $900 a month.';
   const perHour = text3.indexOf('per hour');

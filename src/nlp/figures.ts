@@ -62,7 +62,7 @@ type Draft = Omit<Figure, 'id' | 'changedFrom'> & {
 
 export function extractFigures(ctx: StageContext, earlier: { times: TimeExpr[] }): Figure[] {
   const { seg } = ctx;
-  const times = [...earlier.times].sort((a, b) => a.start - b.start);
+  const times = indexTimes(earlier.times);
   const furniture = verblessShortParagraphs(seg.tokens, seg.sentences);
   const names = numbersUsedAsNames(seg.text, seg.tokens);
   const drafts: Draft[] = [];
@@ -113,18 +113,27 @@ function tokenAfter(tokens: Token[], from: number, offset: number, end: number):
   return k;
 }
 
-function overlapsTime(times: TimeExpr[], start: number, end: number): boolean {
+/** Time spans sorted by start, with the furthest end reached so far, so overlap tests stop early. */
+type TimeIndex = { spans: TimeExpr[]; maxEnd: number[] };
+
+function indexTimes(times: TimeExpr[]): TimeIndex {
+  const spans = [...times].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  spans.forEach((t, k) => maxEnd.push(Math.max(t.end, k > 0 ? maxEnd[k - 1]! : 0)));
+  return { spans, maxEnd };
+}
+
+function overlapsTime(index: TimeIndex, start: number, end: number): boolean {
+  const { spans, maxEnd } = index;
+  // the first span starting at or after `end` cannot overlap, nor can any after it
   let lo = 0;
-  let hi = times.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (times[mid]!.end <= start) lo = mid + 1;
+    if (spans[mid]!.start < end) lo = mid + 1;
     else hi = mid;
   }
-  // times are sorted by start; spans may nest, so look at a few neighbours
-  for (let k = Math.max(0, lo - 2); k < times.length && times[k]!.start < end; k++) {
-    if (times[k]!.end > start && times[k]!.start < end) return true;
-  }
+  for (let k = lo - 1; k >= 0 && maxEnd[k]! > start; k--) if (spans[k]!.end > start) return true;
   return false;
 }
 
@@ -133,7 +142,7 @@ function isYearShaped(a: Amount, text: string): boolean {
 }
 
 /** Reads the figure whose amount starts at token i, or says how far to skip when it is not one. */
-function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number, times: TimeExpr[], names: Set<string>): Found | null {
+function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number, times: TimeIndex, names: Set<string>): Found | null {
   const limit = sentence.end;
   const tok = tokens[i]!;
   let amount = readAmount(text, tok.start, limit, { allowA: true });
@@ -173,43 +182,11 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   const after = tokenAfter(tokens, i, amount.end, ceil);
   const skip: Found = { draft: null, next: after };
   const next = after < ceil ? tokens[after]! : undefined;
-  const nextLower = next ? lower(next) : '';
   const charAfter = text[amount.end];
 
-  // --- numbers that date, time, name or lay out the page rather than count
   // only the number itself: a unit such as "kilometres per hour" may hold a time expression of its own
   if (overlapsTime(times, amount.start, amount.numberEnd)) return skip;
-  if (charAfter === ':' && /\d/.test(text[amount.end + 1] ?? '')) return { draft: null, next: tokenAfter(tokens, i, amount.end + 3, ceil) };
-  if (charAfter === '/' && /\d/.test(text[amount.end + 1] ?? '')) return skip; // fractions and dates written 3/4
-  if (text[amount.start - 1] === '-' || text[amount.start - 1] === '/' || text[amount.start - 1] === '+') return skip; // "Su-27", phone numbers
-  if (text[amount.start - 1] === '[' && charAfter === ']') return skip; // citation marks
-  if (!amount.unit && CLOCK_WORDS.has(nextLower) && amount.digits) return skip;
-  if (amount.bare && amount.value !== null && amount.value >= 1 && amount.value <= 31 && Number.isInteger(amount.value) &&
-      (MONTHS.has(prevLower) || MONTHS.has(nextLower) || (nextLower === 'of' && MONTHS.has(lower(tokens[after + 1] ?? tok))))) {
-    return skip;
-  }
-  if (isYearShaped(amount, text) && min === undefined) {
-    const pre = qualifierBefore(tokens, i, floor);
-    // a hedge alone does not make it a count ("until at least 2014", "around 2020"); a plural noun after it does
-    const np = countedPhrase(text, tokens, after, ceil, names);
-    const pluralNoun = np !== null && isPlural(tokens[np.head]!) && !lower(tokens[np.head]!).endsWith('ing');
-    const timeWord = pre ? (pre.first > floor && TIME_PREPOSITIONS.has(lower(tokens[pre.first - 1]!))) : YEAR_PREPOSITIONS.has(prevLower);
-    const plausibleCount = pluralNoun && !timeWord && !MONTHS.has(prevLower);
-    if (!plausibleCount) return skip;
-  }
-  if (amount.bare && prevLower === ',' && i - 3 >= floor && tokens[i - 2]!.kind === 'number' && MONTHS.has(lower(tokens[i - 3]!))) return skip; // June 17, 2025
-  if (amount.bare && text[amount.end] === '-' && /\d/.test(text[amount.end + 1] ?? '')) return skip; // codes like 555-0143
-  // runs of bare numbers are phone numbers and codes ("020 7946 0958"), but "18 777s" is a count of models
-  if (amount.bare && /^[ \u00a0]\d+(?![\dA-Za-z])/.test(text.slice(amount.end, amount.end + 12))) return skip;
-  if (amount.bare && prev && /^\d+$/.test(prev.text) && amount.start - prev.end <= 1) return skip;
-  if (amount.bare && prev?.text === '(' && next?.text === ')') {
-    const after2 = tokens[after + 1];
-    if (after2 && after2.kind === 'number') return skip;
-  }
-  if (amount.bare && text[amount.start] === '0' && amount.numberEnd - amount.start > 1) return skip; // "001", "007": codes keep their zeros
-  if (isIdentifier(tokens, i, floor, amount, text)) return skip;
-  if (prevLower === 'of' && i - 2 >= floor && tokens[i - 2]!.kind === 'number' && i - 3 >= floor && IDENTIFIER_NOUNS.has(lower(tokens[i - 3]!))) return skip;
-  if (FURNITURE_NOUNS.has(nextLower) && !amount.unit) return skip;
+  if (namesDatesOrLabels(amount, { text, tokens, i, floor, ceil, after, names }, min !== undefined)) return skip;
   if (amount.ambiguousM) amount = settleMillionOrMetres(amount, next);
 
   // --- hyphenated compounds: "4,000-strong", "3.5-inch", but not "two-state", "10-point", "41-year"
@@ -232,10 +209,8 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
     postQualifier = 'more than';
     phraseFrom = tokenAfter(tokens, i, amount.end + 1, ceil);
   }
-  if (TIME_UNITS.has(lower(tokens[phraseFrom] ?? tok)) && phraseFrom < ceil && !(amount.unit && amount.unit !== '%')) {
-    // "six months", "three days later": durations belong to the times stage
-    if (!amount.unit) return { draft: null, next: phraseFrom + 1 };
-  }
+  // "six months", "three days later": durations belong to the times stage
+  if (!amount.unit && phraseFrom < ceil && TIME_UNITS.has(lower(tokens[phraseFrom]!))) return { draft: null, next: phraseFrom + 1 };
 
   // --- words around the amount
   const pre = qualifierBefore(tokens, i, floor);
@@ -254,8 +229,8 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
   let counts: string | undefined;
   let last = Math.max(after - 1, i);
   if (phraseFrom - 1 > last) last = phraseFrom - 1;
-  const isMoney = amount.unit !== undefined;
-  if (!isMoney) {
+  // money and measures name their unit, not a counted noun: "$40 billion contract" is not a count of contracts
+  if (!amount.unit) {
     const np = countedPhrase(text, tokens, phraseFrom, ceil, names);
     if (np) {
       if (TIME_UNITS.has(lower(tokens[np.head]!)) || TIME_UNITS.has(lower(tokens[np.countsFirst]!))) {
@@ -306,6 +281,53 @@ function readFigure(text: string, tokens: Token[], sentence: Sentence, i: number
 /** Binary floating point turns 3.5 * 1e9 into 3500000000.0000005; news never means that. */
 function roundValue(v: number): number {
   return Math.round(v * 1e6) / 1e6;
+}
+
+/** Where an amount sits: the sentence's token bounds and the first token after the amount. */
+type Around = { text: string; tokens: Token[]; i: number; floor: number; ceil: number; after: number; names: Set<string> };
+
+/**
+ * Numbers that date, time, name, label or lay out the page rather than count: days of the month,
+ * years, clock times, phone numbers and codes, "Resolution 2397", "page 3 of 10", "12 comments".
+ */
+function namesDatesOrLabels(amount: Amount, at: Around, isRange: boolean): boolean {
+  const { text, tokens, i, floor, ceil, after, names } = at;
+  const prev = i > floor ? tokens[i - 1] : undefined;
+  const prevLower = prev ? lower(prev) : '';
+  const next = after < ceil ? tokens[after] : undefined;
+  const nextLower = next ? lower(next) : '';
+  const charBefore = text[amount.start - 1];
+  const charAfter = text[amount.end];
+  const digitAfter = (k: number) => /\d/.test(text[amount.end + k] ?? '');
+
+  if ((charAfter === ':' || charAfter === '/') && digitAfter(1)) return true; // 3:30, 24/7, 9/11, 3/4
+  if (charBefore === '-' || charBefore === '/' || charBefore === '+') return true; // "Su-27", "+44"
+  if (charBefore === '[' && charAfter === ']') return true; // citation marks
+  if (!amount.unit && amount.digits && CLOCK_WORDS.has(nextLower)) return true; // "3 pm", "1500 GMT"
+  if (amount.bare && amount.value !== null && amount.value >= 1 && amount.value <= 31 && Number.isInteger(amount.value) &&
+      (MONTHS.has(prevLower) || MONTHS.has(nextLower) || (nextLower === 'of' && after + 1 < ceil && MONTHS.has(lower(tokens[after + 1]!))))) {
+    return true; // "June 17", "17 June", "the 17th of June"
+  }
+  if (isYearShaped(amount, text) && !isRange) {
+    // a hedge alone does not make it a count ("until at least 2014", "around 2020"); a plural noun after it does
+    const pre = qualifierBefore(tokens, i, floor);
+    const np = countedPhrase(text, tokens, after, ceil, names);
+    const pluralNoun = np !== null && isPlural(tokens[np.head]!) && !lower(tokens[np.head]!).endsWith('ing');
+    const timeWord = pre ? pre.first > floor && TIME_PREPOSITIONS.has(lower(tokens[pre.first - 1]!)) : YEAR_PREPOSITIONS.has(prevLower);
+    if (!pluralNoun || timeWord || MONTHS.has(prevLower)) return true;
+  }
+  if (!amount.bare) return isIdentifier(tokens, i, floor, amount, text) || (!amount.unit && FURNITURE_NOUNS.has(nextLower));
+  if (prevLower === ',' && i - 3 >= floor && tokens[i - 2]!.kind === 'number' && MONTHS.has(lower(tokens[i - 3]!))) return true; // June 17, 2025
+  if (charAfter === '-' && digitAfter(1)) return true; // codes like 555-0143
+  // runs of bare numbers are phone numbers and codes ("020 7946 0958"), but "18 777s" is a count of models
+  if (/^[ \u00a0]\d+(?![\dA-Za-z])/.test(text.slice(amount.end, amount.end + 12))) return true;
+  if (prev && /^\d+$/.test(prev.text) && amount.start - prev.end <= 1) return true;
+  if (prev?.text === '(' && next?.text === ')' && tokens[after + 1]?.kind === 'number') return true; // "(202) 555"
+  if (text[amount.start] === '0' && amount.numberEnd - amount.start > 1) return true; // "001", "007": codes keep their zeros
+  if (isIdentifier(tokens, i, floor, amount, text)) return true;
+  // "page 3 of 10": the total of a label is a label too
+  if (prevLower === 'of' && i - 3 >= floor && tokens[i - 2]!.kind === 'number' && IDENTIFIER_NOUNS.has(lower(tokens[i - 3]!))) return true;
+  return FURNITURE_NOUNS.has(nextLower); // "12 comments", "5 min read"
 }
 
 /**

@@ -5,7 +5,6 @@
  * returns token indices, so the stage can build spans from token offsets.
  */
 import type { Token } from '../segment.ts';
-import type { Qualifier } from '../../types.ts';
 import { INVARIANT_PLURALS, POST_QUALIFIERS, PRE_QUALIFIERS, RATE_ADVERBS, TIME_UNITS, type QualifierWord } from './lexicon.ts';
 
 const PRE_BY_LENGTH = [...PRE_QUALIFIERS].sort((a, b) => b[0].length - a[0].length);
@@ -171,4 +170,3 @@ function singular(word: string, lemma: string): string {
   return lemma || word;
 }
 
-export type { Qualifier };
