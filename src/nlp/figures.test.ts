@@ -280,6 +280,8 @@ test('offsets stay exact next to emoji, Cyrillic, Hangul and combining accents',
   const cyr = 'Ива́н said 40 доктор left and Ли́ reported 7,500 tonnes of grain.';
   for (const f of figuresOf(cyr)) assert.equal(cyr.slice(f.start, f.end), f.text);
   assert.ok(figuresOf(cyr).some((f) => f.value === 7500 && f.unit === 't'));
+  // an accented letter right after the number starts a word, not a unit
+  assert.equal(figure('The bakery sold 12 éclairs.', '12').counts, 'éclairs');
 });
 
 test('ids run f1, f2, ... in document order and no claim is set', () => {

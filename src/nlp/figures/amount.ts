@@ -341,8 +341,8 @@ export function readUnit(text: string, at: number, limit: number): { unit: strin
   const first = text[s];
   if (first === undefined || s >= limit) return null;
   // currency words, with an optional country adjective ("Canadian dollars", "US dollars")
-  if (isLetter(first)) {
-    const w = readLetters(text, s)!;
+  const w = readLetters(text, s);
+  if (w) {
     const lw = w.toLowerCase();
     const two = (() => {
       const s2 = skipSpaces(text, s + w.length, limit);
