@@ -189,6 +189,42 @@ test('a pronoun subject after a verb of saying is the speaker', () => {
   assert.equal(evs[0]?.recipient, 'e2');
 });
 
+test('a noun followed by a participle is acted upon: "soldiers killed in the shelling"', () => {
+  const text = 'Three Georgian soldiers killed in the shelling were buried on Sunday.';
+  const ents = [entity(text, 'e1', 'Georgian', 'NORP')];
+  const evs = run(text, ents);
+  assert.deepEqual(types(evs), ['ASSAULT']);
+  assert.equal(evs[0]?.actor, undefined);
+  assert.equal(evs[0]?.recipient, 'e1');
+  assert.equal(evs[0]?.mode, 'heavy-weapons');
+});
+
+test('the issuer of a statement is the one who condemns in it', () => {
+  const text = 'The Kenyan foreign ministry issued a statement condemning the raid.';
+  const ents = [entity(text, 'e1', 'Kenyan', 'NORP')];
+  const evs = run(text, ents);
+  assert.deepEqual(types(evs), ['ACCUSE']);
+  assert.equal(evs[0]?.actor, 'e1');
+});
+
+test('a government protests in words; a crowd in the street', () => {
+  let text = "Poland's government protested the decision.";
+  assert.deepEqual(types(run(text, [entity(text, 'e1', 'Poland', 'GPE')])), ['ACCUSE']);
+  text = 'Thousands of farmers protested outside parliament.';
+  assert.deepEqual(types(run(text)), ['PROTEST']);
+});
+
+test('no event is read into questions, future conditions or the allies of a named party', () => {
+  assert.deepEqual(types(run('Will the army attack the city?')), []);
+  let text = 'Sudan must sign the accord before the rebels disarm.';
+  // the disarming lies ahead; the obligation has no speaker here
+  assert.deepEqual(types(run(text, [entity(text, 'e1', 'Sudan', 'GPE')])), []);
+  text = "Canada urged Ukraine's partners to send more air defence systems.";
+  const evs = run(text, [entity(text, 'e1', 'Canada', 'GPE'), entity(text, 'e2', 'Ukraine', 'GPE')]);
+  assert.deepEqual(types(evs), ['REQUEST']);
+  assert.equal(evs[0]?.recipient, undefined);
+});
+
 test('trigger offsets stay exact after emoji, combining accents, Cyrillic and Hangul', () => {
   const text = 'Café 🇺🇦 — Zoë (Cafe\u0301) Київ 서울: Rebels attacked the garrison, and police arrested 20 protesters.';
   const evs = run(text);

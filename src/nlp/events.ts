@@ -10,7 +10,7 @@
  */
 import type { Claim, Entity, Event, TimeExpr } from '../types.ts';
 import type { StageContext } from './context.ts';
-import type { Segmented, Sentence } from './segment.ts';
+import type { Segmented, Sentence, Token } from './segment.ts';
 import {
   ARMED,
   COERCIVE,
@@ -28,6 +28,7 @@ import {
 } from './events/lexicon.ts';
 import {
   clauseEnd,
+  clauseOpener,
   governorKind,
   isHypothetical,
   lemmaOf,
@@ -175,7 +176,11 @@ function analyse(c: Ctx, head: number): Analysis {
   let effective = group;
   let future = group.future;
   let unasserted = false;
-  if (group.dependent) {
+  const issuer = group.dependent && group.governor === undefined ? issuingVerb(c, head) : -1;
+  if (issuer >= 0) {
+    // "issued a statement condemning ...": the statement's issuer condemns
+    effective = analyse(c, issuer).effective;
+  } else if (group.dependent) {
     if (group.governor === undefined) unasserted = true;
     else {
       const kind = governorKind(c.seg, group.governor);
@@ -191,6 +196,21 @@ function analyse(c: Ctx, head: number): Analysis {
   const a: Analysis = { group, effective, subject, future, unasserted };
   c.analyses.set(head, a);
   return a;
+}
+
+const ISSUED_NOUNS = new Set(['statement', 'declaration', 'resolution', 'communique', 'communiqué', 'letter', 'message', 'note', 'decree', 'order']);
+
+/** For a gerund right after a statement noun, the verb that issued the statement ("issued", "adopted"), or -1. */
+function issuingVerb(c: Ctx, head: number): number {
+  const toks = c.seg.tokens;
+  const noun = toks[head - 1];
+  if (!noun || head - 1 < c.s.tokenStart || !lower(toks[head]!).endsWith('ing') || !ISSUED_NOUNS.has(lemmaOf(noun))) return -1;
+  for (let k = head - 2; k >= c.s.tokenStart && head - k <= 6; k--) {
+    const t = toks[k]!;
+    if (t.pos === 'VERB') return k;
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'NUM') return -1;
+  }
+  return -1;
 }
 
 /** "to tighten sanctions and impose a blockade": a bare verb after "and" shares the infinitive before it. */
@@ -229,7 +249,7 @@ function findCandidates(c: Ctx): Candidate[] {
         }
       }
     }
-    if (!found && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) {
+    if (!found && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ')) {
       const senses = NOUN_SENSES.get(lemmaOf(t)) ?? (t.pos === 'PROPN' ? NOUN_SENSES.get(singular(lower(t))) : undefined);
       const cand = senses && nounCandidate(c, i, senses);
       // the noun says more than its support verb ("imposed sanctions" over "imposed")
@@ -350,14 +370,17 @@ function hasClass(c: Ctx, from: number, to: number, classes: readonly WordClassN
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
     if (headsOnly && k + 1 < to && (t.pos === 'NOUN' || t.pos === 'PROPN') && toks[k + 1]!.pos === 'NOUN') continue;
-    // "sent to the Rehabilitation Project Force": a word inside a name is not the object's kind
-    if (headsOnly && c.marks[k]! & IN_NAME) continue;
+    // "sent to the Rehabilitation Project Force" is no force, but "blocked the Europe Bridge" is a bridge
+    const named = headsOnly && (c.marks[k]! & IN_NAME) !== 0;
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'ADJ' && t.pos !== 'VERB' && t.pos !== 'X') {
       // currency signs stand for money: "$5 million in aid"
       if (!(t.kind === 'currency' || t.pos === 'SYM') || !classes.includes('AID_GOODS')) continue;
       return true;
     }
-    for (const name of classes) if (lemmaIn(t, WORD_CLASSES[name])) return true;
+    for (const name of classes) {
+      if (named && name !== 'ROADS' && name !== 'PLACES') continue;
+      if (lemmaIn(t, WORD_CLASSES[name])) return true;
+    }
   }
   return false;
 }
@@ -383,6 +406,8 @@ function verbCandidate(c: Ctx, i: number, sense: Sense): Candidate | undefined {
   if (sense.passiveOnly && !a.group.passive) return undefined;
   if (!sensePasses(c, sense, a, end, end, end)) return undefined;
   if (sense.thenTo && !infinitiveFollows(c, end)) return undefined;
+  if (sense.after && (i === c.s.tokenStart || lower(toks[i - 1]!) !== sense.after)) return undefined;
+  if (sense.official && !(a.subject.kind === 'np' && isOfficialSubject(c, a.subject.start, a.subject.end))) return undefined;
   if (sense.party && !hasCounterpart(c, end)) return undefined;
   return { start: i, end, head: i, sense };
 }
@@ -465,7 +490,9 @@ function nounCandidate(c: Ctx, n: number, senses: readonly NounSense[]): Candida
     const w = lower(t);
     const between =
       t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADV' ||
-      POSSESSIVES.has(w) || w === 'of' || w === "'s" || w === '’s' || w === '-' || SUPPORT_PARTICLES.has(w);
+      POSSESSIVES.has(w) || w === 'of' || w === "'s" || w === '’s' || w === '-' || SUPPORT_PARTICLES.has(w) ||
+      // "its long-threatened invasion": a hyphenated modifier
+      (k > c.s.tokenStart && toks[k - 1]!.text === '-' && toks[k - 1]!.end === t.start);
     if (!between) return undefined;
   }
   return passiveNounCandidate(c, n, senses);
@@ -493,6 +520,13 @@ function passiveNounCandidate(c: Ctx, n: number, senses: readonly NounSense[]): 
 
 const NEG = new Set(['not', "n't", 'n’t', 'never']);
 const FIRST_SECOND_PERSON = new Set(['i', 'we', 'you']);
+const LOOKING_AHEAD = new Set(['before', 'until', 'once', 'unless']);
+
+const isPresentTense = (t: Token): boolean => {
+  const w = lower(t);
+  const lemma = t.lemma.toLowerCase();
+  return w === lemma || w === `${lemma}s` || w === `${lemma}es`;
+};
 const ADDRESSEES = new Set(['me', 'us', 'you']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
@@ -579,6 +613,9 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
   if (a.unasserted || a.effective.negated || a.group.negated || a.effective.speculative) return undefined;
   const subjectStart = a.subject.kind === 'np' ? a.subject.start : a.subject.kind === 'pronoun' ? a.subject.index : a.effective.start;
   if (isHypothetical(seg, s, subjectStart)) return undefined;
+  // "... before they demobilize", "until the army withdraws": a present tense after these looks ahead
+  const opener = clauseOpener(seg, s, subjectStart);
+  if (opener && LOOKING_AHEAD.has(opener) && isPresentTense(toks[cand.head]!) && !a.group.passive) return undefined;
   if (a.subject.kind === 'none' && !a.group.passive && !cand.obligated && noDoer(c, a.effective.start)) return undefined;
 
   let type: PloverType | null = sense.type;

@@ -12,6 +12,7 @@ import {
   HYPOTHETICAL_OPENERS,
   INTENT_MARKERS,
   NEGATIONS,
+  PASSIVE_PRONE,
   SPECULATIVE_MODALS,
   SUBORDINATORS,
 } from './lexicon.ts';
@@ -128,9 +129,12 @@ export function verbGroup(seg: Segmented, s: Sentence, i: number, marks: TokenMa
       } else if (lower(before) === 'of' || lower(before) === 'for' || ((before.pos === 'NOUN' || before.pos === 'PROPN') && k === i - 1)) {
         g.dependent = true;
       }
-    } else if (before && (before.pos === 'NOUN' || before.pos === 'PROPN') && isParticiple(toks[i]!) && lower(toks[i + 1] ?? toks[i]!) === 'by' && !isMeans(toks[i + 2])) {
-      // a reduced relative: "soldiers killed by a roadside bomb" is passive
-      g.passive = true;
+    } else if (before && (before.pos === 'NOUN' || before.pos === 'PROPN') && k === i - 1 && isParticiple(toks[i]!)) {
+      // a reduced relative: "soldiers killed by a roadside bomb", "civilians wounded in the
+      // shelling" are passive
+      const next = toks[i + 1];
+      if (next && lower(next) === 'by' && !isMeans(toks[i + 2])) g.passive = true;
+      else if (PASSIVE_PRONE.has(lemmaOf(toks[i]!)) && (!next || i + 1 >= s.tokenEnd || marks[i + 1]! & IN_TIME || ['ADP', 'PUNCT', 'ADV', 'SCONJ'].includes(next.pos))) g.passive = true;
     }
   }
   return g;
@@ -398,6 +402,18 @@ function skipAdverbsForward(toks: Token[], k: number, end: number): number {
 function findForward(toks: Token[], from: number, end: number, pred: (t: Token) => boolean, limit: number): number {
   for (let k = from; k < end && k - from < limit; k++) if (pred(toks[k]!)) return k;
   return -1;
+}
+
+/** The conjunction opening the clause whose subject starts at `subjectStart` ("before", "when"), if any. */
+export function clauseOpener(seg: Segmented, s: Sentence, subjectStart: number): string | undefined {
+  const toks = seg.tokens;
+  for (let k = subjectStart - 1; k >= s.tokenStart && subjectStart - k <= 4; k--) {
+    const t = toks[k]!;
+    const w = lower(t);
+    if (SUBORDINATORS.has(w) && (t.pos === 'SCONJ' || t.pos === 'ADP' || t.pos === 'ADV')) return w;
+    if (w !== ',' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'ADV') return undefined;
+  }
+  return undefined;
 }
 
 /** True when the clause holding the subject starting at `subjectStart` is a condition or a question. */

@@ -66,6 +66,10 @@ export type Sense = {
   subject?: readonly WordClassName[];
   /** Only in the passive ("were beaten" by police, not "beat Brazil 2-1"). */
   passiveOnly?: boolean;
+  /** The word right before the verb must be this one ("sexually abused"). */
+  after?: string;
+  /** The subject must be a state, an organisation or an office: permissions are given by authorities. */
+  official?: boolean;
   /** Both sides act: a compound subject ("Israel and Syria agreed") gives actor and recipient. */
   symmetric?: boolean;
   /** Pick the ASSAULT mode from the weapons named near the trigger. */
@@ -106,6 +110,11 @@ export const WORD_CLASSES = {
   /** Civilians a state or organisation keeps abroad: withdrawing or expelling them cuts relations. */
   MISSIONS: words(`observer inspector monitor peacekeeper mission staff delegation worker adviser advisor expert
     volunteer personnel team`),
+  OBSERVERS: words(`observer inspector monitor peacekeeper`),
+  ACCESS: words(`access entry passage`),
+  EVACUEES: words(`wounded injured sick civilian resident people refugee child patient casualty survivor`),
+  JOINT: words(`joint combined bilateral multinational trilateral`),
+  WAR: words(`war`),
   CAPTIVES: words(`prisoner hostage detainee captive pow inmate abductee`),
   PEOPLE: words(`people person civilian citizen national journalist reporter activist migrant refugee worker
     protester demonstrator student opponent dissident leader member official suspect man woman child`),
@@ -185,7 +194,10 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['talk', [{ type: 'CONSULT', particle: ['with'], party: true, symmetric: true }]],
   ['speak', [{ type: 'CONSULT', particle: ['with'], party: true, symmetric: true }]],
   ['discuss', [{ type: 'CONSULT', party: true, symmetric: true }]],
-  ['receive', [{ type: 'CONSULT', mode: 'visit', party: true, object: ['DIPLOMATS'] }]],
+  ['receive', [{ type: 'CONSULT', mode: 'visit', party: true, object: ['DIPLOMATS'] }, { type: 'RETREAT', mode: 'access', object: ['OBSERVERS'] }]],
+  ['arrive', [{ type: 'CONSULT', mode: 'visit', object: ['MEETINGS'] }]],
+  ['travel', [{ type: 'CONSULT', mode: 'visit', object: ['MEETINGS'] }]],
+  ['fly', [{ type: 'CONSULT', mode: 'visit', object: ['MEETINGS'] }]],
 
   // --- AGREE: promises, offers, settlements
   ['agree', [{ type: 'AGREE', particle: ['to', 'on', 'upon'], governs: 'intent', symmetric: true }, { type: 'AGREE', object: ['SETTLEMENTS', 'PROPOSALS'], symmetric: true }]],
@@ -245,6 +257,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['extend', [{ type: 'AID', object: ['AID_GOODS'] }]],
   ['grant', [{ type: 'CONCEDE', object: ['CAPTIVES'] }, { type: 'AID', object: ['AID_GOODS'] }]],
   ['rescue', [{ type: 'AID' }]],
+  ['evacuate', [{ type: 'AID', object: ['EVACUEES'] }]],
 
   // --- CONCEDE: promises and verbal concessions
   ['lift', [{ type: 'CONCEDE', object: ['SANCTIONS', 'CURFEW', 'EMERGENCY', 'RESTRICTIONS'] }]],
@@ -336,7 +349,12 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['dismiss', [{ type: 'REJECT', object: ['PROPOSALS'] }]],
   ['turn', [{ type: 'REJECT', particle: ['down'], object: ['PROPOSALS', 'MEETINGS', 'AID_GOODS'] }]],
   ['rule', [{ type: 'REJECT', particle: ['out'] }]],
-  ['cancel', [{ type: 'REJECT', mode: 'meet', object: ['MEETINGS'] }]],
+  ['cancel', [{ type: 'REJECT', mode: 'meet', object: ['MEETINGS'] }, { type: 'CONCEDE', object: ['SANCTIONS', 'CURFEW', 'RESTRICTIONS'] }]],
+  ['scrap', [{ type: 'CONCEDE', object: ['SANCTIONS', 'CURFEW', 'RESTRICTIONS'] }]],
+  ['revoke', [{ type: 'CONCEDE', object: ['SANCTIONS', 'CURFEW', 'RESTRICTIONS'] }]],
+  ['abolish', [{ type: 'CONCEDE', object: ['SANCTIONS', 'CURFEW', 'RESTRICTIONS'] }]],
+  ['allow', [{ type: 'RETREAT', mode: 'access', object: ['OBSERVERS', 'ACCESS'] }, { type: 'CONCEDE', thenTo: true, official: true }]],
+  ['permit', [{ type: 'RETREAT', mode: 'access', object: ['OBSERVERS', 'ACCESS'] }, { type: 'CONCEDE', thenTo: true, official: true }]],
   ['postpone', [{ type: 'REJECT', mode: 'meet', object: ['MEETINGS'] }]],
   ['fail', [{ type: 'REJECT', particle: ['to'], governs: 'reject' }]],
 
@@ -455,6 +473,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ['ambush', [{ type: 'ASSAULT', weaponMode: true }]],
   ['torture', [{ type: 'ASSAULT', mode: 'torture' }]],
   ['rape', [{ type: 'ASSAULT', mode: 'sexual' }]],
+  ['abuse', [{ type: 'ASSAULT', mode: 'sexual', after: 'sexually' }]],
   ['assault', [{ type: 'ASSAULT', mode: 'beat', agent: true }]],
   ['stab', [{ type: 'ASSAULT', mode: 'primitive' }]],
   ['beat', [{ type: 'ASSAULT', mode: 'beat', particle: ['up'] }, { type: 'ASSAULT', mode: 'beat', passiveOnly: true }]],
@@ -480,7 +499,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
  */
 export const NOUN_SENSES: ReadonlyMap<string, readonly NounSense[]> = new Map<string, NounSense[]>([
   ...(['talk', 'negotiation', 'consultation', 'discussion', 'meeting', 'summit', 'dialogue'] as const).map(
-    (n): [string, NounSense[]] => [n, [{ type: 'CONSULT', symmetric: true, support: support('hold have open begin start resume conduct host attend') }]],
+    (n): [string, NounSense[]] => [n, [{ type: 'CONSULT', symmetric: true, support: support('hold have open begin start resume renew conduct host attend') }]],
   ),
   ['mediation', [{ type: 'CONSULT', mode: 'third-party', support: support('launch begin start offer conduct') }]],
   ['visit', [{ type: 'CONSULT', mode: 'visit', support: support('make pay begin start') }]],
@@ -544,11 +563,27 @@ export const NOUN_SENSES: ReadonlyMap<string, readonly NounSense[]> = new Map<st
   ['crackdown', [{ type: 'COERCE', mode: 'restrict', support: support(LAUNCH) }]],
   ['amnesty', [{ type: 'CONCEDE', support: support('grant declare announce offer') }]],
   ['concession', [{ type: 'CONCEDE', support: support('make offer') }]],
-  ['exercise', [{ type: 'MOBILIZE', mode: 'troops', support: support('hold conduct stage launch begin start') }]],
-  ['drill', [{ type: 'MOBILIZE', mode: 'troops', support: support('hold conduct stage launch begin start') }]],
+  ...(['exercise', 'drill', 'maneuver', 'manoeuvre', 'game'] as const).map(
+    (n): [string, NounSense[]] => [n, [
+      // war games held together are cooperation; alone, a show of force
+      { type: 'COOPERATE', object: ['JOINT'], support: support('hold conduct stage launch begin start') },
+      { type: 'MOBILIZE', mode: 'troops', object: n === 'game' ? ['WAR'] : undefined, support: support('hold conduct stage launch begin start') },
+    ]],
+  ),
+  ['withdrawal', [
+    { type: 'CONCEDE', support: support('announce order promise pledge') },
+    { type: 'RETREAT', mode: 'withdraw', object: ['FORCES'], support: support('begin start complete speed_up accelerate carry_out continue') },
+  ]],
   ['missile', [{ type: 'MOBILIZE', mode: 'weapons', support: support('test test-fire') }]],
 ]);
 
+/**
+ * Verbs news uses in reduced passives right after a noun: "soldiers killed in the attack",
+ * "activists detained last week": the noun is acted upon, not acting.
+ */
+export const PASSIVE_PRONE: ReadonlySet<string> = words(
+  'kill wound injure arrest detain capture seize abduct kidnap deport jail imprison execute torture sentence convict release free evacuate rescue expel confiscate shell bomb target attack',
+);
 /** Verbs that pass their subject and assertion through to an infinitive: "began to withdraw". */
 export const ASPECTUAL: ReadonlySet<string> = words('begin start continue keep resume try attempt manage go');
 /** Verbs and adjectives that make their complement a plan rather than a fact: "plans to send". */
