@@ -390,6 +390,130 @@ Examples:
       return EXIT.ok;
     }));
 
+  // ---- many workers, one PostgreSQL ledger (docs/scaling.md) ----
+
+  /** The queue lives in a PostgreSQL ledger; a file path has no queue. */
+  const queueLedger = async (db?: string): Promise<string> => {
+    const where = ledgerLocation(db);
+    const { isPostgresUrl } = await import('../store/postgres/connect.ts');
+    if (!isPostgresUrl(where)) {
+      const { UsageError } = await import('./errors.ts');
+      throw new UsageError(`the ingest queue is kept in a PostgreSQL ledger; pass --db postgres://… or set TRIANGULATE_DB (got ${where})`);
+    }
+    return where;
+  };
+  const pgDbOption = () => new Option('--db <url>', 'PostgreSQL ledger, e.g. postgres://user@host/db; default $TRIANGULATE_DB');
+
+  program
+    .command('migrate')
+    .description('Bring the ledger\'s schema up to date and exit (every command also does this on start).')
+    .addOption(new Option('--db <url-or-file>', 'ledger: a postgres:// URL or an SQLite file; default $TRIANGULATE_DB or ./triangulate.db'))
+    .action(run(async (o: { db?: string }) => {
+      const where = ledgerLocation(o.db);
+      const { isPostgresUrl, redact } = await import('../store/postgres/connect.ts');
+      if (isPostgresUrl(where)) {
+        const { PostgresLedger } = await import('../store/postgres.ts');
+        const r = await PostgresLedger.migrate(where);
+        out(r.from === r.to ? `${redact(where)}: schema ${r.to}, up to date.` : `${redact(where)}: schema ${r.from} → ${r.to}.`);
+      } else {
+        await (await openLedger(where)).close();
+        out(`${where}: schema up to date.`);
+      }
+      return EXIT.ok;
+    }));
+
+  program
+    .command('enqueue')
+    .description('Put articles on the PostgreSQL ledger\'s ingest queue for `triangulate worker` processes on any machine.')
+    .argument('<paths...>', inputsHelp)
+    .addOption(pgDbOption())
+    .option('--published <date>', 'publication date for texts that carry none', fullDateArg)
+    .option('--outlet <name>', 'outlet for texts that carry none')
+    .addOption(maxBytesOption())
+    .option('-q, --quiet', 'print only the totals line')
+    .action(run(async (paths: string[], o: { db?: string; published?: string; outlet?: string; maxBytes?: number; quiet?: boolean }) => {
+      const where = await queueLedger(o.db);
+      const { PostgresLedger } = await import('../store/postgres.ts');
+      const { IngestQueue } = await import('../services/queue.ts');
+      const { readPaths } = await import('../ingest/readers.ts');
+      const ledger = await PostgresLedger.open(where, { poolSize: 2 });
+      const queue = new IngestQueue(ledger.pool);
+      const totals = { queued: 0, requeued: 0, alreadyQueued: 0, alreadyStored: 0, rejected: 0 };
+      try {
+        let batch: import('../types.ts').Document[] = [];
+        const flush = async () => {
+          const c = await queue.enqueue(batch);
+          batch = [];
+          totals.queued += c.queued;
+          totals.requeued += c.requeued;
+          totals.alreadyQueued += c.alreadyQueued;
+          totals.alreadyStored += c.alreadyStored;
+        };
+        for await (const x of readPaths(paths, { published: o.published, outlet: o.outlet, maxBytes: o.maxBytes })) {
+          if (x.kind === 'rejected') {
+            totals.rejected++;
+            if (!o.quiet) err(`rejected (${x.reason}): ${x.message}`);
+            continue;
+          }
+          batch.push({ ...x.doc, origin: x.doc.origin ?? x.origin });
+          if (batch.length >= 200) await flush();
+        }
+        await flush();
+        const s = await queue.stats();
+        out(`${totals.queued} queued${totals.requeued ? ` (${totals.requeued} failed before, queued again)` : ''}, ${totals.alreadyQueued} already queued, ` +
+          `${totals.alreadyStored} already in the ledger, ${totals.rejected} rejected; the queue holds ${s.queued} waiting, ${s.leased} in hand, ${s.failed} failed.`);
+      } finally {
+        await ledger.close();
+      }
+      return totals.rejected ? EXIT.rejected : EXIT.ok;
+    }));
+
+  program
+    .command('worker')
+    .description('Take articles from the PostgreSQL ledger\'s queue, extract, link and store them, one per transaction. Run any number, anywhere.')
+    .addOption(pgDbOption())
+    .addOption(jobsOption())
+    .option('--lease <seconds>', 'a job not renewed for this long (its worker died) goes back to the queue', countArg, 60)
+    .addOption(timeoutOption())
+    .option('--until-empty', 'exit once the queue is empty, instead of waiting for more')
+    .option('-q, --quiet', 'print only the totals line')
+    .action(run(async (o: { db?: string; jobs?: number; lease: number; timeout: number; untilEmpty?: boolean; quiet?: boolean }) => {
+      const where = await queueLedger(o.db);
+      const { runWorker } = await import('../services/worker-process.ts');
+      const stop = new AbortController();
+      const onSignal = () => {
+        if (!o.quiet) err('worker: finishing the documents in hand, then stopping (signal again to kill)');
+        stop.abort();
+        process.once('SIGINT', () => process.exit(130));
+        process.once('SIGTERM', () => process.exit(143));
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const progress = new Progress(process.stderr);
+      try {
+        const t = await runWorker(where, {
+          jobs: o.jobs,
+          leaseMs: o.lease * 1000,
+          taskTimeoutMs: o.timeout * 1000,
+          untilEmpty: o.untilEmpty,
+          signal: stop.signal,
+          onEvent: (e) => {
+            if (e.kind === 'failed' || e.kind === 'retry' || e.kind === 'lost') {
+              if (!o.quiet) progress.log(`${e.kind === 'retry' ? 'will retry' : e.kind} (job ${e.job}${e.origin ? `, ${e.origin}` : ''}): ${e.error}`);
+            }
+            progress.tick(e.kind);
+          },
+        });
+        progress.done();
+        out(`worker: ${t.stored} stored, ${t.duplicate} already in the ledger, ${t.failed} failed, ${t.retried} handed back to retry, ` +
+          `${t.lost} taken over by other workers, in ${t.seconds.toFixed(1)} s.`);
+        return t.failed ? EXIT.rejected : EXIT.ok;
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+    }));
+
   return program;
 }
 

@@ -412,7 +412,7 @@ export class PostgresLedger implements Ledger {
                         c.start, c."end", d.published, d.outlet, d.title
                  FROM claims c JOIN documents d ON d.id = c.doc_id
                  ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-                 ORDER BY coalesce(c.said, d.published, ''), c.doc_id, c.start LIMIT ${p.add(f.limit ?? 1000)} OFFSET ${p.add(f.offset ?? 0)}`;
+                 ORDER BY coalesce(c.said, d.published, ''), c.doc_id, c.start, c.seq LIMIT ${p.add(f.limit ?? 1000)} OFFSET ${p.add(f.offset ?? 0)}`;
     return (await this.many(sql, p.values)).map(claimRow);
   }
 
@@ -438,7 +438,8 @@ export class PostgresLedger implements Ledger {
     const top = opts.top ?? 5;
     const counts = await this.counts();
     const sources = await this.many(
-      `SELECT min(source_name) AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
+      // of several spellings, the one SQLite's GROUP BY shows: the last along its (name, document) index
+      `SELECT (array_agg(source_name ORDER BY doc_id DESC, seq DESC))[1] AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
        GROUP BY lower(source_name) ORDER BY claims DESC, name LIMIT $1`,
       [top],
     );
@@ -518,7 +519,7 @@ export class PostgresLedger implements Ledger {
                         c.start, c."end", d.published, d.outlet, d.title
                  FROM claims c JOIN documents d ON d.id = c.doc_id
                  ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-                 ORDER BY d.published DESC NULLS LAST, d.id DESC, c.start LIMIT ${p.add(f.limit ?? 50)} OFFSET ${p.add(f.offset ?? 0)}`;
+                 ORDER BY d.published DESC NULLS LAST, d.id DESC, c.start, c.seq LIMIT ${p.add(f.limit ?? 50)} OFFSET ${p.add(f.offset ?? 0)}`;
     return (await this.many(sql, p.values)).map(claimRow);
   }
 
@@ -547,7 +548,7 @@ export class PostgresLedger implements Ledger {
       [key],
     );
     const kinds = await this.many(
-      `SELECT kind, count(*) AS claims FROM claims WHERE lower(source_name) = $1 GROUP BY kind ORDER BY claims DESC, kind`,
+      `SELECT kind, count(*) AS claims FROM claims WHERE lower(source_name) = $1 GROUP BY kind ORDER BY claims DESC, kind DESC`,
       [key],
     );
     return {

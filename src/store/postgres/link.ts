@@ -359,44 +359,116 @@ export class PgLinkStore {
 
   // ---- entities across documents ----
 
+  /**
+   * The same decisions as the SQLite link store, entity by entity in document order, but with the
+   * reads done up front: every candidate any of the document's names could meet (the newest 50 per
+   * key, which contain the newest 50 of any union of keys) in one query, and the writes at the end in
+   * one statement per table. Clusters made or changed by an earlier name of the same document are
+   * kept in memory, so a later name sees them exactly as it would have seen them in the tables.
+   */
   private async linkEntities(db: Db, doc: Document, x: Extraction): Promise<void> {
-    for (const e of x.entities) {
-      const keys = entityKeys(e);
-      if (!keys.length) continue;
+    const keysOf = x.entities.map((e) => entityKeys(e));
+    const allKeys = [...new Set(keysOf.flat())];
+    if (!allKeys.length) return;
+    type Cluster = { id: number; type: string; name: string; country: string | null; names: string[]; fresh: boolean; documents: number; mentions: number };
+    const byKey = new Map<string, Set<number>>();
+    const clusters = new Map<number, Cluster>();
+    const filed = await rows(db,
+      `SELECT k.block, e.id, e.type, e.name, e.country, e.names FROM (
+         SELECT block, entity_id, row_number() OVER (PARTITION BY block ORDER BY entity_id DESC) AS rank
+         FROM link_entity_keys WHERE block = ANY($1)
+       ) k JOIN link_entities e ON e.id = k.entity_id WHERE k.rank <= 50`,
+      [allKeys]);
+    for (const r of filed) {
+      (byKey.get(r.block) ?? byKey.set(r.block, new Set()).get(r.block)!).add(r.id);
+      if (!clusters.has(r.id)) {
+        clusters.set(r.id, { id: r.id, type: r.type, name: r.name, country: r.country, names: JSON.parse(r.names), fresh: false, documents: 0, mentions: 0 });
+      }
+    }
+    // clusters this document starts get stand-in ids above any real one (newer ones larger, as real
+    // ids will be), replaced by ids from the sequence once it is known how many are needed
+    const STAND_IN = 2 ** 52;
+    let started = 0;
+    const newKeys: { block: string; entity: number }[] = [];
+    const members: Row[] = [];
+    const inThisDoc = new Set<number>();
+    x.entities.forEach((e, i) => {
+      const keys = keysOf[i]!;
+      if (!keys.length) return;
+      const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => b - a).slice(0, 50);
       let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
-      const candidates = await rows(db,
-        `SELECT id, type, name, country, names FROM link_entities
-         WHERE id IN (SELECT DISTINCT entity_id FROM link_entity_keys WHERE block = ANY($1) ORDER BY entity_id DESC LIMIT 50)
-         ORDER BY id DESC`,
-        [keys]);
-      for (const row of candidates) {
-        const names = JSON.parse(row.names) as string[];
-        for (const name of names) {
+      for (const id of candidates) {
+        const row = clusters.get(id)!;
+        for (const name of row.names) {
           const v = sameEntity(e, { name, type: row.type, ...(row.country ? { country: row.country } : {}) });
-          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: row.id, ...v, names };
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id, ...v, names: row.names };
         }
       }
-      let cluster: number;
+      let cluster: Cluster;
       let confidence = 1;
       let evidence = 'first mention in the ledger';
       if (best) {
-        cluster = best.id;
+        cluster = clusters.get(best.id)!;
         confidence = best.confidence;
         evidence = best.evidence.join('; ');
-        const names = best.names.includes(e.name) || best.names.length >= 12 ? best.names : [...best.names, e.name];
-        const newDoc = !(await first(db, 'SELECT 1 FROM link_entity_members WHERE cluster_id = $1 AND doc_id = $2 LIMIT 1', [cluster, doc.id]));
-        await db.query('UPDATE link_entities SET documents = documents + $1, mentions = mentions + $2, names = $3, country = coalesce(country, $4) WHERE id = $5',
-          [newDoc ? 1 : 0, e.mentions.length, JSON.stringify(names), e.country ?? null, cluster]);
+        if (!(best.names.includes(e.name) || best.names.length >= 12)) cluster.names = [...best.names, e.name];
+        if (!inThisDoc.has(cluster.id)) cluster.documents++;
+        cluster.mentions += e.mentions.length;
+        cluster.country ??= e.country ?? null;
       } else {
-        cluster = (await first(db, 'INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES ($1, $2, $3, $4, 1, $5) RETURNING id',
-          [e.type, e.name, e.country ?? null, JSON.stringify([e.name]), e.mentions.length]))!.id as number;
+        const id = STAND_IN + started++;
+        cluster = { id, type: e.type, name: e.name, country: e.country ?? null, names: [e.name], fresh: true, documents: 1, mentions: e.mentions.length };
+        clusters.set(id, cluster);
       }
-      await db.query(`INSERT INTO link_entity_keys (block, entity_id) SELECT k, $2 FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`, [keys, cluster]);
+      inThisDoc.add(cluster.id);
+      for (const k of keys) {
+        const filedHere = byKey.get(k) ?? byKey.set(k, new Set()).get(k)!;
+        if (!filedHere.has(cluster.id)) {
+          filedHere.add(cluster.id);
+          newKeys.push({ block: k, entity: cluster.id });
+        }
+      }
+      members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: cluster.id, name: e.name, mentions: e.mentions.length, confidence, evidence });
+    });
+    if (started) {
+      const ids = (await rows(db, `SELECT nextval(pg_get_serial_sequence('link_entities', 'id')) AS id FROM generate_series(1, $1) ORDER BY 1`, [started]))
+        .map((r) => r.id as number);
+      const real = (id: number) => (id >= STAND_IN ? ids[id - STAND_IN]! : id);
+      for (const c of clusters.values()) c.id = real(c.id);
+      for (const k of newKeys) k.entity = real(k.entity);
+      for (const m of members) m.cluster_id = real(m.cluster_id);
+      for (const id of [...inThisDoc]) {
+        inThisDoc.delete(id);
+        inThisDoc.add(real(id));
+      }
+    }
+    const touched = [...clusters.values()].filter((c) => inThisDoc.has(c.id));
+    const fresh = touched.filter((c) => c.fresh);
+    const joined = touched.filter((c) => !c.fresh);
+    if (fresh.length) {
       await db.query(
-        `INSERT INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO link_entities (id, type, name, country, names, documents, mentions)
+         SELECT id, type, name, country, names, documents, mentions FROM json_populate_recordset(NULL::link_entities, $1)`,
+        [JSON.stringify(fresh.map((c) => ({ id: c.id, type: c.type, name: c.name, country: c.country, names: JSON.stringify(c.names), documents: c.documents, mentions: c.mentions })))]);
+    }
+    if (joined.length) {
+      await db.query(
+        `UPDATE link_entities e SET documents = e.documents + j.documents, mentions = e.mentions + j.mentions, names = j.names, country = coalesce(e.country, j.country)
+         FROM json_populate_recordset(NULL::link_entities, $1) j WHERE e.id = j.id`,
+        [JSON.stringify(joined.map((c) => ({ id: c.id, country: c.country, names: JSON.stringify(c.names), documents: c.documents, mentions: c.mentions })))]);
+    }
+    if (newKeys.length) {
+      await db.query(
+        `INSERT INTO link_entity_keys (block, entity_id) SELECT k.block, k.entity FROM json_to_recordset($1) AS k(block text, entity bigint) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(newKeys)]);
+    }
+    if (members.length) {
+      await db.query(
+        `INSERT INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence)
+         SELECT doc_id, entity_id, cluster_id, name, mentions, confidence, evidence FROM json_populate_recordset(NULL::link_entity_members, $1)
          ON CONFLICT (doc_id, entity_id) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name, mentions = excluded.mentions,
            confidence = excluded.confidence, evidence = excluded.evidence`,
-        [doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence]);
+        [JSON.stringify(members)]);
     }
   }
 

@@ -73,6 +73,7 @@ export const PG_MIGRATIONS: string[] = [
   );
 
   CREATE TABLE claims (
+    seq           bigint GENERATED ALWAYS AS IDENTITY,
     doc_id        ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     id            ${T} NOT NULL,
     kind          ${T} NOT NULL,

@@ -8,7 +8,8 @@
  * the tsvector column and its GIN index then do the matching.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Letters and digits, with the combining marks that follow them (dropped later, as FTS5 drops them). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
 /** One search term: lower case, accents removed (résumé and resume match, as in FTS5). */
 function term(word: string): string {
