@@ -298,6 +298,8 @@ function isCompoundModifier(c: Ctx, i: number): boolean {
 }
 
 const OBLIGATION = new Set(['must', 'should']);
+/** Past forms of event verbs that are also nouns, which the tagger may read as nouns. */
+const NOUN_LIKE_PASTS = new Map([['shot', 'shoot'], ['fought', 'fight'], ['struck', 'strike'], ['sent', 'send'], ['met', 'meet'], ['bombed', 'bomb'], ['shelled', 'shell']]);
 const SAYING_NOUNS = new Set(['reminder', 'statement', 'warning', 'message', 'declaration', 'letter', 'resolution', 'communique', 'communiqué']);
 const MUST_SENSE: Sense = { type: 'REQUEST', governs: 'request' };
 
@@ -332,10 +334,19 @@ function mustCandidate(c: Ctx, i: number): Candidate | undefined {
   return { start: i, end: v + 1, head, sense: MUST_SENSE, obligated: subject };
 }
 
-/** wink tags a coordinated gerund as a noun at times ("killing one and arresting 12"). */
+/**
+ * wink tags some verbs as nouns: a coordinated gerund ("killing one and arresting 12"), or a
+ * past form that is also a noun between a subject and an object ("Police shot a man").
+ */
 function isMistaggedGerund(c: Ctx, i: number): boolean {
   const t = c.seg.tokens[i]!;
-  if (t.pos !== 'NOUN' || i === c.s.tokenStart || !lower(t).endsWith('ing')) return false;
+  if (t.pos !== 'NOUN' || i === c.s.tokenStart) return false;
+  if (NOUN_LIKE_PASTS.has(lower(t))) {
+    const prev = c.seg.tokens[i - 1]!;
+    const next = c.seg.tokens[i + 1];
+    return ['NOUN', 'PROPN', 'PRON'].includes(prev.pos) && !!next && ['DET', 'NUM', 'PROPN', 'PRON'].includes(next.pos);
+  }
+  if (!lower(t).endsWith('ing')) return false;
   const prev = lower(c.seg.tokens[i - 1]!);
   return (prev === 'and' || prev === ',' || prev === 'or') && gerundStem(lower(t)) !== undefined;
 }
@@ -354,6 +365,8 @@ function sensesOfVerb(c: Ctx, i: number): readonly Sense[] | undefined {
   }
   const t = toks[i]!;
   if (t.pos === 'NOUN') {
+    const past = NOUN_LIKE_PASTS.get(lower(t));
+    if (past) return VERB_SENSES.get(past);
     const stem = gerundStem(lower(t));
     return stem ? VERB_SENSES.get(stem) : undefined;
   }
@@ -378,7 +391,7 @@ function hasClass(c: Ctx, from: number, to: number, classes: readonly WordClassN
       return true;
     }
     for (const name of classes) {
-      if (named && name !== 'ROADS' && name !== 'PLACES') continue;
+      if (named && name !== 'ROADS' && name !== 'PLACES' && name !== 'CLOSABLE') continue;
       if (lemmaIn(t, WORD_CLASSES[name])) return true;
     }
   }
@@ -407,6 +420,7 @@ function verbCandidate(c: Ctx, i: number, sense: Sense): Candidate | undefined {
   if (!sensePasses(c, sense, a, end, end, end)) return undefined;
   if (sense.thenTo && !infinitiveFollows(c, end)) return undefined;
   if (sense.after && (i === c.s.tokenStart || lower(toks[i - 1]!) !== sense.after)) return undefined;
+  if (sense.needsObject && !a.group.passive && !hasObject(c, end)) return undefined;
   if (sense.official && !(a.subject.kind === 'np' && isOfficialSubject(c, a.subject.start, a.subject.end))) return undefined;
   if (sense.party && !hasCounterpart(c, end)) return undefined;
   return { start: i, end, head: i, sense };
@@ -442,6 +456,13 @@ function hasAgent(c: Ctx, a: Analysis, from: number, to: number): boolean {
 function hasArmed(c: Ctx, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (lemmaIn(c.seg.tokens[k]!, ARMED)) return true;
   return false;
+}
+
+/** Something right after the verb for it to act on: a name, a noun phrase, or "on"/"at" a target. */
+function hasObject(c: Ctx, from: number): boolean {
+  const t = c.seg.tokens[from];
+  if (!t || from >= c.s.tokenEnd) return false;
+  return ['DET', 'NUM', 'PROPN', 'NOUN', 'PRON', 'ADJ'].includes(t.pos) || c.marks[from]! & IN_NAME ? true : ['on', 'at', 'upon'].includes(lower(t));
 }
 
 /** "urged Iran to ...": a to-infinitive within a few words, with no other verb before it. */
@@ -698,6 +719,8 @@ function codeEvent(c: Ctx, cand: Candidate, times: TimeExpr[], claims: Claim[]):
     }
     recipient = recipientEntity?.id;
     if (!recipient && sense.symmetric && subjectParties[1]) recipient = subjectParties[1].id;
+    // manoeuvres held by two sides together are military cooperation, not a show of force
+    if (type === 'MOBILIZE' && sense.symmetric && subjectParties.length > 1) [type, mode] = ['COOPERATE', undefined];
   }
   const trigger = { start: toks[cand.start]!.start, end: toks[cand.end - 1]!.end };
   // a speech act whose speaker the claims stage resolved: "it said", "the ministry called for"

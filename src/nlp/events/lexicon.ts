@@ -66,6 +66,8 @@ export type Sense = {
   subject?: readonly WordClassName[];
   /** Only in the passive ("were beaten" by police, not "beat Brazil 2-1"). */
   passiveOnly?: boolean;
+  /** Only with an object: "Brazil attacked relentlessly" is football, "Brazil attacked the town" is not. */
+  needsObject?: boolean;
   /** The word right before the verb must be this one ("sexually abused"). */
   after?: string;
   /** The subject must be a state, an organisation or an office: permissions are given by authorities. */
@@ -110,6 +112,8 @@ export const WORD_CLASSES = {
   /** Civilians a state or organisation keeps abroad: withdrawing or expelling them cuts relations. */
   MISSIONS: words(`observer inspector monitor peacekeeper mission staff delegation worker adviser advisor expert
     volunteer personnel team`),
+  /** Passages a state can close to others. */
+  CLOSABLE: words(`border frontier crossing strait airspace port harbour harbor checkpoint waters corridor`),
   OBSERVERS: words(`observer inspector monitor peacekeeper`),
   ACCESS: words(`access entry passage`),
   EVACUEES: words(`wounded injured sick civilian resident people refugee child patient casualty survivor`),
@@ -397,6 +401,12 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
   ]],
   ['reduce', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
   ['curtail', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
+  ['close', [
+    { type: 'SANCTION', mode: 'withdraw', object: ['DIPLOMATS'] },
+    { type: 'COERCE', mode: 'restrict', object: ['CLOSABLE'] },
+    { type: 'COERCE', mode: 'censor', object: ['MEDIA'] },
+  ]],
+  ['shut', [{ type: 'COERCE', mode: 'censor', particle: ['down'], object: ['MEDIA'] }, { type: 'COERCE', mode: 'restrict', object: ['CLOSABLE'] }]],
   ['halt', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE'] }]],
   ['freeze', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES', 'TRADE', 'GOODS'] }]],
   ['downgrade', [{ type: 'SANCTION', mode: 'discontinue', object: ['TIES'] }]],
@@ -441,7 +451,7 @@ export const VERB_SENSES: ReadonlyMap<string, readonly Sense[]> = new Map<string
     { type: 'ACCUSE', mode: 'disapprove', object: ['OPINIONS'] },
     // a newspaper or a speech attacks with words
     { type: 'ACCUSE', mode: 'disapprove', subject: ['MEDIA'] },
-    { type: 'ASSAULT', weaponMode: true },
+    { type: 'ASSAULT', weaponMode: true, needsObject: true },
   ]],
   ['strike', [
     { type: 'AGREE', object: ['SETTLEMENTS'], symmetric: true },
@@ -567,7 +577,7 @@ export const NOUN_SENSES: ReadonlyMap<string, readonly NounSense[]> = new Map<st
     (n): [string, NounSense[]] => [n, [
       // war games held together are cooperation; alone, a show of force
       { type: 'COOPERATE', object: ['JOINT'], support: support('hold conduct stage launch begin start') },
-      { type: 'MOBILIZE', mode: 'troops', object: n === 'game' ? ['WAR'] : undefined, support: support('hold conduct stage launch begin start') },
+      { type: 'MOBILIZE', mode: 'troops', symmetric: true, object: n === 'game' ? ['WAR'] : undefined, support: support('hold conduct stage launch begin start') },
     ]],
   ),
   ['withdrawal', [
@@ -582,7 +592,7 @@ export const NOUN_SENSES: ReadonlyMap<string, readonly NounSense[]> = new Map<st
  * "activists detained last week": the noun is acted upon, not acting.
  */
 export const PASSIVE_PRONE: ReadonlySet<string> = words(
-  'kill wound injure arrest detain capture seize abduct kidnap deport jail imprison execute torture sentence convict release free evacuate rescue expel confiscate shell bomb target attack',
+  'kill wound injure arrest detain capture seize abduct kidnap deport jail imprison execute torture sentence convict release free evacuate rescue expel confiscate',
 );
 /** Verbs that pass their subject and assertion through to an infinitive: "began to withdraw". */
 export const ASPECTUAL: ReadonlySet<string> = words('begin start continue keep resume try attempt manage go');

@@ -116,6 +116,8 @@ const LEADS_BY_TYPE: Record<string, ReadonlySet<string>> = {
   ASSAULT: new Set(['on', 'against', 'at', 'into', 'upon']),
 };
 
+/** "met his Polish counterpart": a possessive pronoun before the name. */
+const OWNERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const QUANTITY_HEADS = new Set(['more', 'less', 'fewer', 'other', 'rather']);
 
 /** Nouns for people or units whose "of" phrase names the party they belong to ("diplomats of Iran"). */
@@ -136,7 +138,7 @@ function leadBefore(toks: Token[], k: number, floor: number): number {
   while (k >= floor) {
     const t = toks[k]!;
     const w = lower(t);
-    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV') k--;
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'ADV' || OWNERS.has(w)) k--;
     // a hyphenated modifier ("war-torn", "Iranian-backed") counts as one adjective
     else if (k - 2 >= floor && toks[k - 1]!.text === '-' && toks[k - 1]!.end === t.start && toks[k - 2]!.end === toks[k - 1]!.start) k -= 3;
     // quantities before the object: "more than 100", "at least 20", "up to 16"
