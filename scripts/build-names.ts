@@ -92,7 +92,8 @@ const placeRows: Row[] = [];
 const peopleRows: Row[] = [];
 const TITLE_WORDS = new Set(
   [...TITLES.map(([t]) => t), 'former', 'acting', 'deputy', 'leader', 'minister', 'president', 'premier', 'official', 'chief', 'head',
-    'party', 'general', 'the', 'of', 'envoy', 'ambassador', 'governor', 'mayor', 'secretary']
+    'party', 'general', 'the', 'of', 'envoy', 'ambassador', 'governor', 'mayor', 'secretary', 'administration', 'government',
+    'regime', 'family', 'cabinet', 'camp', 'supporters', 'loyalists', 'forces', 'army', 'troops', 'faction']
     .flatMap((t) => t.toLowerCase().split(/\s+/)),
 );
 const countryWordKeys = new Set<string>();

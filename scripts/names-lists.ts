@@ -340,6 +340,14 @@ export const EXTRA_ROLES: [string, string][] = [
   ['commander', 'MIL'], ['general', 'MIL'], ['police', 'COP'], ['prosecutor', 'JUD'], ['judge', 'JUD'], ['court', 'JUD'],
   ['executive', 'BUS'], ['chief executive', 'BUS'], ['economist', 'EDU'], ['economists', 'EDU'], ['activist', 'CVL'],
   ['activists', 'CVL'], ['witness', 'CVL'], ['witnesses', 'CVL'], ['resident', 'CVL'], ['residents', 'CVL'],
+  // professions written before a name ("biologist Nina Kask")
+  ['biologist', 'EDU'], ['scientist', 'EDU'], ['physicist', 'EDU'], ['chemist', 'EDU'], ['historian', 'EDU'], ['archaeologist', 'EDU'],
+  ['author', 'CVL'], ['writer', 'CVL'], ['novelist', 'CVL'], ['poet', 'CVL'], ['actor', 'CVL'], ['actress', 'CVL'], ['singer', 'CVL'],
+  ['artist', 'CVL'], ['comedian', 'CVL'], ['rapper', 'CVL'], ['chef', 'CVL'], ['designer', 'CVL'], ['filmmaker', 'CVL'],
+  ['photographer', 'JRN'], ['columnist', 'JRN'], ['editor', 'JRN'], ['blogger', 'JRN'], ['lawyer', 'JUD'], ['attorney', 'JUD'],
+  ['physician', 'MED'], ['doctor', 'MED'], ['nurse', 'MED'], ['engineer', 'BUS'], ['entrepreneur', 'BUS'], ['businessman', 'BUS'],
+  ['businesswoman', 'BUS'], ['billionaire', 'BUS'], ['producer', 'CVL'], ['astronaut', 'CVL'], ['player', 'CVL'], ['striker', 'CVL'],
+  ['goalkeeper', 'CVL'], ['coach', 'CVL'],
 ];
 
 /** Geographic regions, seas and features: LOC, with a country only where the feature lies in one. */

@@ -38,7 +38,7 @@ function prepare(docs: GoldDoc[]): Sent[] {
     const inp = taggerInput(seg, gz);
     const labels = new Array<number>(seg.tokens.length).fill(0);
     for (const n of d.names) {
-      const type = TRAIN_TYPE[n.type];
+      const type = process.env.NER_ONE_CLASS ? 'PER' : TRAIN_TYPE[n.type];
       if (!type) continue;
       let first = true;
       seg.tokens.forEach((t, i) => {

@@ -7,7 +7,7 @@
 import type { Entity, EntityType, Span } from '../../types.ts';
 import type { Segmented } from '../segment.ts';
 import { type GazEntry, type Gazetteer, roleNouns } from './gazetteer.ts';
-import { type Mention, personShortForms } from './mentions.ts';
+import { type Mention, keysJoin, personShortForms } from './mentions.ts';
 
 type Cluster = {
   type: EntityType;
@@ -38,6 +38,7 @@ const PERSON_NOUNS = new Set(['leader', 'president', 'premier', 'minister', 'vis
 export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[], gz: Gazetteer): Entity[] {
   const text = seg.text;
   const tokens = seg.tokens;
+  const roles = roleNouns();
   const clusters: Cluster[] = [];
   const byEntry = new Map<number, Cluster>();
   const byKey = new Map<string, Cluster>();
@@ -115,6 +116,14 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
 
   function personCluster(m: Mention): Cluster | undefined {
     const words = nameWords(m);
+    // "the President" after "President Anna Berg": the latest person who bears that title
+    if (words.length === 1 && roles.get(`T:${words[0]}`)) {
+      let holder: Cluster | undefined;
+      for (const c of clusters) {
+        if (c.type === 'PERSON' && c.names.some((n) => n.title && keysJoin(keys, n.title[0], n.title[1]).split(' ').includes(words[0]!)) && (!holder || c.last > holder.last)) holder = c;
+      }
+      if (holder) return holder;
+    }
     let best: Cluster | undefined;
     for (const c of clusters) {
       if (c.type !== 'PERSON') continue;
@@ -160,7 +169,6 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
   }
 
   // ---- roles, descriptions, countries of people ----
-  const roles = roleNouns();
   const spanText = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
   const countryIn = (a: number, b: number): string | undefined => {
     for (const m of mentions) {
@@ -232,6 +240,17 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
       end++;
     }
     if (!hasRole || end === roleStart) return undefined;
+    // the phrase must be headed by a word for a person: "the North Korean leader", "a close aide to ...",
+    // not "the aggressive militarism of ..."
+    let head = end - 1;
+    for (let k = roleStart; k < end; k++) {
+      if (tokens[k]!.pos === 'ADP' && k > roleStart) {
+        head = k - 1;
+        break;
+      }
+    }
+    const hk = keys[head]!;
+    if (!(PERSON_NOUNS.has(hk) || roles.get(`T:${hk}`) || PERSON_NOUNS.has(hk.replace(/s$/, '')))) return undefined;
     // only a definite noun phrase beside the name can stand for the person later ("the North Korean leader")
     return { roleStart, end, definite: keys[roleStart] === 'the' && keys[roleStart - 1] !== 'was' && keys[roleStart - 1] !== 'is', of };
   }

@@ -26,6 +26,14 @@ const TAGGER_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Words that are never a name on their own, whatever their case. */
 const NOT_A_NAME = new Set(['i', 'the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'to', 'for', 'by', 'it', 'we', 'he', 'she', 'they', 'you', 'my', 'our']);
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'into', 'via', 'towards', 'toward']);
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+function isTitleWord(key: string): boolean {
+  return roleNouns().get(`T:${key}`) !== undefined;
+}
+
 /** Country and region names that are also everyday words in lower case. */
 const LOWERCASE_AMBIGUOUS = new Set(['turkey', 'chad', 'jordan', 'georgia', 'guinea', 'china', 'niger', 'japan', 'wales', 'jersey', 'victoria',
   'mali', 'peru', 'cuba', 'india', 'iran', 'iraq', 'oman', 'togo', 'fiji', 'laos', 'nice', 'reading', 'mobile', 'split', 'bath', 'orange']);
@@ -44,8 +52,19 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   for (const s of spans) {
     let from = s.start;
     for (let i = s.start; i < s.end; i++) {
+      // "Pennsylvania Senator Rick Santorum": a place or nationality, then a title, then the name
+      const lead = i > s.start && from === s.start && isTitleWord(keys[i]!) && i + 1 < s.end
+        ? input.hits.find((h) => h.start === s.start && h.end === i && h.cased && h.entries.some((e) => (e.type === 'GPE' || e.type === 'NORP') && trusted(e)))
+        : undefined;
+      if (lead) {
+        split.push({ start: lead.start, end: lead.end, type: lead.entries[0]!.type === 'NORP' ? 'MISC' : 'LOC' });
+        from = i;
+        s.type = 'PER';
+        continue;
+      }
       // "Greta Vogel of Germany": a person's name does not run on into the listed place after "of"
-      const ofPlace = s.type === 'PER' && keys[i] === 'of' && input.hits.some((h) => h.start === i + 1 && h.cased && h.entries.some(trusted));
+      const personLike = s.type === 'PER' || isTitleWord(keys[s.start]!);
+      const ofPlace = personLike && keys[i] === 'of' && input.hits.some((h) => h.start === i + 1 && h.cased && h.entries.some(trusted));
       if (POSSESSIVE.has(tokens[i]!.text) || ofPlace) {
         if (i > from) split.push({ start: from, end: i, type: s.type });
         from = i + 1;
@@ -76,6 +95,11 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
     while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
     if (end - start === 1 && NOT_A_NAME.has(keys[start]!)) continue;
+    // a weekday or month after a name is the date of what it did ("... Magicians Wednesday")
+    while (end - start > 1 && CALENDAR_WORDS.has(keys[end - 1]!)) end--;
+    const surface = seg.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+    if (!/\p{Lu}/u.test(surface) && !input.hits.some((h) => h.start === start && h.end === end)) continue;
+    if (!/\p{L}/u.test(surface)) continue;
     // a name does not stop inside a hyphenated word: "Jong" in "Jong-un"
     while (end + 1 < tokens.length && tokens[end]!.text === '-' && tokens[end]!.start === tokens[end - 1]!.end &&
       tokens[end + 1]!.start === tokens[end]!.end && /^\p{L}/u.test(tokens[end + 1]!.text)) end += 2;
@@ -116,6 +140,8 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       const neverLower = !input.docCase[h.start]!.includes('L');
       const letters = keysJoin(keys, h.start, h.end).replace(/[^\p{L}]/gu, '').length;
       if (!midSentence || !neverLower || letters < 3 || h.entries[0]!.type === 'NORP' || h.entries[0]!.type === 'MISC') continue;
+      // a city the tagger did not see needs to be written as a place: "in Metro", "Springfield, Illinois"
+      if (h.entries[0]!.type === 'GPE' && !LOCATIVE_BEFORE.has(keys[h.start - 1] ?? '') && tokens[h.end]?.text !== ',') continue;
     }
     let free = true;
     for (let i = h.start; i < h.end; i++) if (covered[i]) free = false;
@@ -154,7 +180,8 @@ const ORG_HEADS = new Set(['agency', 'association', 'authority', 'bank', 'board'
   'company', 'corporation', 'corp', 'council', 'court', 'department', 'federation', 'foundation', 'front', 'group', 'guild', 'inc', 'institute',
   'league', 'ltd', 'llc', 'plc', 'ministry', 'movement', 'office', 'organisation', 'organization', 'party', 'police', 'service', 'society',
   'team', 'trust', 'union', 'university', 'network', 'parliament', 'assembly', 'congress', 'senate', 'command', 'army', 'navy', 'brigade',
-  'battalion', 'regiment', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'news', 'press', 'daily', 'fund', 'secretariat']);
+  'battalion', 'regiment', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'news', 'press', 'daily', 'fund', 'secretariat',
+  'administration', 'government', 'cabinet', 'regime', 'magazine', 'institution', 'academy', 'school', 'hospital', 'airlines', 'bank']);
 /** Head nouns of geographic and built places. */
 const LOC_HEADS = new Set(['river', 'lake', 'sea', 'ocean', 'mountain', 'mountains', 'mount', 'island', 'islands', 'valley', 'bay', 'gulf',
   'strait', 'peninsula', 'desert', 'forest', 'coast', 'street', 'road', 'avenue', 'square', 'bridge', 'airport', 'harbour', 'harbor',
@@ -211,8 +238,19 @@ function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean, hea
 function stripTitles(mentions: Mention[], tokens: Token[], keys: string[]): void {
   const roles = roleNouns();
   const isTitle = (k: string) => roles.get(`T:${k}`) !== undefined;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    // "President" alone is a title, not a name; "the President" names whoever holds it (linked later)
+    if (m.type === 'PERSON' && m.end - m.start === 1 && isTitle(keys[m.start]!) && keys[m.start - 1] !== 'the') mentions.splice(k, 1);
+  }
   for (const m of mentions) {
     if (m.type !== 'PERSON') continue;
+    // "Biologist Nick Bos": a capitalised role noun before a name of two words or more is a title too
+    if (m.end - m.start >= 3 && roles.get(keys[m.start]!)?.kind === 'role' && /^\p{Lu}/u.test(tokens[m.start]!.text) && !isTitle(keys[m.start]!)) {
+      m.title = [m.start, m.start + 1];
+      m.start++;
+      m.key = keysJoin(keys, m.start, m.end);
+    }
     // inside the span: longest title prefix (two words first: "Prime Minister", "Lt. Gen.")
     let s = m.start;
     while (s < m.end - 1) {
@@ -269,6 +307,10 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
     for (const [t, c] of v) if (c > n) [best, n] = [t, c];
     return best;
   };
+  // a lone word that is the surname of a person named in full is that person, whatever the tagger said
+  const shortForms = new Set<string>();
+  for (const m of mentions) if (m.type === 'PERSON') for (const part of personShortForms(m, keys)) shortForms.add(part);
+  for (const m of mentions) if (m.end - m.start === 1 && shortForms.has(m.key) && !(m.from === 'list' && m.entries.length)) vote(m.key, 'PERSON', 100);
   // one type per name across the document
   for (const m of mentions) {
     const w = winner(m.key);
