@@ -153,6 +153,8 @@ export const MIGRATIONS: string[] = [
     DELETE FROM source_tally WHERE key = lower(old.source_name) AND claims <= 0;
   END;
 
+  -- (lower(name) rather than COLLATE NOCASE below: a document's few names are found by its id, and the
+  -- name index, which would scan every article naming a common place, must not be chosen instead)
   CREATE TABLE entity_tally (
     key       TEXT PRIMARY KEY,
     name      TEXT NOT NULL,
@@ -167,11 +169,11 @@ export const MIGRATIONS: string[] = [
     INSERT INTO entity_tally (key, name, types, documents, mentions) VALUES (lower(new.name), new.name, new.type, 1, new.mentions)
     ON CONFLICT (key) DO UPDATE SET mentions = mentions + new.mentions,
       types = CASE WHEN instr(',' || types || ',', ',' || new.type || ',') > 0 THEN types ELSE types || ',' || new.type END,
-      documents = documents + ((SELECT count(*) FROM entities WHERE name = new.name COLLATE NOCASE AND doc_id = new.doc_id) = 1);
+      documents = documents + ((SELECT count(*) FROM entities WHERE doc_id = new.doc_id AND lower(name) = lower(new.name)) = 1);
   END;
   CREATE TRIGGER entity_tally_remove AFTER DELETE ON entities BEGIN
     UPDATE entity_tally SET mentions = mentions - old.mentions,
-      documents = documents - ((SELECT count(*) FROM entities WHERE name = old.name COLLATE NOCASE AND doc_id = old.doc_id) = 0)
+      documents = documents - ((SELECT count(*) FROM entities WHERE doc_id = old.doc_id AND lower(name) = lower(old.name)) = 0)
     WHERE key = lower(old.name);
     DELETE FROM entity_tally WHERE key = lower(old.name) AND documents <= 0;
   END;

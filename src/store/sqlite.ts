@@ -444,9 +444,13 @@ export class SqliteLedger implements Ledger {
     }));
   }
 
-  /** SQL that is true when a claim's content (not its source) mentions the named entity. */
+  /**
+   * SQL that is true when a claim's content (not its source) mentions the named entity. The name is
+   * compared with lower() so that the document's few names are found through its id, never through
+   * the name index (which for a common place lists every article naming it).
+   */
   private static readonly MENTIONS_ENTITY = `EXISTS (SELECT 1 FROM entities e JOIN entity_mentions m ON m.doc_id = e.doc_id AND m.entity_id = e.id
-      WHERE e.doc_id = c.doc_id AND e.name = ? COLLATE NOCASE AND m.start >= c.start AND m.end <= c.end
+      WHERE e.doc_id = c.doc_id AND lower(e.name) = lower(?) AND m.start >= c.start AND m.end <= c.end
         AND NOT (c.source_start IS NOT NULL AND m.start >= c.source_start AND m.end <= c.source_end))`;
 
   /** Above this many rows, a source's or name's claims are found by walking articles newest first. */
