@@ -38,7 +38,7 @@ function prepare(docs: GoldDoc[]): Sent[] {
     const inp = taggerInput(seg, gz);
     const labels = new Array<number>(seg.tokens.length).fill(0);
     for (const n of d.names) {
-      const type = process.env.NER_ONE_CLASS ? 'PER' : TRAIN_TYPE[n.type];
+      const type = TRAIN_TYPE[n.type];
       if (!type) continue;
       let first = true;
       seg.tokens.forEach((t, i) => {
@@ -176,7 +176,7 @@ function spans(labels: number[]): Set<string> {
   let start = -1;
   let type = '';
   const close = (end: number) => {
-    if (start >= 0 && type !== 'MISC') out.add(process.env.NER_UNTYPED ? `${start}:${end}` : `${start}:${end}:${type}`);
+    if (start >= 0 && type !== 'MISC') out.add(`${start}:${end}:${type}`);
     start = -1;
   };
   labels.forEach((l, i) => {

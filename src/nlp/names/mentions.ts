@@ -27,6 +27,8 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Words that are never a name on their own, whatever their case. */
 const NOT_A_NAME = new Set(['i', 'the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'to', 'for', 'by', 'it', 'we', 'he', 'she', 'they', 'you', 'my', 'our']);
 const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'into', 'via', 'towards', 'toward']);
+const EDGE_WORDS = new Set(['of', 'and', 'or', 'in', 'for', 'to', 'at', 'on', 'by', 'with', 'from', '&']);
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'dos', 'das', 'ter', 'ten']);
 const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
@@ -91,6 +93,16 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     while (start < end && DETERMINERS.has(keys[start]!) && (tokens[start]!.text[0] === 't' || tokens[start]!.text[0] === 'a' || isSentenceStart(seg, start))) start++;
     while (end > start && /^[\p{P}]+$/u.test(tokens[end - 1]!.text) && tokens[end - 1]!.text !== '.') end--;
     if (start >= end) continue;
+    // a lower-case connective is never at a name's edge ("of Brampton")
+    while (start < end && EDGE_WORDS.has(tokens[start]!.text)) start++;
+    while (end > start && EDGE_WORDS.has(tokens[end - 1]!.text)) end--;
+    if (start >= end) continue;
+    // a particle joins the family name that follows it: "Dorothea von Schlegel", "Diego Silang y Andaya"
+    while (end + 1 < tokens.length && NAME_PARTICLES.has(tokens[end]!.text) && /^\p{Lu}/u.test(tokens[end + 1]!.text) &&
+      tokens[end]!.sentence === tokens[start]!.sentence) {
+      end += 2;
+      while (end < tokens.length && /^\p{Lu}\p{Ll}/u.test(tokens[end]!.text) && !covered[end] && tokens[end]!.pos === 'PROPN') end++;
+    }
     // a name starts and ends on word boundaries, even where the tokeniser split a word ("Mili|č|evi|ć")
     while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
     while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
