@@ -39,7 +39,14 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
   const text = seg.text;
   const tokens = seg.tokens;
   const roles = roleNouns();
+  const mentionAt = new Map<number, Mention>();
+  const mentionEndingAt = new Map<number, Mention>();
+  for (const m of mentions) {
+    mentionAt.set(m.start, m);
+    mentionEndingAt.set(m.end, m);
+  }
   const clusters: Cluster[] = [];
+  const wordsOf = new Map<Mention, string[]>();
   const byEntry = new Map<number, Cluster>();
   const byKey = new Map<string, Cluster>();
   const countryCluster = new Map<string, Cluster>();
@@ -95,7 +102,7 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
       join(countryOf(top.country, m), m);
       continue;
     }
-    if (m.type === 'GPE' && top?.kind === 'capital' && top.country && actsForCountry(seg, keys, m, mentions)) {
+    if (m.type === 'GPE' && top?.kind === 'capital' && top.country && actsForCountry(seg, keys, m, mentionEndingAt)) {
       join(countryOf(top.country, m), m, false);
       continue;
     }
@@ -134,8 +141,12 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
   }
 
   function nameWords(m: Mention): string[] {
-    const w: string[] = [];
-    for (let i = m.start; i < m.end; i++) if (keys[i]) w.push(keys[i]!);
+    let w = wordsOf.get(m);
+    if (!w) {
+      w = [];
+      for (let i = m.start; i < m.end; i++) if (keys[i]) w.push(keys[i]!);
+      wordsOf.set(m, w);
+    }
     return w;
   }
 
@@ -171,8 +182,9 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
   // ---- roles, descriptions, countries of people ----
   const spanText = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
   const countryIn = (a: number, b: number): string | undefined => {
-    for (const m of mentions) {
-      if (m.start < a || m.end > b) continue;
+    for (let i = a; i < b; i++) {
+      const m = mentionAt.get(i);
+      if (!m || m.end > b) continue;
       if (m.type === 'NORP' || m.type === 'GPE') {
         const e = entriesOf(m)[0];
         if (e?.country) return e.country;
@@ -180,9 +192,6 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
     }
     return undefined;
   };
-  const mentionAt = new Map<number, Mention>();
-  for (const m of mentions) mentionAt.set(m.start, m);
-
   for (const c of clusters) {
     if (c.type !== 'PERSON') continue;
     for (const m of c.names) {
@@ -190,7 +199,7 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
         const [a, b] = m.title;
         // a nationality or "Country's" just before the title belongs to it: "Russian President", "North Korea's leader"
         let from = a;
-        const prev = [...mentions].reverse().find((x) => x.end === a || (x.end === a - 1 && /^['’]s$/.test(tokens[a - 1]!.text)));
+        const prev = mentionEndingAt.get(a) ?? (a > 0 && /^['’]s$/.test(tokens[a - 1]!.text) ? mentionEndingAt.get(a - 1) : undefined);
         if (prev && (prev.type === 'NORP' || prev.type === 'GPE')) from = prev.start;
         c.role ??= spanText(from, b);
         c.country ??= countryIn(from, b);
@@ -294,7 +303,7 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
       for (const n of c.names) {
         // "North Korea's Korean Central News Agency"
         if (n.start >= 2 && /^['’]s$/.test(tokens[n.start - 1]!.text)) {
-          const owner = mentions.find((x) => x.end === n.start - 1 && x.type === 'GPE');
+          const owner = [mentionEndingAt.get(n.start - 1)].find((x) => x?.type === 'GPE');
           const e = owner && entriesOf(owner)[0];
           if (e?.country) {
             c.country = e.country;
@@ -347,7 +356,7 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
  * "Moscow's use"), or is a party to a relation ("ties with Moscow", "both Moscow and Pyongyang");
  * no when it is where something happens ("in Pyongyang").
  */
-function actsForCountry(seg: Segmented, keys: string[], m: Mention, mentions: Mention[]): boolean {
+function actsForCountry(seg: Segmented, keys: string[], m: Mention, mentionEndingAt: Map<number, Mention>): boolean {
   const tokens = seg.tokens;
   const next = tokens[m.end];
   if (next && /^['’]s?$/.test(next.text)) return true;
@@ -359,7 +368,7 @@ function actsForCountry(seg: Segmented, keys: string[], m: Mention, mentions: Me
       i--;
       continue;
     }
-    const other = mentions.find((x) => x.end === i + 1 && (x.type === 'GPE' || x.type === 'ORG'));
+    const other = [mentionEndingAt.get(i + 1)].find((x) => x && (x.type === 'GPE' || x.type === 'ORG'));
     if (other) {
       i = other.start - 1;
       continue;

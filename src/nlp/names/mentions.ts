@@ -49,6 +49,13 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   const { tokens, keys } = input;
   const spans = labelSpans(labels);
 
+  const hitAt = new Map<number, GazHit>();
+  const hitCovering: (GazHit | undefined)[] = new Array(tokens.length);
+  for (const h of input.hits) {
+    hitAt.set(h.start, h);
+    for (let i = h.start; i < h.end; i++) hitCovering[i] = h;
+  }
+
   // Possessives end a name: "North Korea's Korean Central News Agency" is two names.
   const split: typeof spans = [];
   for (const s of spans) {
@@ -56,7 +63,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     for (let i = s.start; i < s.end; i++) {
       // "Pennsylvania Senator Rick Santorum": a place or nationality, then a title, then the name
       const lead = i > s.start && from === s.start && isTitleWord(keys[i]!) && i + 1 < s.end
-        ? input.hits.find((h) => h.start === s.start && h.end === i && h.cased && h.entries.some((e) => (e.type === 'GPE' || e.type === 'NORP') && trusted(e)))
+        ? [hitAt.get(s.start)].find((h) => h && h.end === i && h.cased && h.entries.some((e) => (e.type === 'GPE' || e.type === 'NORP') && trusted(e)))
         : undefined;
       if (lead) {
         split.push({ start: lead.start, end: lead.end, type: lead.entries[0]!.type === 'NORP' ? 'MISC' : 'LOC' });
@@ -66,12 +73,12 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       }
       // "Greta Vogel of Germany": a person's name does not run on into the listed place after "of"
       const personLike = s.type === 'PER' || isTitleWord(keys[s.start]!);
-      const ofPlace = personLike && keys[i] === 'of' && input.hits.some((h) => h.start === i + 1 && h.cased && h.entries.some(trusted));
+      const ofPlace = personLike && keys[i] === 'of' && !!hitAt.get(i + 1)?.cased && hitAt.get(i + 1)!.entries.some(trusted);
       if (POSSESSIVE.has(tokens[i]!.text) || ofPlace) {
         if (i > from) split.push({ start: from, end: i, type: s.type });
         from = i + 1;
         if (ofPlace) {
-          const h = input.hits.find((x) => x.start === i + 1)!;
+          const h = hitAt.get(i + 1)!;
           split.push({ start: h.start, end: h.end, type: 'LOC' });
           from = h.end;
           i = h.end - 1;
@@ -81,8 +88,6 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     if (from < s.end) split.push({ start: from, end: s.end, type: s.type });
   }
 
-  const hitAt = new Map<number, GazHit>();
-  for (const h of input.hits) hitAt.set(h.start, h);
   const mentions: Mention[] = [];
   const covered = new Uint8Array(tokens.length);
   const keyOf = (a: number, b: number) => keysJoin(keys, a, b);
@@ -110,18 +115,19 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     // a weekday or month after a name is the date of what it did ("... Magicians Wednesday")
     while (end - start > 1 && CALENDAR_WORDS.has(keys[end - 1]!)) end--;
     const surface = seg.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
-    if (!/\p{Lu}/u.test(surface) && !input.hits.some((h) => h.start === start && h.end === end)) continue;
+    if (!/\p{Lu}/u.test(surface) && hitAt.get(start)?.end !== end) continue;
     if (!/\p{L}/u.test(surface)) continue;
     // a name does not stop inside a hyphenated word: "Jong" in "Jong-un"
     while (end + 1 < tokens.length && tokens[end]!.text === '-' && tokens[end]!.start === tokens[end - 1]!.end &&
       tokens[end + 1]!.start === tokens[end]!.end && /^\p{L}/u.test(tokens[end + 1]!.text)) end += 2;
     // a list hit that covers more than the tagger's span wins ("UN Security Council" over "Security Council")
-    const wider = input.hits.find((h) => h.cased && h.start <= start && h.end >= end && (h.start < start || h.end > end) && h.entries.some(trusted));
+    const around = hitCovering[start];
+    const wider = around && around.cased && around.end >= end && (around.start < start || around.end > end) && around.entries.some(trusted) ? around : undefined;
     if (wider && wider.end - wider.start <= end - start + 3) {
       start = wider.start;
       end = wider.end;
     }
-    const hit = input.hits.find((h) => h.start === start && h.end === end);
+    const hit = hitAt.get(start)?.end === end ? hitAt.get(start) : undefined;
     const entries = hit?.entries ?? [];
     // the span typer sees the whole name and its neighbours; the tagger's type is the fallback
     const sent = seg.sentences[tokens[start]!.sentence]!;
