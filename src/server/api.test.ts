@@ -2,8 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from './app.ts';
 import { storyLedger, DOCK_MEASURE, HARBOUR_STORY, article } from './testing.ts';
-import type { SqliteLedger } from '../store/sqlite.ts';
-import type { Links, Statement } from './links.ts';
+import { NO_LINKS, type Links, type Statement } from './links.ts';
+import { SqliteLedger } from '../store/sqlite.ts';
+import { SYNDICATED, tempDbPath } from './testing.ts';
 import { MAX_BODY_BYTES } from './write.ts';
 
 let ledger: SqliteLedger;
@@ -26,7 +27,7 @@ test('GET /api/summary counts what the ledger holds and says linking has not run
   assert.equal(status, 200);
   assert.equal(body.documents, 5);
   assert.equal(body.claims, 7);
-  assert.equal(body.linked, false);
+  assert.equal(body.linked, true, 'the ledger links articles as it stores them');
   assert.ok(body.series.some((s: any) => s.measure === DOCK_MEASURE && s.documents === 3));
 });
 
@@ -93,14 +94,31 @@ test('GET /api/sources and /api/entities list and profile', async () => {
   assert.equal((await json('/api/entities/Atlantis')).status, 404);
 });
 
-test('statements, conflicts and copies say they are not linked yet, and show links when they exist', async () => {
+test('statements, conflicts and copies come from the ledger’s links, or say they are not linked yet', async () => {
+  const l = new SqliteLedger(tempDbPath());
+  await l.addAll(SYNDICATED.map(article));
+  const linkedApp = createApp({ ledger: l });
+  const get = async (path: string) => (await (await linkedApp.request(path)).json()) as any;
+  const statements = await get('/api/statements');
+  assert.equal(statements.linked, true);
+  assert.equal(statements.items.length, 1);
+  assert.deepEqual(statements.items[0].reports.map((r: any) => r.outlet), ['Island Post', 'Mainland Courier']);
+  const one = await get(`/api/statements/${statements.items[0].id}`);
+  assert.equal(one.source, 'Island Council');
+  const copies = await get('/api/copies');
+  assert.deepEqual(copies.items[0].documents.map((d: any) => d.outlet), ['Island Post', 'Mainland Courier']);
+  assert.deepEqual((await get('/api/conflicts')).items, []);
+  await l.close();
+
+  const unlinked = createApp({ ledger, links: NO_LINKS });
   for (const path of ['/api/statements', '/api/conflicts', '/api/copies']) {
-    const r = await json(path);
+    const r = { status: (await unlinked.request(path)).status, body: (await (await unlinked.request(path)).json()) as any };
     assert.equal(r.status, 200, path);
     assert.equal(r.body.linked, false, path);
     assert.deepEqual(r.body.items, [], path);
   }
-  assert.equal((await json('/api/statements/s1')).status, 404);
+  assert.equal((await unlinked.request('/api/statements/s1')).status, 404);
+  assert.equal((await json('/api/statements/999')).status, 404);
   const statement: Statement = { id: 's1', source: 'Harbour Authority', reports: [{ documentId: 'x', text: 'about 4,000 workers', start: 0, end: 19 }] };
   const links: Links = { available: true, statements: async () => [statement], statement: async (id) => (id === 's1' ? statement : undefined), conflicts: async () => [], copies: async () => [] };
   const linked = createApp({ ledger, links });

@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { apiRoutes, type AppDeps } from './api.ts';
 import { HttpError, errorBody } from './errors.ts';
-import { NO_LINKS } from './links.ts';
+import { ledgerLinks } from './links.ts';
 import { MAX_BODY_BYTES, ingestRequest } from './write.ts';
 import { openApiDocument } from './openapi.ts';
 import { assetRoute } from '../web/assets.ts';
@@ -21,7 +21,7 @@ export type AppOptions = Omit<AppDeps, 'links'> & Partial<Pick<AppDeps, 'links'>
 const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || c.req.path === '/openapi.json' || (c.req.method !== 'GET' && c.req.method !== 'HEAD');
 
 export function createApp(opts: AppOptions): Hono {
-  const deps: AppDeps = { links: NO_LINKS, ...opts };
+  const deps: AppDeps = { ...opts, links: opts.links ?? ledgerLinks(opts.ledger) };
   const app = new Hono();
 
   app.use(

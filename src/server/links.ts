@@ -2,8 +2,10 @@
  * What the pages need from cross-article linking (statements reported by several articles, figures
  * that contradict each other, copies of the same text), as a small interface. Linking is built
  * separately; until a ledger has been linked, NO_LINKS answers and the pages say so plainly instead
- * of showing an empty table that looks like "nothing found".
+ * of showing an empty table that looks like "nothing found". ledgerLinks adapts the ledger's own links.
  */
+import type { Ledger } from '../store/ledger.ts';
+import type { ConflictRow as LinkConflictRow, StatementGroup } from '../link/types.ts';
 export type Report = {
   documentId: string;
   claimId?: string;
@@ -16,9 +18,11 @@ export type Report = {
   text: string;
   start: number;
   end: number;
+  /** Set when the article is a copy of another: the id of the original. */
+  copyOf?: string;
 };
 
-export type Statement = { id: string; source?: string; said?: string; reports: Report[] };
+export type Statement = { id: string; source?: string; said?: string; reports: Report[]; why?: string[]; discrepancy?: boolean };
 
 export type ConflictPoint = {
   documentId: string;
@@ -31,11 +35,13 @@ export type ConflictPoint = {
   date?: string;
 };
 
-export type Conflict = { id: string; measure?: string; reason: string; points: ConflictPoint[] };
+export type Conflict = { id: string; measure?: string; reason: string; points: ConflictPoint[]; sides?: { value: string; points: ConflictPoint[] }[] };
 
 export type CopyGroup = {
   id: string;
-  documents: { documentId: string; outlet?: string; published?: string; title?: string; similarity: number }[];
+  /** The original first, then its copies. */
+  documents: { documentId: string; outlet?: string; published?: string; title?: string; similarity: number; why?: string }[];
+  why?: string;
 };
 
 export type ListOptions = { limit?: number; offset?: number };
@@ -56,3 +62,68 @@ export const NO_LINKS: Links = {
   conflicts: async () => [],
   copies: async () => [],
 };
+
+/** Statements are looked up by paging through the list; past this many the lookup gives up. */
+const STATEMENT_LOOKUP_LIMIT = 10_000;
+
+/** The ledger's own cross-article links (src/link/, computed at ingest), in the shape the pages use. */
+export function ledgerLinks(ledger: Pick<Ledger, 'statements' | 'conflicts' | 'copies'>): Links {
+  const toStatement = (g: StatementGroup): Statement => ({
+    id: String(g.id),
+    source: g.source,
+    said: g.said,
+    why: g.why,
+    discrepancy: g.discrepancy,
+    reports: g.reports.map((r) => ({
+      documentId: r.documentId,
+      claimId: r.claimIds[0],
+      outlet: r.outlet,
+      published: r.published,
+      title: r.title,
+      source: r.source,
+      text: r.content,
+      start: r.start,
+      end: r.end,
+      copyOf: r.copyOf,
+    })),
+  });
+  const toPoint = (p: LinkConflictRow['sides'][number]['points'][number]): ConflictPoint => ({
+    documentId: p.documentId,
+    figureId: p.figureId,
+    text: p.text,
+    value: null,
+    source: p.source,
+    outlet: p.outlet,
+    date: p.said ?? p.published,
+  });
+  return {
+    available: true,
+    statements: async (opts = {}) => (await ledger.statements({ source: opts.source, limit: opts.limit, offset: opts.offset })).map(toStatement),
+    statement: async (id) => {
+      if (!/^\d+$/.test(id)) return undefined;
+      for (let offset = 0; offset < STATEMENT_LOOKUP_LIMIT; offset += 500) {
+        const page = await ledger.statements({ all: true, limit: 500, offset });
+        const found = page.find((g) => String(g.id) === id);
+        if (found) return toStatement(found);
+        if (page.length < 500) return undefined;
+      }
+      return undefined;
+    },
+    conflicts: async (opts = {}) =>
+      (await ledger.conflicts({ limit: opts.limit, offset: opts.offset }))
+        .filter((c) => !opts.measure || c.label.toLowerCase().includes(opts.measure.toLowerCase()))
+        .map((c) => ({
+          id: String(c.id),
+          measure: c.label,
+          reason: c.why.join('; '),
+          points: c.sides.flatMap((side) => side.points.map(toPoint)),
+          sides: c.sides.map((side) => ({ value: side.value, points: side.points.map(toPoint) })),
+        })),
+    copies: async (opts = {}) =>
+      (await ledger.copies({ limit: opts.limit, offset: opts.offset })).map((g) => ({
+        id: String(g.id),
+        why: g.why,
+        documents: [g.original, ...g.copies].map((m, i) => ({ documentId: m.documentId, outlet: m.outlet, published: m.published, title: m.title, similarity: i === 0 ? 1 : m.similarity, why: m.why })),
+      })),
+  };
+}

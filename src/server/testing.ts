@@ -144,6 +144,25 @@ export const MIXED_SCRIPTS: ArticleSpec = {
   figures: [{ text: '12 ships', value: 12, counts: 'ships', claim: 1 }],
 };
 
+const FERRY_BODY =
+  'Ferry crossings to the outer islands will rise to {n} a week from July, the island council said on Monday.\n\n' +
+  'The council said new crews had been hired over the winter and that two older boats would be retired before the summer. ' +
+  'Timetables will be posted at every harbour by the end of the month, and fares will not change this year, a spokesperson said.';
+
+/** One report and a lightly reworded copy of it under another outlet: a statement with two reports, and a copy group. */
+export const SYNDICATED: ArticleSpec[] = [
+  { n: '40', outlet: 'Island Post', published: '2024-05-07', credit: '' },
+  { n: 'some 40', outlet: 'Mainland Courier', published: '2024-05-08', credit: '\n\nThis report first appeared in the Island Post.' },
+].map(({ n, outlet, published, credit }) => ({
+  title: 'More ferries to the islands from July',
+  outlet,
+  published,
+  text: FERRY_BODY.replace('{n}', n) + credit,
+  entities: [{ name: 'Island Council', type: 'ORG' as const, mentions: ['island council'] }],
+  claims: [{ source: 'the island council', entity: 'Island Council', cue: 'said', content: [`Ferry crossings to the outer islands will rise to ${n} a week from July`], said: '2024-05-06' }],
+  figures: [{ text: `${n} a week`, value: 40, qualifier: n === '40' ? ('exact' as const) : ('approximately' as const), counts: 'crossings', claim: 1 }],
+}));
+
 export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'tri-web-')), 'ledger.db');
 }

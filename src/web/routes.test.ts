@@ -4,7 +4,8 @@ import { createApp } from '../server/app.ts';
 import { storyLedger, article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, DOCK_MEASURE } from '../server/testing.ts';
 import type { SqliteLedger } from '../store/sqlite.ts';
 import { SqliteLedger as Ledger } from '../store/sqlite.ts';
-import { tempDbPath } from '../server/testing.ts';
+import { tempDbPath, SYNDICATED } from '../server/testing.ts';
+import { NO_LINKS } from '../server/links.ts';
 
 let ledger: SqliteLedger;
 let app: ReturnType<typeof createApp>;
@@ -41,7 +42,8 @@ test('the overview counts the ledger and links to the pages', async () => {
   assert.equal(r.status, 200);
   assert.match(r.body, /<b>5<\/b> articles/);
   assert.match(r.body, /href="\/figures\/dock%20worker"/);
-  assert.match(r.body, /Cross-article linking .* has not run/);
+  assert.doesNotMatch(r.body, /Cross-article linking .* has not run/, 'the ledger links as it stores');
+  assert.match(await (await createApp({ ledger, links: NO_LINKS }).request('/')).text(), /Cross-article linking .* has not run/);
 });
 
 test('the reader marks sources, cues, contents, figures, dates and names from the stored offsets, with a legend', async () => {
@@ -134,12 +136,31 @@ test('source and name pages show who said what, and about whom', async () => {
 });
 
 test('statements and copies say honestly that linking has not run', async () => {
+  const unlinked = createApp({ ledger, links: NO_LINKS });
   for (const path of ['/statements', '/copies']) {
-    const r = await page(path);
+    const r = await unlinked.request(path);
     assert.equal(r.status, 200);
-    assert.match(r.body, /id="not-linked"/);
+    assert.match(await r.text(), /id="not-linked"/);
   }
-  assert.equal((await page('/statements/s1')).status, 404);
+  assert.equal((await unlinked.request('/statements/1')).status, 404);
+  assert.match((await page('/statements')).body, /No statement is reported by more than one article/);
+});
+
+test('a statement shows its reports side by side with the reworded words marked; copies are grouped', async () => {
+  const l = new Ledger(tempDbPath());
+  await l.addAll(SYNDICATED.map(article));
+  const linked = createApp({ ledger: l });
+  const list = await (await linked.request('/statements')).text();
+  const id = /href="\/statements\/(\d+)"/.exec(list)![1];
+  const one = await (await linked.request(`/statements/${id}`)).text();
+  const reports = one.slice(one.indexOf('class="side-by-side"'));
+  assert.deepEqual([...reports.matchAll(/<mark class="diff">([^<]*)<\/mark>/g)].map((m) => m[1]), ['some']);
+  assert.match(one, /Island Post/);
+  assert.match(one, /Mainland Courier/);
+  const copies = await (await linked.request('/copies')).text();
+  assert.match(copies, /2 articles, one text/);
+  assert.match(copies, /<span class="tag">original<\/span>/);
+  await l.close();
 });
 
 test('an empty ledger shows how to fill it', async () => {

@@ -20,7 +20,7 @@ ${!linked
     ? notLinked('Statements')
     : p.items.length
       ? html`<table class="rows"><thead><tr><th class="c-when">Said</th><th class="c-src">Source</th><th>First report</th><th class="num">Reports</th></tr></thead>
-<tbody>${p.items.map((s) => html`<tr><td class="c-when">${s.said ?? ''}</td><td class="c-src">${s.source ?? html`<span class="muted">unattributed</span>`}</td><td><a href="/statements/${enc(s.id)}">${s.reports[0]?.text ?? s.id}</a></td><td class="num">${s.reports.length}</td></tr>`)}</tbody></table>`
+<tbody>${p.items.map((s) => html`<tr><td class="c-when">${s.said ?? ''}</td><td class="c-src">${s.source ?? html`<span class="muted">unattributed</span>`}</td><td><a href="/statements/${enc(s.id)}">${s.reports[0]?.text ?? s.id}</a>${s.discrepancy ? html` <span class="tag tag-conflict" title="the reports disagree on a figure or wording that matters">reports differ</span>` : ''}</td><td class="num">${s.reports.length}</td></tr>`)}</tbody></table>`
       : html`<p class="empty-inline">No statement is reported by more than one article.</p>`}
 ${pager('/statements', {}, { ...p, shown: p.items.length })}`;
 }
@@ -30,11 +30,12 @@ export function statementPage(s: Statement): Html {
   return html`<div class="kicker">Statement${s.said ? html` · said ${s.said}` : ''}</div>
 <h1 class="page-title">${s.source ?? 'Unattributed'}</h1>
 <p class="lede">${s.reports.length} reports side by side; words that differ from the first report are <mark class="diff">marked</mark>.</p>
+${s.why?.length ? html`<p class="muted small">Grouped because ${s.why.join('; ')}.</p>` : ''}
 <div class="side-by-side">
 ${s.reports.map((r, i) => {
   const pieces = i === 0 || !first ? [{ text: r.text, changed: false }] : wordDiff(first.text, r.text).b;
   return html`<article class="report">
-  <header><b>${r.outlet ?? 'Outlet unknown'}</b> <span class="muted">${r.published?.slice(0, 10) ?? ''}</span>${r.source ? html`<div class="muted small">source as written: ${r.source}</div>` : ''}</header>
+  <header><b>${r.outlet ?? 'Outlet unknown'}</b> <span class="muted">${r.published?.slice(0, 10) ?? ''}</span>${r.copyOf ? html` <span class="tag" title="this article copies another">copy</span>` : ''}${r.source ? html`<div class="muted small">source as written: ${r.source}</div>` : ''}</header>
   <blockquote>${pieces.map((p) => (p.changed ? html`<mark class="diff">${p.text}</mark>` : p.text))}</blockquote>
   <a href="/documents/${enc(r.documentId)}${r.claimId ? `?claim=${enc(r.claimId)}#claim-${enc(r.claimId)}` : ''}">open in the article</a>
 </article>`;
@@ -49,8 +50,8 @@ ${!linked
     ? notLinked('Copy groups')
     : p.items.length
       ? p.items.map(
-          (g) => html`<section class="copy-group"><h2>${g.documents.length} copies</h2><table class="rows compact"><tbody>${g.documents.map(
-            (d) => html`<tr><td class="c-when">${d.published?.slice(0, 10) ?? ''}</td><td class="c-outlet">${d.outlet ?? '—'}</td><td><a href="/documents/${enc(d.documentId)}">${d.title ?? d.documentId}</a></td><td class="num">${Math.round(d.similarity * 100)}%</td></tr>`,
+          (g) => html`<section class="copy-group"><h2>${g.documents.length} articles, one text</h2>${g.why ? html`<p class="muted small">${g.why}</p>` : ''}<table class="rows compact"><thead><tr><th class="c-when">Published</th><th class="c-outlet">Outlet</th><th>Title</th><th class="num" title="share of the original's text">Same text</th></tr></thead><tbody>${g.documents.map(
+            (d, i) => html`<tr><td class="c-when">${d.published?.slice(0, 10) ?? ''}</td><td class="c-outlet">${d.outlet ?? '—'}</td><td><a href="/documents/${enc(d.documentId)}">${d.title ?? d.documentId}</a>${i === 0 ? html` <span class="tag">original</span>` : ''}</td><td class="num">${i === 0 ? '' : `${Math.round(d.similarity * 100)}%`}</td></tr>`,
           )}</tbody></table></section>`,
         )
       : html`<p class="empty-inline">No copies found.</p>`}
