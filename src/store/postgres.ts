@@ -124,131 +124,165 @@ function figureRow(r: Row): FigureRow {
 
 const DOCUMENT_COLUMNS = `id, text_sha256, published, title, url, outlet, lang, origin, ingested_at, length(text) AS length`;
 
-/** Every row of one document, its tallies included, in one statement (one round trip). */
-const INSERT_DOCUMENT = `
+/** Every row of a batch of documents, tallies included, in one statement (one round trip). */
+const INSERT_DOCUMENTS = `
 WITH doc AS (
   INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  SELECT id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction
+  FROM json_populate_recordset(NULL::documents, $1) WITH ORDINALITY AS x ORDER BY x.ordinality
 ), ent AS (
   INSERT INTO entities (doc_id, id, type, name, country, role, mentions)
-  SELECT doc_id, id, type, name, country, role, mentions FROM json_populate_recordset(NULL::entities, $12)
+  SELECT doc_id, id, type, name, country, role, mentions FROM json_populate_recordset(NULL::entities, $2)
 ), men AS (
   INSERT INTO entity_mentions (doc_id, entity_id, start, "end", text)
-  SELECT doc_id, entity_id, start, "end", text FROM json_populate_recordset(NULL::entity_mentions, $13)
+  SELECT doc_id, entity_id, start, "end", text FROM json_populate_recordset(NULL::entity_mentions, $3)
 ), tim AS (
   INSERT INTO times (doc_id, id, start, "end", text, value, type, mod)
-  SELECT doc_id, id, start, "end", text, value, type, mod FROM json_populate_recordset(NULL::times, $14)
+  SELECT doc_id, id, start, "end", text, value, type, mod FROM json_populate_recordset(NULL::times, $4)
 ), cla AS (
   INSERT INTO claims (doc_id, id, kind, polarity, source_text, source_start, source_end, source_entity, source_name,
                       cue_text, cue_start, cue_end, content_text, content_spans, start, "end", said, fts)
   SELECT doc_id, id, kind, polarity, source_text, source_start, source_end, source_entity, source_name,
          cue_text, cue_start, cue_end, content_text, content_spans, start, "end", said, fts
-  FROM json_populate_recordset(NULL::claims, $15)
+  FROM json_populate_recordset(NULL::claims, $5) WITH ORDINALITY AS x ORDER BY x.ordinality
 ), fig AS (
   INSERT INTO figures (doc_id, id, start, "end", text, value, min, max, qualifier, unit, counts, per, vague, claim_id, modality, changed_from, measure)
   SELECT doc_id, id, start, "end", text, value, min, max, qualifier, unit, counts, per, vague, claim_id, modality, changed_from, measure
-  FROM json_populate_recordset(NULL::figures, $16)
+  FROM json_populate_recordset(NULL::figures, $6)
 ), evt AS (
   INSERT INTO events (doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id)
   SELECT doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id
-  FROM json_populate_recordset(NULL::events, $17)
+  FROM json_populate_recordset(NULL::events, $7)
 ), src AS (
   INSERT INTO source_tally (key, name, claims, documents)
-  SELECT key, name, claims, 1 FROM json_populate_recordset(NULL::source_tally, $18)
-  ON CONFLICT (key) DO UPDATE SET claims = source_tally.claims + excluded.claims, documents = source_tally.documents + 1
+  SELECT key, name, claims, documents FROM json_populate_recordset(NULL::source_tally, $8)
+  ON CONFLICT (key) DO UPDATE SET claims = source_tally.claims + excluded.claims, documents = source_tally.documents + excluded.documents
 ), nam AS (
   INSERT INTO entity_tally (key, name, types, documents, mentions)
-  SELECT key, name, types, 1, mentions FROM json_populate_recordset(NULL::entity_tally, $19)
+  SELECT key, name, types, documents, mentions FROM json_populate_recordset(NULL::entity_tally, $9)
   ON CONFLICT (key) DO UPDATE SET
     mentions = entity_tally.mentions + excluded.mentions,
-    documents = entity_tally.documents + 1,
+    documents = entity_tally.documents + excluded.documents,
     -- types in the order first seen, as the SQLite tally keeps them
     types = (SELECT string_agg(t, ',' ORDER BY o) FROM (
                SELECT t, min(o) AS o FROM unnest(string_to_array(entity_tally.types || ',' || excluded.types, ',')) WITH ORDINALITY AS u(t, o) GROUP BY t
              ) AS seen)
 ), mea AS (
   INSERT INTO measure_tally (measure, points, documents)
-  SELECT measure, points, 1 FROM json_populate_recordset(NULL::measure_tally, $20)
-  ON CONFLICT (measure) DO UPDATE SET points = measure_tally.points + excluded.points, documents = measure_tally.documents + 1
+  SELECT measure, points, documents FROM json_populate_recordset(NULL::measure_tally, $10)
+  ON CONFLICT (measure) DO UPDATE SET points = measure_tally.points + excluded.points, documents = measure_tally.documents + excluded.documents
 )
 SELECT 1`;
 
-/** A document's rows as the INSERT_DOCUMENT statement takes them. */
-function documentParams(doc: Document, x: Extraction, now: string): unknown[] {
-  if (doc.text.includes('\u0000')) throw new LedgerError(`document ${doc.id} contains a NUL character, which PostgreSQL cannot store in text`);
-  const entityName = new Map<string, string>();
+/** A running count per key, with the first spelling seen and how many documents had it. */
+class Tally<T extends Record<string, unknown>> {
+  readonly rows = new Map<string, T & { documents: number }>();
+  private doc = '';
+  private seenInDoc = new Set<string>();
+  startDocument(id: string): void {
+    this.doc = id;
+    this.seenInDoc.clear();
+  }
+  add(key: string, first: () => T, update: (row: T) => void): void {
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = { ...first(), documents: 0 }));
+    if (!this.seenInDoc.has(key)) {
+      this.seenInDoc.add(key);
+      row.documents++;
+    }
+    update(row);
+  }
+}
+
+/** The rows of new documents as the INSERT_DOCUMENTS statement takes them. */
+function documentParams(items: { doc: Document; extraction: Extraction }[], now: string): unknown[] {
+  const documents: Row[] = [];
   const entities: Row[] = [];
   const mentions: Row[] = [];
-  const nameTally = new Map<string, { key: string; name: string; types: string[]; mentions: number }>();
-  for (const e of x.entities) {
-    entityName.set(e.id, e.name);
-    entities.push({ doc_id: doc.id, id: e.id, type: e.type, name: e.name, country: e.country ?? null, role: e.role ?? null, mentions: e.mentions.length });
-    for (const m of e.mentions) mentions.push({ doc_id: doc.id, entity_id: e.id, start: m.start, end: m.end, text: m.text });
-    const key = asciiLower(e.name);
-    const t = nameTally.get(key) ?? nameTally.set(key, { key, name: e.name, types: [], mentions: 0 }).get(key)!;
-    if (!t.types.includes(e.type)) t.types.push(e.type);
-    t.mentions += e.mentions.length;
+  const times: Row[] = [];
+  const claims: Row[] = [];
+  const figures: Row[] = [];
+  const events: Row[] = [];
+  const sources = new Tally<{ key: string; name: string; claims: number }>();
+  const names = new Tally<{ key: string; name: string; types: string[]; mentions: number }>();
+  const measures = new Tally<{ measure: string; points: number }>();
+  for (const { doc, extraction: x } of items) {
+    if (doc.text.includes('\u0000')) throw new LedgerError(`document ${doc.id} contains a NUL character, which PostgreSQL cannot store in text`);
+    documents.push({
+      id: doc.id, text: doc.text, text_sha256: doc.textSha256, published: doc.published ?? null, title: doc.title ?? null, url: doc.url ?? null,
+      outlet: doc.outlet ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: x,
+    });
+    for (const t of [sources, names, measures]) t.startDocument(doc.id);
+    const entityName = new Map<string, string>();
+    for (const e of x.entities) {
+      entityName.set(e.id, e.name);
+      entities.push({ doc_id: doc.id, id: e.id, type: e.type, name: e.name, country: e.country ?? null, role: e.role ?? null, mentions: e.mentions.length });
+      for (const m of e.mentions) mentions.push({ doc_id: doc.id, entity_id: e.id, start: m.start, end: m.end, text: m.text });
+      const key = asciiLower(e.name);
+      names.add(key, () => ({ key, name: e.name, types: [], mentions: 0 }), (t) => {
+        if (!t.types.includes(e.type)) t.types.push(e.type);
+        t.mentions += e.mentions.length;
+      });
+    }
+    x.times.forEach((t, i) => times.push({ doc_id: doc.id, id: t.id ?? `t${i + 1}`, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, mod: t.mod ?? null }));
+    for (const c of x.claims) {
+      const spans = c.content.length ? c.content : [];
+      const anchor = [c.source, c.cue, ...spans].filter(Boolean) as { start: number; end: number }[];
+      const resolved = c.source?.entity ? entityName.get(c.source.entity) : undefined;
+      const sourceName = resolved ?? c.source?.text ?? null;
+      if (sourceName !== null) {
+        const key = asciiLower(sourceName);
+        sources.add(key, () => ({ key, name: sourceName, claims: 0 }), (t) => t.claims++);
+      }
+      claims.push({
+        doc_id: doc.id,
+        id: c.id,
+        kind: c.kind,
+        polarity: c.polarity,
+        source_text: c.source?.text ?? null,
+        source_start: c.source?.start ?? null,
+        source_end: c.source?.end ?? null,
+        source_entity: c.source?.entity ?? null,
+        source_name: sourceName,
+        cue_text: c.cue?.text ?? null,
+        cue_start: c.cue?.start ?? null,
+        cue_end: c.cue?.end ?? null,
+        content_text: spans.map((sp) => sp.text).join(' … '),
+        content_spans: JSON.stringify(spans.map((sp) => [sp.start, sp.end])),
+        start: anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0,
+        end: anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0,
+        said: c.said ?? null,
+        // content and source, as the SQLite ledger's FTS table holds them
+        fts: tsvectorOf(...spans.map((sp) => sp.text), c.source?.text, resolved),
+      });
+    }
+    for (const f of x.figures) {
+      const measure = measureKey(f) ?? null;
+      if (measure !== null) measures.add(measure, () => ({ measure, points: 0 }), (t) => t.points++);
+      figures.push({
+        doc_id: doc.id, id: f.id, start: f.start, end: f.end, text: f.text, value: f.value, min: f.min ?? null, max: f.max ?? null,
+        qualifier: f.qualifier, unit: f.unit ?? null, counts: f.counts ?? null, per: f.per ?? null, vague: f.vague ?? null, claim_id: f.claim ?? null,
+        modality: f.modality ?? null, changed_from: f.changedFrom ?? null, measure,
+      });
+    }
+    for (const v of x.events) {
+      events.push({
+        doc_id: doc.id, id: v.id, type: v.type, mode: v.mode ?? null, actor: v.actor ?? null, recipient: v.recipient ?? null, place: v.where ?? null,
+        time: v.when ?? null, trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text, claim_id: v.claim ?? null,
+      });
+    }
   }
-  const times = x.times.map((t, i) => ({ doc_id: doc.id, id: t.id ?? `t${i + 1}`, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, mod: t.mod ?? null }));
-  const sourceTally = new Map<string, { key: string; name: string; claims: number }>();
-  const claims = x.claims.map((c) => {
-    const spans = c.content.length ? c.content : [];
-    const anchor = [c.source, c.cue, ...spans].filter(Boolean) as { start: number; end: number }[];
-    const sourceName = (c.source?.entity ? entityName.get(c.source.entity) : undefined) ?? c.source?.text ?? null;
-    if (sourceName !== null) {
-      const key = asciiLower(sourceName);
-      const t = sourceTally.get(key) ?? sourceTally.set(key, { key, name: sourceName, claims: 0 }).get(key)!;
-      t.claims++;
-    }
-    return {
-      doc_id: doc.id,
-      id: c.id,
-      kind: c.kind,
-      polarity: c.polarity,
-      source_text: c.source?.text ?? null,
-      source_start: c.source?.start ?? null,
-      source_end: c.source?.end ?? null,
-      source_entity: c.source?.entity ?? null,
-      source_name: sourceName,
-      cue_text: c.cue?.text ?? null,
-      cue_start: c.cue?.start ?? null,
-      cue_end: c.cue?.end ?? null,
-      content_text: spans.map((sp) => sp.text).join(' … '),
-      content_spans: JSON.stringify(spans.map((sp) => [sp.start, sp.end])),
-      start: anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0,
-      end: anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0,
-      said: c.said ?? null,
-      // content and source, as the SQLite ledger's FTS table holds them
-      fts: tsvectorOf(...spans.map((sp) => sp.text), c.source?.text, c.source?.entity ? entityName.get(c.source.entity) : undefined),
-    };
-  });
-  const measureTally = new Map<string, { measure: string; points: number }>();
-  const figures = x.figures.map((f) => {
-    const measure = measureKey(f) ?? null;
-    if (measure !== null) {
-      const t = measureTally.get(measure) ?? measureTally.set(measure, { measure, points: 0 }).get(measure)!;
-      t.points++;
-    }
-    return {
-      doc_id: doc.id, id: f.id, start: f.start, end: f.end, text: f.text, value: f.value, min: f.min ?? null, max: f.max ?? null,
-      qualifier: f.qualifier, unit: f.unit ?? null, counts: f.counts ?? null, per: f.per ?? null, vague: f.vague ?? null, claim_id: f.claim ?? null,
-      modality: f.modality ?? null, changed_from: f.changedFrom ?? null, measure,
-    };
-  });
-  const events = x.events.map((v) => ({
-    doc_id: doc.id, id: v.id, type: v.type, mode: v.mode ?? null, actor: v.actor ?? null, recipient: v.recipient ?? null, place: v.where ?? null,
-    time: v.when ?? null, trigger_start: v.trigger.start, trigger_end: v.trigger.end, trigger_text: v.trigger.text, claim_id: v.claim ?? null,
-  }));
   const json = (v: unknown) => JSON.stringify(v);
   return [
-    doc.id, doc.text, doc.textSha256, doc.published ?? null, doc.title ?? null, doc.url ?? null, doc.outlet ?? null, doc.lang, doc.origin ?? null, now,
-    json(x), json(entities), json(mentions), json(times), json(claims), json(figures), json(events),
-    json([...sourceTally.values()]), json([...nameTally.values()].map((t) => ({ ...t, types: t.types.join(',') }))), json([...measureTally.values()]),
+    json(documents), json(entities), json(mentions), json(times), json(claims), json(figures), json(events),
+    json([...sources.rows.values()]), json([...names.rows.values()].map((t) => ({ ...t, types: t.types.join(',') }))), json([...measures.rows.values()]),
   ];
 }
 
 export class PostgresLedger implements Ledger {
   private readonly links: PgLinkStore;
+  /** Off only for benchmarks that build a large ledger quickly and time pages that do not read links. */
+  linking = true;
 
   private constructor(readonly pool: pg.Pool, readonly url: string) {
     this.links = new PgLinkStore(pool);
@@ -323,16 +357,18 @@ export class PostgresLedger implements Ledger {
         (await client.query('SELECT id FROM documents WHERE id = ANY($1)', [items.map((i) => i.doc.id)])).rows.map((r: Row) => r.id as string),
       );
       const results: AddResult[] = [];
-      for (const { doc, extraction } of items) {
-        if (stored.has(doc.id)) {
-          results.push({ id: doc.id, status: 'duplicate' });
-          continue;
-        }
-        stored.add(doc.id);
-        await client.query(INSERT_DOCUMENT, documentParams(doc, extraction, now));
-        await this.links.link(client, doc, extraction);
-        results.push({ id: doc.id, status: 'added' });
+      const fresh: typeof items = [];
+      for (const item of items) {
+        const added = !stored.has(item.doc.id);
+        stored.add(item.doc.id);
+        if (added) fresh.push(item);
+        results.push({ id: item.doc.id, status: added ? 'added' : 'duplicate' });
       }
+      // all rows first, then links one document after another, in batch order: linking reads the
+      // document table only for documents it has already linked, so this decides what storing and
+      // linking each in turn would
+      if (fresh.length) await client.query(INSERT_DOCUMENTS, documentParams(fresh, now));
+      if (this.linking) for (const { doc, extraction } of fresh) await this.links.link(client, doc, extraction);
       if (beforeCommit) await beforeCommit(client, results);
       await client.query('COMMIT');
       return results;
