@@ -120,10 +120,11 @@ test('errors say what and where, with exit codes scripts can rely on', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tri-cli-bad-'));
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'good.txt'), 'The council said 40 new homes would be built.');
-  const partial = cli(['ingest', dir, '--db', db, '--quiet', '--report', join(dir, 'report.jsonl')]);
+  const reportPath = join(mkdtempSync(join(tmpdir(), 'tri-cli-report-')), 'report.jsonl');
+  const partial = cli(['ingest', dir, '--db', db, '--quiet', '--report', reportPath]);
   assert.equal(partial.code, 3, 'some inputs rejected');
   assert.match(partial.stderr, /rejected \(empty\): .*empty\.txt/);
-  const report = readFileSync(join(dir, 'report.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const report = readFileSync(reportPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(report.map((o) => o.status).sort(), ['ingested', 'rejected']);
 
   const notALedger = join(dir, 'good.txt');
