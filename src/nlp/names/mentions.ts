@@ -22,6 +22,11 @@ export type Mention = {
   title?: [number, number];
 };
 
+/**
+ * How much the tagger's own type counts when the span typer decides, in the typer's weight units
+ * (its weights average about 0.6): enough to settle close calls, not to overrule clear ones.
+ */
+const TAGGER_TYPE_PRIOR = 3;
 const TAGGER_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Words that are never a name on their own, whatever their case. */
@@ -131,7 +136,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     const entries = hit?.entries ?? [];
     // the span typer sees the whole name and its neighbours; the tagger's type is the fallback
     const sent = seg.sentences[tokens[start]!.sentence]!;
-    const typed = typer ? typeSpan(typer, spanFeatures(input, gz, start, end, sent.tokenStart, sent.tokenEnd)) : s.type;
+    const typed = typer ? typeSpan(typer, spanFeatures(input, gz, start, end, sent.tokenStart, sent.tokenEnd), s.type, TAGGER_TYPE_PRIOR) : s.type;
     let type = settleType(TAGGER_TYPE[typed]!, entries, hit?.cased ?? false, end - start > 1 ? keys[end - 1]! : '');
     if (type !== 'PERSON' && titledPerson(start, end, input, gz)) type = 'PERSON';
     mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });

@@ -47,8 +47,12 @@ export function spanFeatures(inp: TaggerInput, gz: Gazetteer, start: number, end
   return f;
 }
 
-export function typeSpan(model: Model, feats: number[]): SpanType {
+export function typeSpan(model: Model, feats: number[], prior?: string, priorWeight = 0): SpanType {
   const scores = new Float32Array(SPAN_TYPES.length);
+  if (prior) {
+    const k = SPAN_TYPES.indexOf(prior as SpanType);
+    if (k >= 0) scores[k] = priorWeight;
+  }
   for (const x of feats) {
     const r = rowOf(model, x);
     if (r < 0) continue;
