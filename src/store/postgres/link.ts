@@ -71,8 +71,8 @@ export class PgLinkStore {
     const points = pointsOf(doc, x);
     await this.linkSeries(db, doc, x, points, copy?.group);
     const reports = reportsOf(doc.published, x, points);
-    await this.linkStatements(db, doc, reports, copy?.group);
-    await this.linkConflicts(db, doc, points, copy?.group);
+    const figureStatement = await this.linkStatements(db, doc, reports, copy?.group);
+    await this.linkConflicts(db, doc, points, figureStatement, copy?.group);
     await this.linkEntities(db, doc, x);
   }
 
@@ -177,29 +177,34 @@ export class PgLinkStore {
       await this.attach(db, p);
       const m = p.measure;
       const when = p.range?.start ?? p.said ?? doc.published?.slice(0, 10) ?? null;
+      // the series row and the point in one round trip
       await db.query(
-        `INSERT INTO link_series (key, scope, family_place, place, label, scoped, planned, points, documents, independent, first, last, facets)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, $8, $8, $9)
-         ON CONFLICT (key) DO UPDATE SET
-           first = CASE WHEN excluded.first IS NOT NULL AND (link_series.first IS NULL OR excluded.first < link_series.first) THEN excluded.first ELSE link_series.first END,
-           last = CASE WHEN excluded.last IS NOT NULL AND (link_series.last IS NULL OR excluded.last > link_series.last) THEN excluded.last ELSE link_series.last END`,
-        [p.series, p.scope, familyPlace(m), m.place ?? null, p.label, p.scoped ? 1 : 0, m.planned ? 1 : 0, when, JSON.stringify(facetsOnly(m))]);
-      await db.query(
-        `INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
+        `WITH series AS (
+           INSERT INTO link_series (key, scope, family_place, place, label, scoped, planned, points, documents, independent, first, last, facets)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, $8, $8, $9)
+           ON CONFLICT (key) DO UPDATE SET
+             first = CASE WHEN excluded.first IS NOT NULL AND (link_series.first IS NULL OR excluded.first < link_series.first) THEN excluded.first ELSE link_series.first END,
+             last = CASE WHEN excluded.last IS NOT NULL AND (link_series.last IS NULL OR excluded.last > link_series.last) THEN excluded.last ELSE link_series.last END
+         )
+         INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
            digits, misgrouped, period, period_start, period_end, granularity, basis, said, source, claim_id, statement_id, copy_group,
            published, outlet, start, "end", why)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, NULL, $25, $26, $27, $28, $29, $30)`,
-        [doc.id, p.figureId, p.series, p.compare, m.place ?? null, m.placeLevel ?? null, p.text, p.value, p.min ?? null, p.max ?? null, p.lo, p.hi, p.qualifier,
+         VALUES ($10, $11, $1, $12, $4, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, NULL, $32, $33, $34, $35, $36, $37)`,
+        [p.series, p.scope, familyPlace(m), m.place ?? null, p.label, p.scoped ? 1 : 0, m.planned ? 1 : 0, when, JSON.stringify(facetsOnly(m)),
+          doc.id, p.figureId, p.compare, m.placeLevel ?? null, p.text, p.value, p.min ?? null, p.max ?? null, p.lo, p.hi, p.qualifier,
           p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, p.digits, p.misgrouped ? 1 : 0,
           p.period ?? null, p.range?.start ?? null, p.range?.end ?? null, p.range?.granularity ?? null, p.basis, p.said ?? null, sources.get(p.figureId) ?? null,
           p.claimId ?? null, copyGroup ?? null, doc.published ?? null, doc.outlet ?? null, p.start, p.end, JSON.stringify(m.why)]);
       touched.set(p.series, (touched.get(p.series) ?? 0) + 1);
     }
-    for (const [series, n] of touched) {
-      const seen = copyGroup !== undefined &&
-        !!(await first(db, 'SELECT 1 FROM link_points WHERE copy_group = $1 AND series = $2 AND doc_id <> $3 LIMIT 1', [copyGroup, series, doc.id]));
-      await db.query('UPDATE link_series SET points = points + $1, documents = documents + 1, independent = independent + $2 WHERE key = $3', [n, seen ? 0 : 1, series]);
-    }
+    if (!touched.size) return;
+    // a copy of an article already counted in a series adds points there, not an independent report
+    await db.query(
+      `UPDATE link_series s SET points = s.points + t.n, documents = s.documents + 1,
+         independent = s.independent + CASE WHEN $2::bigint IS NOT NULL AND EXISTS (
+           SELECT 1 FROM link_points p WHERE p.copy_group = $2 AND p.series = s.key AND p.doc_id <> $3) THEN 0 ELSE 1 END
+       FROM json_to_recordset($1) AS t(key text, n integer) WHERE s.key = t.key`,
+      [JSON.stringify([...touched].map(([key, n]) => ({ key, n }))), copyGroup ?? null, doc.id]);
   }
 
   /** A count with no place (or no whose) joins the largest series that has the rest of its measure. */
@@ -229,74 +234,87 @@ export class PgLinkStore {
 
   // ---- statements ----
 
-  private async linkStatements(db: Db, doc: Document, reports: Report[], copyGroup: number | undefined): Promise<void> {
+  /** Returns the statement each figure of the document was reported in (what linkConflicts needs). */
+  private async linkStatements(db: Db, doc: Document, reports: Report[], copyGroup: number | undefined): Promise<Map<string, number>> {
+    const figureStatement = new Map<string, number>();
+    const joinedHere = new Set<number>();
     for (const r of reports) {
       const blocks = blocksOf(r);
-      let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
+      let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[]; copied: boolean } | undefined;
       if (blocks.length) {
+        // with each candidate, whether a copy of this article already reported it (asked of the best one only, in SQLite)
         const candidates = await rows(db,
-          `SELECT s.id, s.features FROM link_statements s
+          `SELECT s.id, s.features,
+                  ($2::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM link_reports r WHERE r.statement_id = s.id AND r.copy_group = $2 AND r.doc_id <> $3)) AS copied
+           FROM link_statements s
            WHERE s.id IN (SELECT DISTINCT statement_id FROM link_statement_blocks WHERE block = ANY($1) ORDER BY statement_id DESC LIMIT ${CANDIDATES})
            ORDER BY s.id DESC`,
-          [blocks]);
+          [blocks, copyGroup ?? null, doc.id]);
         for (const c of candidates) {
           const features = JSON.parse(c.features) as StatementFeatures;
           const m = matchStatement(r, features);
-          if (m && (!best || m.score > best.score)) best = { id: c.id, features, ...m };
+          if (m && (!best || m.score > best.score)) best = { id: c.id, features, copied: c.copied, ...m };
         }
       }
+      const figures = r.figures.filter((f) => !f.sum);
+      const reportFigures = JSON.stringify(figures.map((f) => ({ id: f.id, text: f.text, value: f.value, qualifier: f.qualifier, label: f.label })));
+      const figureIds = figures.map((f) => f.id);
+      // the statement row, its blocks, the report and the report's points in one round trip
+      const rest = `, blocks AS (
+           INSERT INTO link_statement_blocks (block, statement_id) SELECT b, (SELECT id FROM st) FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING
+         ), report AS (
+           INSERT INTO link_reports (doc_id, report, statement_id, claim_ids, source, said, content, figures, copy_group, start, "end", why)
+           VALUES ($2, $3, (SELECT id FROM st), $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ), points AS (
+           UPDATE link_points SET statement_id = (SELECT id FROM st) WHERE doc_id = $2 AND figure_id = ANY($13::text[])
+         )
+         SELECT id FROM st`;
+      const common = [blocks, doc.id, r.index, JSON.stringify(r.claimIds), r.identity.label, r.said ?? null, r.content, reportFigures, copyGroup ?? null, r.start, r.end];
       let statement: number;
-      let why: string[];
       if (best) {
-        statement = best.id;
-        why = best.why;
-        const newDoc = !(await first(db, 'SELECT 1 FROM link_reports WHERE statement_id = $1 AND doc_id = $2 LIMIT 1', [statement, doc.id]));
-        const copied = copyGroup !== undefined &&
-          !!(await first(db, 'SELECT 1 FROM link_reports WHERE statement_id = $1 AND copy_group = $2 AND doc_id <> $3 LIMIT 1', [statement, copyGroup, doc.id]));
-        await db.query(
-          `UPDATE link_statements SET reports = reports + 1, documents = documents + $1, independent = independent + $2,
-             discrepancy = greatest(discrepancy, $3), features = $4, said = coalesce(said, $5) WHERE id = $6`,
-          [newDoc ? 1 : 0, newDoc && !copied ? 1 : 0, best.discrepancies.length ? 1 : 0, JSON.stringify(mergeFeatures(best.features, r)), r.said ?? null, statement]);
+        const newDoc = !joinedHere.has(best.id);
+        const row = await first(db,
+          `WITH st AS (
+             UPDATE link_statements SET reports = reports + 1, documents = documents + $14, independent = independent + $15,
+               discrepancy = greatest(discrepancy, $16), features = $17, said = coalesce(said, $6) WHERE id = $18 RETURNING id
+           )${rest}`,
+          [...common, JSON.stringify(best.why), figureIds, newDoc ? 1 : 0, newDoc && !best.copied ? 1 : 0, best.discrepancies.length ? 1 : 0,
+            JSON.stringify(mergeFeatures(best.features, r)), best.id]);
+        statement = row!.id as number;
+        for (const f of figureIds) figureStatement.set(f, statement);
         for (const d of best.discrepancies) await this.recordDiscrepancy(db, doc, statement, d, r.identity.label);
       } else {
-        why = ['first report of this statement in the ledger'];
-        statement = (await first(db,
-          `INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
-           VALUES ($1, $2, 1, 1, 1, $3, $4, $5) RETURNING id`,
-          [r.identity.label, r.said ?? null, doc.id, JSON.stringify(featuresOf(r)), JSON.stringify(why)]))!.id as number;
+        const why = ['first report of this statement in the ledger'];
+        const row = await first(db,
+          `WITH st AS (
+             INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
+             VALUES ($5, $6, 1, 1, 1, $2, $14, $12) RETURNING id
+           )${rest}`,
+          [...common, JSON.stringify(why), figureIds, JSON.stringify(featuresOf(r))]);
+        statement = row!.id as number;
+        for (const f of figureIds) figureStatement.set(f, statement);
       }
-      if (blocks.length) {
-        await db.query(`INSERT INTO link_statement_blocks (block, statement_id) SELECT b, $2 FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING`, [blocks, statement]);
-      }
-      await db.query(
-        `INSERT INTO link_reports (doc_id, report, statement_id, claim_ids, source, said, content, figures, copy_group, start, "end", why)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [doc.id, r.index, statement, JSON.stringify(r.claimIds), r.identity.label, r.said ?? null, r.content,
-          JSON.stringify(r.figures.filter((f) => !f.sum).map((f) => ({ id: f.id, text: f.text, value: f.value, qualifier: f.qualifier, label: f.label }))),
-          copyGroup ?? null, r.start, r.end, JSON.stringify(why)]);
-      const figureIds = r.figures.filter((f) => !f.sum).map((f) => f.id);
-      if (figureIds.length) {
-        await db.query('UPDATE link_points SET statement_id = $1 WHERE doc_id = $2 AND figure_id = ANY($3)', [statement, doc.id, figureIds]);
-      }
+      joinedHere.add(statement);
     }
+    return figureStatement;
   }
 
-  private async insertConflict(db: Db, kind: string, compare: string, label: string, period: string | null, sa: string, sb: string,
-    statement: number | null, why: string[]): Promise<number> {
-    const inserted = await first(db,
-      `INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (kind, compare, (coalesce(period, '')), side_a, side_b) DO NOTHING RETURNING id`,
-      [kind, compare, label, period, sa, sb, statement, JSON.stringify(why)]);
-    if (inserted) return inserted.id as number;
-    return (await first(db,
-      `SELECT id FROM link_conflicts WHERE kind = $1 AND compare = $2 AND coalesce(period, '') = coalesce($3, '') AND side_a = $4 AND side_b = $5`,
-      [kind, compare, period, sa, sb]))!.id as number;
-  }
-
-  private async conflictPoints(db: Db, id: number, mine: { side: number; doc: string; figure: string }, theirs: { side: number; doc: string; figure: string }): Promise<void> {
+  /** The conflict (made once per key) and both its points, in one round trip. */
+  private async recordConflict(db: Db, c: { kind: string; compare: string; label: string; period: string | null; sa: string; sb: string; statement: number | null; why: string[] },
+    mine: { side: number; doc: string; figure: string }, theirs: { side: number; doc: string; figure: string }): Promise<void> {
     await db.query(
-      `INSERT INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES ($1, $2, $3, $4), ($1, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [id, mine.side, mine.doc, mine.figure, theirs.side, theirs.doc, theirs.figure]);
+      `WITH made AS (
+         INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (kind, compare, (coalesce(period, '')), side_a, side_b) DO NOTHING RETURNING id
+       ), conflict AS (
+         SELECT id FROM made
+         UNION ALL
+         SELECT id FROM link_conflicts WHERE kind = $1 AND compare = $2 AND coalesce(period, '') = coalesce($4, '') AND side_a = $5 AND side_b = $6
+       )
+       INSERT INTO link_conflict_points (conflict_id, side, doc_id, figure_id)
+       SELECT (SELECT id FROM conflict LIMIT 1), side, doc_id, figure_id FROM (VALUES ($9::integer, $10::text, $11::text), ($12, $13, $14)) AS v(side, doc_id, figure_id)
+       ON CONFLICT DO NOTHING`,
+      [c.kind, c.compare, c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify(c.why), mine.side, mine.doc, mine.figure, theirs.side, theirs.doc, theirs.figure]);
   }
 
   private async recordDiscrepancy(db: Db, doc: Document, statement: number, d: Discrepancy, label: string): Promise<void> {
@@ -309,17 +327,17 @@ export class PgLinkStore {
     const b = `${d.other.qualifier} ${d.other.text}`;
     const [sa, sb] = a < b ? [a, b] : [b, a];
     const compare = d.report.compare || 'statement';
-    const id = await this.insertConflict(db, d.kind, compare, `${label}: ${d.report.label}`, `statement ${statement}`, sa, sb, statement, [d.why]);
-    await this.conflictPoints(db, id, { side: a === sa ? 0 : 1, doc: doc.id, figure: d.report.id }, { side: a === sa ? 1 : 0, doc: other.doc_id, figure: d.other.id });
+    await this.recordConflict(db, { kind: d.kind, compare, label: `${label}: ${d.report.label}`, period: `statement ${statement}`, sa, sb, statement, why: [d.why] },
+      { side: a === sa ? 0 : 1, doc: doc.id, figure: d.report.id }, { side: a === sa ? 1 : 0, doc: other.doc_id, figure: d.other.id });
   }
 
   // ---- conflicts ----
 
-  private async linkConflicts(db: Db, doc: Document, points: Point[], copyGroup: number | undefined): Promise<number> {
+  private async linkConflicts(db: Db, doc: Document, points: Point[], figureStatement: Map<string, number>, copyGroup: number | undefined): Promise<number> {
     let found = 0;
     for (const p of points) {
       if (!p.comparable || !p.range || (p.basis !== 'stated' && p.basis !== 'said')) continue;
-      const statement = ((await first(db, 'SELECT statement_id FROM link_points WHERE doc_id = $1 AND figure_id = $2', [doc.id, p.figureId]))?.statement_id ?? null) as number | null;
+      const statement = figureStatement.get(p.figureId) ?? null;
       const me: ComparablePoint = {
         docId: doc.id, figureId: p.figureId, claimId: p.claimId ?? null, statementId: statement, copyGroup: copyGroup ?? null,
         place: p.measure.place ?? null, placeLevel: p.measure.placeLevel ?? null, value: p.value, lo: p.lo, hi: p.hi, qualifier: p.qualifier,
@@ -349,8 +367,8 @@ export class PgLinkStore {
         // one conflict per measure, period and pair of values, however many articles repeat each side
         const period = [p.period, r.period].filter(Boolean).sort((x, y) => x.length - y.length || x.localeCompare(y))[0] ?? null;
         const periodKey = p.basis === 'stated' && r.basis === 'stated' ? period : (p.range.start < r.period_start ? r.period_start : p.range.start).slice(0, 7);
-        const id = await this.insertConflict(db, verdict.kind, p.compare, p.label, periodKey, sa, sb, null, [verdict.why]);
-        await this.conflictPoints(db, id, { side: a === sa ? 0 : 1, doc: doc.id, figure: p.figureId }, { side: a === sa ? 1 : 0, doc: r.doc_id, figure: r.figure_id });
+        await this.recordConflict(db, { kind: verdict.kind, compare: p.compare, label: p.label, period: periodKey, sa, sb, statement: null, why: [verdict.why] },
+          { side: a === sa ? 0 : 1, doc: doc.id, figure: p.figureId }, { side: a === sa ? 1 : 0, doc: r.doc_id, figure: r.figure_id });
         found++;
       }
     }
