@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
   writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, extraction: { baseline, pipeline } }, null, 1));
   process.stdout.write(`\n(JSON: ${jsonPath})\n`);
   await (await import('./web.ts')).webBench(argv);
+  await (await import('./postgres.ts')).postgresBench(argv);
 }
 
 main(process.argv.slice(2));
