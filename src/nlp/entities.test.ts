@@ -106,6 +106,15 @@ test('a user list adds names of a beat, with country and aliases', () => {
   assert.deepEqual(org.mentions.map((m) => m.text), ['QVWT', 'Quarry Valley Water Trust']);
 });
 
+test('coordinated names, "of" an organisation and a title after a place are split where the names end', () => {
+  const { entities } = run('Voters re-elected Mara Quist and Tobias Lindgren of the Harbour Party on Sunday. The Los Angeles Sheriff said nothing.');
+  assert.equal(byName(entities, 'Mara Quist').type, 'PERSON');
+  assert.equal(byName(entities, 'Tobias Lindgren').type, 'PERSON');
+  assert.equal(byName(entities, 'Harbour Party').type, 'ORG');
+  assert.equal(byName(entities, 'Los Angeles').type, 'GPE');
+  assert.ok(!entities.some((e) => e.type === 'PERSON' && e.name.includes('Sheriff')));
+});
+
 test('an empty text has no entities', () => {
   assert.deepEqual(run('').entities, []);
 });

@@ -79,6 +79,18 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       // "Greta Vogel of Germany": a person's name does not run on into the listed place after "of"
       const personLike = s.type === 'PER' || isTitleWord(keys[s.start]!);
       const ofPlace = personLike && keys[i] === 'of' && !!hitAt.get(i + 1)?.cased && hitAt.get(i + 1)!.entries.some(trusted);
+      // "Michael Tien of NPP", "Ben Chan and Leung Che-cheung": a full personal name ends before "of" or "and"
+      if (s.type === 'PER' && !ofPlace && (keys[i] === 'of' || keys[i] === 'and') && i - from >= 2 && i + 1 < s.end &&
+        /^\p{Lu}/u.test(tokens[i + 1]!.text) && /^\p{Lu}/u.test(tokens[from]!.text)) {
+        split.push({ start: from, end: i, type: 'PER' });
+        from = i + 1;
+        if (keys[i] === 'of') {
+          split.push({ start: from, end: s.end, type: hitAt.get(from)?.entries.some((e) => e.type === 'GPE') ? 'LOC' : 'ORG' });
+          from = s.end;
+          break;
+        }
+        continue;
+      }
       if (POSSESSIVE.has(tokens[i]!.text) || ofPlace) {
         if (i > from) split.push({ start: from, end: i, type: s.type });
         from = i + 1;
@@ -91,6 +103,27 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       }
     }
     if (from < s.end) split.push({ start: from, end: s.end, type: s.type });
+  }
+  for (let k = 0; k < split.length; k++) {
+    const s = split[k]!;
+    // "Los Angeles Sheriff": a title at the end means the words before it are not a person's name
+    // (a span that is all title, "Prime Minister", is left whole for the lone-title rule below)
+    const titleAtEnd = [3, 2, 1].find((n) => s.end - s.start >= n && isTitleWord(keysJoin(keys, s.end - n, s.end)));
+    if (titleAtEnd && titleAtEnd < s.end - s.start) {
+      s.end -= titleAtEnd;
+      const h = hitAt.get(s.start);
+      if (h && h.end === s.end && h.entries.some(trusted)) s.type = h.entries[0]!.type === 'NORP' ? 'MISC' : 'LOC';
+      else if (s.type === 'PER') s.type = 'ORG';
+      continue;
+    }
+    if (s.type !== 'PER') continue;
+    // "the United States Hamdullah Mohib": a listed country or city before a name of two words or more
+    const h = hitAt.get(s.start);
+    if (h && h.cased && h.end + 2 <= s.end && h.entries.some((e) => e.type === 'GPE' && trusted(e))) {
+      split.splice(k + 1, 0, { start: h.end, end: s.end, type: 'PER' });
+      s.end = h.end;
+      s.type = 'LOC';
+    }
   }
 
   const mentions: Mention[] = [];
@@ -264,12 +297,12 @@ function stripTitles(mentions: Mention[], tokens: Token[], keys: string[]): void
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     // "President" alone is a title, not a name; "the President" names whoever holds it (linked later)
-    if (m.type === 'PERSON' && m.end - m.start === 1 && isTitle(keys[m.start]!) && keys[m.start - 1] !== 'the') mentions.splice(k, 1);
+    if (m.type === 'PERSON' && isTitle(keysJoin(keys, m.start, m.end)) && keys[m.start - 1] !== 'the') mentions.splice(k, 1);
   }
   for (const m of mentions) {
-    if (m.type !== 'PERSON') continue;
+    if (m.type !== 'PERSON' || isTitle(m.key)) continue;
     // "Biologist Nick Bos": a capitalised role noun before a name of two words or more is a title too
-    if (m.end - m.start >= 3 && roles.get(keys[m.start]!)?.kind === 'role' && /^\p{Lu}/u.test(tokens[m.start]!.text) && !isTitle(keys[m.start]!)) {
+    if (m.end - m.start >= 3 && roles.get(keys[m.start]!)?.kind === 'role' && !ORG_HEADS.has(keys[m.start]!) && /^\p{Lu}/u.test(tokens[m.start]!.text) && !isTitle(keys[m.start]!)) {
       m.title = [m.start, m.start + 1];
       m.start++;
       m.key = keysJoin(keys, m.start, m.end);
@@ -278,7 +311,9 @@ function stripTitles(mentions: Mention[], tokens: Token[], keys: string[]): void
     let s = m.start;
     while (s < m.end - 1) {
       const two = s + 1 < m.end - 1 ? `${keys[s]} ${keys[s + 1]}` : '';
-      if (two && isTitle(two)) s += 2;
+      const three = s + 2 < m.end - 1 ? `${two} ${keys[s + 2]}` : '';
+      if (three && isTitle(three)) s += 3;
+      else if (two && isTitle(two)) s += 2;
       else if (isTitle(keys[s]!)) s++;
       else break;
     }
