@@ -52,7 +52,15 @@ export function linkMentions(seg: Segmented, keys: string[], mentions: Mention[]
   const countryCluster = new Map<string, Cluster>();
   const mentionCluster = new Map<Mention, Cluster>();
 
-  const entriesOf = (m: Mention): GazEntry[] => (m.entries.length ? m.entries : gz.lookup(m.key)).filter((e) => e.type === m.type || (m.type === 'GPE' && e.type === 'LOC'));
+  const entriesCache = new Map<Mention, GazEntry[]>();
+  const entriesOf = (m: Mention): GazEntry[] => {
+    let list = entriesCache.get(m);
+    if (!list) {
+      list = (m.entries.length ? m.entries : gz.lookup(m.key)).filter((e) => e.type === m.type || (m.type === 'GPE' && e.type === 'LOC'));
+      entriesCache.set(m, list);
+    }
+    return list;
+  };
   const open = (m: Mention, type: EntityType, entry?: GazEntry): Cluster => {
     const c: Cluster = { type, names: [], descriptions: [], last: m.start, first: m.start, ...(entry ? { entry, country: entry.country } : {}) };
     clusters.push(c);

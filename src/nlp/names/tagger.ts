@@ -185,6 +185,15 @@ const FLAG_GIVEN = 1;
 const FLAG_FAMILY = 2;
 const FLAG_TITLE_BEFORE = 4;
 
+type WordHashes = { word: number; key: number; shape: number; p3: number; s3: number; s2: number; cap: number };
+
+const posHashes = new Map<string, number>();
+function posHash(pos: string): number {
+  let v = posHashes.get(pos);
+  if (v === undefined) posHashes.set(pos, (v = hashString(pos)));
+  return v;
+}
+
 function hashTokens(inp: TaggerInput, gz: Gazetteer, scored: Uint8Array): TokenHashes {
   const n = inp.tokens.length;
   const h: TokenHashes = {
@@ -192,21 +201,30 @@ function hashTokens(inp: TaggerInput, gz: Gazetteer, scored: Uint8Array): TokenH
     s2: new Uint32Array(n), pos: new Uint32Array(n), cap: new Uint8Array(n), docCase: new Uint32Array(n), runFirst: new Uint32Array(n),
     runLast: new Uint32Array(n), runPlace: new Uint8Array(n), gaz: new Array(n), flags: new Uint8Array(n),
   };
+  // a document repeats its words: hash each distinct spelling once
+  const seen = new Map<string, WordHashes>();
   for (let i = 0; i < n; i++) {
     // features read two tokens either side of a scored token; nothing else needs hashes
     if (!(scored[i] || scored[i + 1] || scored[i + 2] || (i > 0 && scored[i - 1]) || (i > 1 && scored[i - 2]))) continue;
     const t = inp.tokens[i]!.text;
-    const lw = t.toLowerCase();
     const k = inp.keys[i]!;
-    h.word[i] = hashString(lw);
-    h.key[i] = k ? hashString(k) : h.word[i]!;
-    h.shape[i] = hashString(shape(t));
-    h.p3[i] = hashString(lw.slice(0, 3));
-    h.s3[i] = hashString(lw.slice(-3));
-    h.s2[i] = hashString(lw.slice(-2));
-    h.pos[i] = hashString(inp.tokens[i]!.pos);
-    const cc = capClass(t);
-    h.cap[i] = CAP_CODE[cc]!;
+    let w = seen.get(t);
+    if (!w) {
+      const lw = t.toLowerCase();
+      const word = hashString(lw);
+      w = { word, key: k ? hashString(k) : word, shape: hashString(shape(t)), p3: hashString(lw.slice(0, 3)), s3: hashString(lw.slice(-3)),
+        s2: hashString(lw.slice(-2)), cap: CAP_CODE[capClass(t)]! };
+      seen.set(t, w);
+    }
+    h.word[i] = w.word;
+    h.key[i] = w.key;
+    h.shape[i] = w.shape;
+    h.p3[i] = w.p3;
+    h.s3[i] = w.s3;
+    h.s2[i] = w.s2;
+    h.pos[i] = posHash(inp.tokens[i]!.pos);
+    h.cap[i] = w.cap;
+    const cc = w.cap === CAP_CODE.X ? 'X' : w.cap === CAP_CODE.A ? 'A' : '';
     h.docCase[i] = hashString(inp.docCase[i]!);
     if (inp.runLast[i]) {
       h.runFirst[i] = hashString(inp.runFirst[i]!);
