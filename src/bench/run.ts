@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
   out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} ` +
     `(pipeline found ${fmt(pipeline.claims ?? 0)} claims and ${fmt(pipeline.figures ?? 0)} figures)`);
   process.stdout.write(out.join('\n') + '\n');
+  await (await import('./ingest.ts')).ingestBench(argv);
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, extraction: { baseline, pipeline } }, null, 1));
   process.stdout.write(`\n(JSON: ${jsonPath})\n`);

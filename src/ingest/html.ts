@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { normaliseDate, type DocumentInput } from './document.ts';
-import { blockText, domParser, stripInert } from './htmlText.ts';
+import { blockText, domParser, flattenDeep, limitDepth, stripInert } from './htmlText.ts';
 
 type ReadabilityModule = typeof import('@mozilla/readability');
 let readability: ReadabilityModule | undefined;
@@ -24,10 +24,25 @@ const MIN_WORDS = 5;
  */
 const BOILERPLATE = 'nav, aside, footer, button, dialog, iframe, [role="navigation"], [role="complementary"], [role="contentinfo"], [role="dialog"], [hidden], [aria-hidden="true"]';
 
-function meta(doc: Document, ...keys: string[]): string | undefined {
+type Metas = Map<string, string>;
+
+/** Every <meta> of the page by its property, name or itemprop (lowercased), first one winning; one pass. */
+function metasOf(doc: Document): Metas {
+  const metas: Metas = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !metas.has(key)) metas.set(key, content);
+    }
+  }
+  return metas;
+}
+
+function meta(metas: Metas, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
-    const v = el?.getAttribute('content')?.trim();
+    const v = metas.get(key);
     if (v) return v;
   }
   return undefined;
@@ -81,11 +96,11 @@ function jsonLd(doc: Document): JsonLd {
 }
 
 /** The publication date the page states, in the order sites are most reliable about it. */
-function publishedOf(doc: Document, ld: JsonLd, readabilityTime: string | null | undefined): string | undefined {
+function publishedOf(doc: Document, metas: Metas, ld: JsonLd, readabilityTime: string | null | undefined): string | undefined {
   const candidates = [
-    meta(doc, 'article:published_time', 'og:article:published_time'),
+    meta(metas, 'article:published_time', 'og:article:published_time'),
     ld.datePublished,
-    meta(doc, 'datePublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created', 'dc.date', 'pubdate', 'publishdate', 'date'),
+    meta(metas, 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.created', 'dc.date', 'pubdate', 'publishdate', 'date'),
     doc.querySelector('time[itemprop~="datePublished" i], time[pubdate]')?.getAttribute('datetime'),
     doc.querySelector('article time[datetime], main time[datetime]')?.getAttribute('datetime'),
     readabilityTime,
@@ -97,14 +112,29 @@ function publishedOf(doc: Document, ld: JsonLd, readabilityTime: string | null |
   return undefined;
 }
 
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+/** Words in a text, counting no further than `enough`. */
+function countWords(text: string, enough = Infinity): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n < enough && WORD.exec(text)) n++;
+  return n;
+}
+
 export function readHtml(html: string, fallback: { published?: string; outlet?: string } = {}): PageResult {
-  const doc = domParser().parseFromString(stripInert(html), 'text/html');
+  const doc = domParser().parseFromString(limitDepth(stripInert(html)), 'text/html');
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return { reason: 'not-an-article', message: `${elements} elements, more than an article page has (${MAX_ELEMENTS})` };
+  flattenDeep(doc.documentElement);
+  // a page with no words at all (a redirect stub, an image viewer, garbage) is not worth Readability's four passes
+  const pageWords = countWords(doc.body?.textContent ?? '', MIN_WORDS);
+  if (pageWords < MIN_WORDS) return { reason: 'not-an-article', message: `no article text found (${pageWords} words)` };
+  const metas = metasOf(doc);
   const ld = jsonLd(doc);
   const canonical =
     absoluteHttpUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
-    absoluteHttpUrl(meta(doc, 'og:url')) ??
+    absoluteHttpUrl(meta(metas, 'og:url')) ??
     absoluteHttpUrl(ld.url);
   // a site that wraps its whole page in one of these (it happens) must not lose the article with it
   const pageLength = doc.body?.textContent?.length ?? 0;
@@ -113,10 +143,10 @@ export function readHtml(html: string, fallback: { published?: string; outlet?: 
   }
   const article = new (Readability())<Node>(doc, { serializer: (n: Node) => n, maxElemsToParse: MAX_ELEMENTS }).parse();
   const text = article?.content ? blockText(article.content) : '';
-  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu)?.length ?? 0;
+  const words = countWords(text);
   if (words < MIN_WORDS) return { reason: 'not-an-article', message: `no article text found (${words} words)` };
-  const title = meta(doc, 'og:title', 'twitter:title') ?? ld.headline ?? article?.title ?? undefined;
-  let outlet = meta(doc, 'og:site_name', 'application-name') ?? ld.publisher ?? article?.siteName ?? fallback.outlet;
+  const title = meta(metas, 'og:title', 'twitter:title') ?? ld.headline ?? article?.title ?? undefined;
+  let outlet = meta(metas, 'og:site_name', 'application-name') ?? ld.publisher ?? article?.siteName ?? fallback.outlet;
   if (!outlet && canonical) outlet = new URL(canonical).hostname.replace(/^www\./, '');
   const byline = article?.byline?.trim() || ld.author;
   return {
@@ -125,7 +155,7 @@ export function readHtml(html: string, fallback: { published?: string; outlet?: 
       title: title?.replace(/\s+/g, ' '),
       url: canonical,
       outlet,
-      published: publishedOf(doc, ld, article?.publishedTime) ?? fallback.published,
+      published: publishedOf(doc, metas, ld, article?.publishedTime) ?? fallback.published,
       lang: /^([a-z]{2,3})(?:[-_]|$)/.exec((doc.documentElement.getAttribute('lang') ?? '').trim().toLowerCase())?.[1],
       ...(byline ? { byline: byline.replace(/\s+/g, ' ') } : {}),
     },

@@ -66,6 +66,61 @@ export function stripInert(html: string): string {
   return parts.join('');
 }
 
+/** Deeper than real article markup (news pages nest 30 to 60 deep); Readability and jsdom slow down steeply with depth. */
+export const MAX_DEPTH = 100;
+const TAG = /<(\/?)([a-zA-Z][\w:-]{0,40})(?:\s[^>]{0,4000})?>/g;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'frame']);
+// closed implicitly by their next sibling, so an unclosed one does not nest
+const SELF_ENDING = new Set(['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tbody', 'thead', 'tfoot', 'colgroup', 'caption', 'html', 'head', 'body']);
+
+/**
+ * Drops the tags (never the text) of markup nested deeper than `max`. A page 20,000 divs deep takes
+ * jsdom minutes and overflows the stack of any recursive walk; flattened, its text still comes through.
+ * The depth is estimated from the tags alone (one linear pass), counting only elements that do nest.
+ */
+export function limitDepth(html: string, max = MAX_DEPTH): string {
+  let depth = 0;
+  let kept = 0;
+  const parts: string[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || SELF_ENDING.has(name) || m[0].endsWith('/>')) continue;
+    const closing = m[1] === '/';
+    const tooDeep = closing ? depth > max : depth >= max;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (tooDeep) {
+      parts.push(html.slice(kept, m.index));
+      kept = m.index + m[0].length;
+    }
+  }
+  if (kept === 0) return html;
+  parts.push(html.slice(kept));
+  return parts.join('');
+}
+
+/**
+ * Flattens, in the parsed DOM, every subtree that starts deeper than `max` into its plain text. The
+ * string-level `limitDepth` cannot see depth that the parser creates (each nested table adds tbody,
+ * tr and td), and Readability slows steeply with depth. Iterative, linear in the number of nodes.
+ */
+export function flattenDeep(root: Element, max = MAX_DEPTH * 0.8): number {
+  let flattened = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth >= max) {
+      if (el.firstElementChild) {
+        el.textContent = el.textContent;
+        flattened++;
+      }
+      continue;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return flattened;
+}
+
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
   'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
@@ -137,6 +192,6 @@ export function blockText(root: Node): string {
 /** Text of an HTML fragment (a feed item's description); plain text comes back untouched but for entities. */
 export function fragmentText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  const doc = domParser().parseFromString(`<!doctype html><body>${stripInert(html)}`, 'text/html');
+  const doc = domParser().parseFromString(`<!doctype html><body>${limitDepth(stripInert(html))}`, 'text/html');
   return blockText(doc.body);
 }

@@ -27,7 +27,7 @@ export type PoolOptions = {
   maxHeapMb?: number;
 };
 
-type Pending = { id: number; task: Task; resolve: (v: any) => void; reject: (e: Error) => void };
+type Pending = { id: number; task: Task; timeoutMs?: number; resolve: (v: any) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; ready: Promise<void>; current?: Pending; timer?: NodeJS.Timeout; retired?: boolean };
 
 function withoutTsx(args: string[]): string[] {
@@ -152,7 +152,7 @@ export class WorkerPool {
     const p = this.queue.shift();
     if (!p) return;
     slot.current = p;
-    const timeout = this.opts.taskTimeoutMs;
+    const timeout = p.timeoutMs;
     if (timeout) {
       slot.timer = setTimeout(() => {
         const what = p.task.op === 'extract' ? `extraction of ${p.task.doc.origin ?? p.task.doc.id}` : `reading ${p.task.origin}`;
@@ -163,7 +163,8 @@ export class WorkerPool {
     slot.worker.postMessage({ id: p.id, task: p.task } satisfies Request);
   }
 
-  run<T extends Task>(task: T): Promise<TaskResult<T>> {
+  /** Runs a task on the next free thread; `timeoutMs` overrides the pool's limit for this task. */
+  run<T extends Task>(task: T, timeoutMs = this.opts.taskTimeoutMs): Promise<TaskResult<T>> {
     if (this.closed) return Promise.reject(new Error('the pool is closed'));
     void this.start();
     if (this.inline) {
@@ -176,7 +177,7 @@ export class WorkerPool {
       });
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, timeoutMs, resolve, reject });
       this.dispatch();
     });
   }
