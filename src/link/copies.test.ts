@@ -21,12 +21,12 @@ test('a syndicated copy with a rewritten first paragraph or an added line is fou
   assert.ok(similarity(s0, signature(other).hashes) < 0.1, 'unrelated');
   // blocking: copies share at least one band, so they meet without comparing every pair
   const b0 = new Set(bands(signature(wire)));
-  assert.ok(bands(signature(added)).some((b) => b0.has(b)));
+  assert.ok(bands(signature(added)).some((b) => b0.has(b)), 'copies share a band');
 });
 
 test('quote styles, case and punctuation do not hide a copy', () => {
   const curly = wire.replace(/"/g, '“').replace(/'/g, '’').toUpperCase();
-  assert.ok(similarity(signature(wire).hashes, signature(curly).hashes) > 0.95);
+  assert.ok(similarity(signature(wire).hashes, signature(curly).hashes) > 0.95, 'the same text in other quote styles and case');
 });
 
 test('the original is the outlet the copies credit, else the earliest', () => {

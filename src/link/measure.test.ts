@@ -42,6 +42,10 @@ test('labourers, workers and DPRK workers in Russia are one series; troops and e
   assert.notEqual(seriesKey(e!), seriesKey(d!), 'troops are not workers');
   assert.equal(seriesLabel(e!), 'North Korean troops in Russia');
   assert.notEqual(seriesKey(f!), seriesKey(d!), 'entries are not workers');
+  const [g] = describe('Officials said 2,000 Belarusian soldiers had reached Ukraine’s Kharkiv region.', [
+    { text: '2,000 Belarusian soldiers', value: 2000, counts: 'Belarusian soldiers' },
+  ]);
+  assert.equal(seriesLabel(g!), 'Belarusian troops in Kharkiv', 'a region named after its country is the more precise place');
   assert.match(seriesLabel(f!), /North Korean arrivals in Russia/);
 });
 

@@ -128,7 +128,11 @@ function placeOf(hit: NameHit): PlaceFound | undefined {
 
 /** The place named right after a preposition at words[i]: "in Russia", "to Russia’s Kursk region", "in the Far East". */
 function placeAfterPreposition(words: Word[], i: number): PlaceFound | undefined {
-  let j = i + 1;
+  return placeAt(words, i + 1);
+}
+
+/** The place named at words[j] ("Russia", "the Kursk region", "Russia’s Kursk region" → Kursk). */
+function placeAt(words: Word[], j: number): PlaceFound | undefined {
   if (words[j]?.lower === 'the') j++;
   const rest = words.slice(j, j + 7);
   const hits = namesIn(rest);
@@ -398,8 +402,7 @@ function describeOne(text: string, f: Figure, previous: FigureMeasure | undefine
     }
     // "entered Russia", "reached Poland": the verb's object is where they went
     if (!place && i > 0 && i < 4 && /^(enter|entered|entering|enters|reached|reach|reaching|left|leave|fled|crossed)$/.test(pred[i - 1]!.lower)) {
-      const hit = namesIn(pred.slice(i, i + 5))[0];
-      const found = hit && hit.from === 0 ? placeOf(hit) : undefined;
+      const found = placeAt(pred, i);
       if (found) {
         place = /^(left|leave|fled)$/.test(pred[i - 1]!.lower) ? undefined : found;
         if (place) why.push(`where: “${pred[i - 1]!.text} ${found.label}”`);

@@ -35,7 +35,7 @@ test('“6,000 soldiers” and “5,000 workers and 1,000 sappers” from one sp
   assert.match(m!.why.join('; '), /same total/);
   assert.deepEqual(m!.discrepancies, []);
   // blocking: the two reports are filed under a shared key
-  assert.ok(blocksOf(r2).some((b) => blocksOf(first()).includes(b)));
+  assert.ok(blocksOf(r2).some((b) => blocksOf(first()).includes(b)), 'filed under a shared key');
 });
 
 test('the same speaker months later, or another speaker the same day, is another statement', () => {
@@ -69,5 +69,5 @@ test('one statement reported with different figures is a reporting discrepancy; 
   assert.equal(mb?.discrepancies[0]?.kind, 'misprint');
   const mc = matchStatement(c, mergeFeatures(featuresOf(a), b));
   assert.ok(mc, 'same source, same day, same words');
-  assert.ok(mc!.discrepancies.some((d) => d.kind === 'reporting'));
+  assert.ok(mc!.discrepancies.some((d) => d.kind === 'reporting'), '9,800 against 12,500 in one statement');
 });

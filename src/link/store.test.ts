@@ -75,7 +75,7 @@ test('series, conflicts and copies are found at ingest and stored with their rea
   assert.deepEqual(t.points.map((p) => p.value), [1200, 9000, 9000, 4500]);
   assert.deepEqual(t.points.map((p) => p.period), ['2022 (end)', '2023', '2023', '2023 (end)']);
   assert.equal(t.points.filter((p) => p.copyOf).length, 1, 'the copy points at its original');
-  assert.ok(t.points.every((p) => p.why.length > 0));
+  assert.ok(t.points.every((p) => p.why.length > 0), 'every point says why it is in the series');
 
   const copies = await l.copies();
   assert.equal(copies.length, 1);
@@ -118,7 +118,7 @@ test('every stored span still slices back to its text, whatever the script', asy
   assert.ok(statement, 'one statement, two reports');
   for (const r of statement!.reports) {
     const doc = (await l.document(r.documentId))!;
-    assert.ok(r.end <= doc.text.length && doc.text.slice(r.start, r.end).includes(r.content.split(' … ')[0]!));
+    assert.ok(r.end <= doc.text.length && doc.text.slice(r.start, r.end).includes(r.content.split(' … ')[0]!), 'a report’s span covers its content');
   }
   const people = await l.crossEntities({ type: 'PERSON' });
   assert.equal(people.length, 1, 'the composed and decomposed é are one name');
@@ -151,6 +151,6 @@ test('entities across articles: spellings merge, namesakes stay apart', async ()
   assert.deepEqual(leader.names.sort(), ['Kim Jong Un', 'Kim Jong-un']);
   assert.equal(leader.documents, 2);
   assert.match(leader.members[1]!.evidence, /Kim Jong/);
-  assert.ok(people.some((p) => p.name === 'Kim Sang-woo' && p.documents === 1));
+  assert.ok(people.some((p) => p.name === 'Kim Sang-woo' && p.documents === 1), 'Kim Sang-woo stays apart');
   await l.close();
 });
