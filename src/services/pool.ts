@@ -1,7 +1,9 @@
 /**
- * A pool of worker threads for the CPU-heavy part of ingest (parsing pages, extraction), one task per
- * worker at a time so that a task that crashes or hangs its thread is known exactly: that task is
- * rejected, the thread is replaced, and every other task goes on. With size 0 the tasks run in this
+ * A pool of worker threads for the CPU-heavy part of ingest (parsing pages, extraction). Each worker
+ * holds at most two tasks: the one it is running and the next, so it never waits for the main thread
+ * (busy committing a batch) to hand it work. A worker runs its tasks in order, so when one crashes
+ * or hangs its thread, the culprit is known exactly: the oldest unanswered task is rejected, the
+ * thread replaced, and the task behind it goes back to the queue. With size 0 the tasks run in this
  * thread (no startup cost; for small jobs and tests).
  */
 import { availableParallelism } from 'node:os';
@@ -11,6 +13,8 @@ import { POOL_ROLE, type Reply, type Request, type Task, type TaskResult } from 
 type Handle = typeof import('./worker.ts').handle;
 
 const ENTRY = new URL('./worker.mjs', import.meta.url);
+/** Tasks a worker holds at once: the running one and the next. */
+const PER_WORKER = 2;
 
 /** How a task failed: it threw, its thread died under it (out of memory, a native crash), or it ran too long. */
 export class TaskError extends Error {
@@ -28,7 +32,7 @@ export type PoolOptions = {
 };
 
 type Pending = { id: number; task: Task; timeoutMs?: number; resolve: (v: any) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; ready: Promise<void>; current?: Pending; timer?: NodeJS.Timeout; retired?: boolean };
+type Slot = { worker: Worker; ready: Promise<void>; started: boolean; held: Pending[]; timer?: NodeJS.Timeout; retired?: boolean };
 
 function withoutTsx(args: string[]): string[] {
   const out: string[] = [];
@@ -38,6 +42,8 @@ function withoutTsx(args: string[]): string[] {
   }
   return out;
 }
+
+const describe = (task: Task) => (task.op === 'extract' ? `extraction of ${task.doc.origin ?? task.doc.id}` : `reading ${task.origin}`);
 
 export const defaultJobs = () => Math.max(1, availableParallelism());
 
@@ -50,7 +56,6 @@ export class WorkerPool {
   startupMs = 0;
   /** Workers replaced after a crash or a timeout. */
   restarts = 0;
-
   /** Runs tasks in this thread when the pool has no workers; loaded only then (it brings in the nlp stages). */
   private inline?: Promise<Handle>;
   private started?: Promise<void>;
@@ -79,28 +84,28 @@ export class WorkerPool {
       execArgv: withoutTsx(process.execArgv),
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 2048 },
     });
-    let started = false;
     let resolveReady!: () => void;
     let rejectReady!: (e: Error) => void;
     const ready = new Promise<void>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
     ready.catch(() => {});
-    const slot: Slot = { worker, ready };
+    const slot: Slot = { worker, ready, started: false, held: [] };
     worker.on('message', (m: Reply | { ready: true }) => {
       if ('ready' in m) {
-        started = true;
+        slot.started = true;
         resolveReady();
         this.dispatch();
         return;
       }
-      const p = slot.current;
+      const p = slot.held[0];
       if (!p || p.id !== m.id) return;
-      this.finish(slot);
+      slot.held.shift();
+      this.clock(slot);
       if (m.ok) p.resolve(m.value);
       else p.reject(new TaskError('failed', m.error));
       this.dispatch();
     });
     const died = (e: Error) => {
-      if (started) return this.lost(slot, e);
+      if (slot.started) return this.lost(slot, e);
       // a worker that cannot even load its modules will not do better on a second try: fail loudly
       rejectReady(e);
       this.fail(new Error(`a worker thread could not start: ${e.message}`));
@@ -110,26 +115,34 @@ export class WorkerPool {
     return slot;
   }
 
+  /** Times the task the worker is running now (the oldest it holds). */
+  private clock(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const head = slot.held[0];
+    if (!head?.timeoutMs) return;
+    const limit = head.timeoutMs;
+    slot.timer = setTimeout(() => {
+      this.lost(slot, new Error(`${describe(head.task)} took longer than ${limit} ms`), 'timeout');
+      void slot.worker.terminate();
+    }, limit);
+  }
+
   private fail(e: Error): void {
     if (this.closed) return;
-    for (const s of this.slots) if (s.current) s.current.reject(e);
+    for (const s of this.slots) for (const p of s.held.splice(0)) p.reject(e);
     for (const p of this.queue.splice(0)) p.reject(e);
     void this.close();
   }
 
-  private finish(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
-    slot.current = undefined;
-  }
-
-  /** A worker died (or was terminated for a timeout): its task fails, a fresh worker takes its place. */
+  /** A worker died (or was terminated for a timeout): its running task fails, the next goes back in line, a fresh worker takes its place. */
   private lost(slot: Slot, e: Error, kind: 'crashed' | 'timeout' = 'crashed'): void {
     if (slot.retired) return;
     slot.retired = true;
-    const p = slot.current;
-    this.finish(slot);
-    if (p) p.reject(new TaskError(kind, kind === 'timeout' ? e.message : `the worker thread died: ${e.message}`));
+    if (slot.timer) clearTimeout(slot.timer);
+    const [culprit, ...innocent] = slot.held.splice(0);
+    this.queue.unshift(...innocent);
+    culprit?.reject(new TaskError(kind, kind === 'timeout' ? e.message : `the worker thread died during ${describe(culprit.task)}: ${e.message}`));
     const at = this.slots.indexOf(slot);
     if (at >= 0 && !this.closed) {
       this.restarts++;
@@ -139,28 +152,17 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      if (slot.current || slot.retired) continue;
-      // a slot is idle only once its worker said it is ready; before that, messages would just queue there
-      void slot.ready.then(() => this.assign(slot), () => {});
+      // before a worker says it is ready, messages would only queue inside it, untimed
+      if (!slot.started || slot.retired) continue;
+      while (this.queue.length && slot.held.length < PER_WORKER) {
+        const p = this.queue.shift()!;
+        slot.held.push(p);
+        if (slot.held.length === 1) this.clock(slot);
+        slot.worker.postMessage({ id: p.id, task: p.task } satisfies Request);
+      }
     }
-  }
-
-  private assign(slot: Slot): void {
-    if (slot.current || slot.retired || this.closed) return;
-    const p = this.queue.shift();
-    if (!p) return;
-    slot.current = p;
-    const timeout = p.timeoutMs;
-    if (timeout) {
-      slot.timer = setTimeout(() => {
-        const what = p.task.op === 'extract' ? `extraction of ${p.task.doc.origin ?? p.task.doc.id}` : `reading ${p.task.origin}`;
-        this.lost(slot, new Error(`${what} took longer than ${timeout} ms`), 'timeout');
-        void slot.worker.terminate();
-      }, timeout);
-    }
-    slot.worker.postMessage({ id: p.id, task: p.task } satisfies Request);
   }
 
   /** Runs a task on the next free thread; `timeoutMs` overrides the pool's limit for this task. */
@@ -182,7 +184,7 @@ export class WorkerPool {
     });
   }
 
-  /** Tasks waiting for a thread (not counting those running). */
+  /** Tasks waiting for a thread (not counting those a thread holds). */
   get backlog(): number {
     return this.queue.length;
   }
@@ -195,6 +197,7 @@ export class WorkerPool {
       this.slots.map((s) => {
         s.retired = true;
         if (s.timer) clearTimeout(s.timer);
+        for (const p of s.held.splice(0)) p.reject(new Error('the pool was closed'));
         return s.worker.terminate();
       }),
     );
