@@ -142,3 +142,21 @@ test('--help is there for every command', () => {
   const top = cli(['--help']);
   assert.match(top.stdout, /Exit codes:/);
 });
+
+test('--names adds a user list: its names are typed and given their country; a missing list is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-cli-names-'));
+  const list = join(dir, 'beat.tsv');
+  writeFileSync(list, '# my beat\nTavrin Oskelund\tPERSON\tNOR\tT. Oskelund\nHalvek Shipping\tORG\tNOR\tHalvek\n');
+  const article = join(dir, 'a.txt');
+  writeFileSync(article, 'Tavrin Oskelund, who runs Halvek, said on Monday that 300 sailors were idle.');
+  const r = cli(['extract', article, '--json', '--names', list]);
+  assert.equal(r.code, 0, r.stderr);
+  const x = JSON.parse(r.stdout) as Extraction;
+  const halvek = x.entities.find((e) => e.mentions.some((m) => m.text === 'Halvek'));
+  assert.equal(halvek?.type, 'ORG');
+  assert.equal(halvek?.country, 'NOR');
+  assert.equal(x.entities.find((e) => e.name === 'Tavrin Oskelund')?.country, 'NOR');
+  const missing = cli(['extract', article, '--names', join(dir, 'nope.tsv')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /nope\.tsv/);
+});

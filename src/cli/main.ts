@@ -4,11 +4,12 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { openLedger, ledgerLocation } from '../store/open.ts';
 import type { Ledger } from '../store/ledger.ts';
 import { ingest, type FileOutcome } from '../services/ingest.ts';
 import { extractInputs } from '../services/extractInputs.ts';
-import { EXIT, NotFoundError, exitCodeFor } from './errors.ts';
+import { EXIT, NotFoundError, UsageError, exitCodeFor } from './errors.ts';
 import { formatClaims, formatFigures, formatReport, formatSummary, legend, markText, spansOf, useColor } from './format.ts';
 import { formatConflicts, formatCopies, formatCrossEntities, formatSeriesList, formatStatements, formatTimeline } from './format.ts';
 import { Progress } from './progress.ts';
@@ -59,6 +60,15 @@ export function buildProgram(state: RunState = { code: EXIT.ok }): Command {
     .description('Reads news articles and builds an auditable ledger of claims: who said what, when, about whom, with which figures.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .option('--names <file>', 'your own list of names (TSV: name, type, country, aliases); adds to $TRIANGULATE_NAMES')
+    .hook('preAction', (cmd) => {
+      const names = cmd.opts().names as string | undefined;
+      if (!names) return;
+      if (!existsSync(names)) throw new UsageError(`--names: no such file ${names}`);
+      // through the environment so that extraction worker threads load the same list
+      const prior = process.env.TRIANGULATE_NAMES;
+      process.env.TRIANGULATE_NAMES = prior ? `${names}${delimiter}${prior}` : names;
+    })
     .addHelpText(
       'after',
       `

@@ -7,6 +7,7 @@
  * thing's mentions and finds roles, countries and descriptions. Ids are e1, e2, ... in order of
  * first mention.
  */
+import { delimiter } from 'node:path';
 import type { Entity } from '../types.ts';
 import type { StageContext } from './context.ts';
 import { gazetteer, loadUserNames as addUserNames } from './names/gazetteer.ts';
@@ -15,7 +16,26 @@ import { findMentions } from './names/mentions.ts';
 import { shippedModel } from './names/tagger.ts';
 import { shippedTyper } from './names/typer.ts';
 
+/** Paths already loaded from TRIANGULATE_NAMES, so each is read once per process (and per worker thread). */
+const loadedFromEnv = new Set<string>();
+
+/**
+ * User lists named in TRIANGULATE_NAMES (several joined with the platform's path delimiter). Read
+ * from the environment rather than passed in so that worker threads, which inherit it, use the same
+ * lists as the main thread; the CLI's --names option sets it.
+ */
+function loadUserNamesFromEnv(): void {
+  const value = process.env.TRIANGULATE_NAMES;
+  if (!value) return;
+  for (const path of value.split(delimiter)) {
+    if (!path || loadedFromEnv.has(path)) continue;
+    loadedFromEnv.add(path);
+    addUserNames(path);
+  }
+}
+
 export function extractEntities(ctx: StageContext): Entity[] {
+  loadUserNamesFromEnv();
   const gz = gazetteer();
   const { mentions, input } = findMentions(ctx.seg, gz, shippedModel(), shippedTyper());
   return linkMentions(ctx.seg, input.keys, mentions, gz);
