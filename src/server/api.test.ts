@@ -54,6 +54,8 @@ test('GET /api/claims filters by source, name, words, dates, kind and outlet', a
   assert.deepEqual(await q('since=2024'), ['the transport ministry']);
   assert.deepEqual((await q('until=2023-02')).sort(), ['The authority', 'the Harbour Authority']);
   assert.deepEqual(await q('outlet=Evening&q=cranes'), []);
+  // a claim with no date said counts by its article's publication date
+  assert.deepEqual(await q('since=2023-05&until=2023-05'), ['Mayor José Nuñ\u0302ez']);
   // "about a name": the claim's content mentions it; a mention inside the source does not count
   assert.deepEqual(await q('entity=harbour+authority'), ['The dockers’ union']);
   assert.equal((await q('entity=Port+Halden')).length, 3);

@@ -16,7 +16,7 @@ export type AppDeps = { ledger: Ledger; links: Links; writeToken?: string };
 
 export const DEFAULT_LIMIT = 50;
 /** Points drawn on one timeline: the latest ones when a series has more. */
-export const TIMELINE_POINTS = 1000;
+export const TIMELINE_POINTS = 300;
 
 export type ListPage<T> = { items: T[]; limit: number; offset: number; more: boolean };
 

@@ -96,7 +96,7 @@ export function openApiDocument() {
       '/api/claims': get('Claims, newest article first', parameters(CLAIM_FILTERS), listOf(ref('ClaimRow'))),
       '/api/figures': get('Figures', parameters({ counts: { type: 'text' }, unit: { type: 'text' }, document: { type: 'text' }, ...PAGE }), listOf(looseObject)),
       '/api/series': get('Figure series (figures grouped by what they measure)', parameters({ q: { type: 'text' }, ...PAGE }), listOf(ref('SeriesRow'))),
-      '/api/series/{measure}': get('One series: its latest 1000 points in date order, each with the indexes of the points it conflicts with', [pathParam('measure', 'measure key, as listed by /api/series')], looseObject, [400, 404]),
+      '/api/series/{measure}': get('One series: its latest 300 points in date order, each with the indexes of the points it conflicts with', [pathParam('measure', 'measure key, as listed by /api/series')], looseObject, [400, 404]),
       '/api/sources': get('Sources by number of claims', parameters({ q: { type: 'text' }, ...PAGE }), listOf(ref('SourceRow'))),
       '/api/sources/{name}': get('One source and what it said, newest first', [pathParam('name', 'source name (any case)'), ...parameters(PAGE)], looseObject, [400, 404]),
       '/api/entities': get('Names by number of documents', parameters({ q: { type: 'text' }, type: { type: 'enum', values: ENTITY_TYPES }, ...PAGE }), listOf(looseObject)),

@@ -12,7 +12,16 @@ export const CONFLICT_WINDOW_DAYS = 45;
 /** "About 8,000" covers a tenth either side: closer readings are rounding, not disagreement. */
 const APPROXIMATE_SLACK = 0.1;
 
-export type TimelinePoint = SeriesPoint & { date?: string; time?: number; conflicts: number[] };
+export type TimelinePoint = SeriesPoint & {
+  date?: string;
+  time?: number;
+  /** Indexes of the points this one conflicts with, the first MAX_LISTED of them; `conflictCount` has them all. */
+  conflicts: number[];
+  conflictCount: number;
+};
+
+/** A point that disagrees with hundreds of others lists the first few; the count says how many. */
+export const MAX_LISTED = 20;
 
 /** The date a figure stands for: when it was said, else when it was published; YYYY or YYYY-MM as the middle of that period. */
 export function pointTime(date: string | undefined): number | undefined {
@@ -46,32 +55,32 @@ export function interval(p: Pick<SeriesPoint, 'value' | 'min' | 'max' | 'qualifi
   }
 }
 
-const sameSource = (a?: string, b?: string) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-
 /** Points in date order (undated last), each with the indexes of the points it conflicts with. */
 export function timeline(points: SeriesPoint[]): TimelinePoint[] {
   const out: TimelinePoint[] = points
     .map((p) => {
       const date = p.said ?? p.published;
-      return { ...p, date, time: pointTime(date), conflicts: [] as number[] };
+      return { ...p, date, time: pointTime(date), conflicts: [] as number[], conflictCount: 0 };
     })
     .sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity));
   const window = CONFLICT_WINDOW_DAYS * 86_400_000;
+  // what each comparison needs, computed once per point: a series of hundreds of points close in
+  // time compares every pair
+  const spans = out.map((p) => interval(p));
+  const sources = out.map((p) => p.source?.toLowerCase());
+  const units = out.map((p) => `${p.unit ?? ''}|${p.per ?? ''}`);
   for (let x = 0; x < out.length && out[x]!.time !== undefined; x++) {
     const a = out[x]!;
-    const ia = interval(a);
+    const ia = spans[x];
     if (!ia) continue;
     for (let y = x + 1; y < out.length && out[y]!.time !== undefined; y++) {
       const b = out[y]!;
       if (b.time! - a.time! > window) break;
-      if (a.documentId === b.documentId || sameSource(a.source, b.source)) continue;
-      if ((a.unit ?? '') !== (b.unit ?? '') || (a.per ?? '') !== (b.per ?? '')) continue;
-      const ib = interval(b);
-      if (!ib) continue;
-      if (ia[1] < ib[0] || ib[1] < ia[0]) {
-        a.conflicts.push(y);
-        b.conflicts.push(x);
-      }
+      const ib = spans[y];
+      if (!ib || !(ia[1] < ib[0] || ib[1] < ia[0])) continue;
+      if (a.documentId === b.documentId || units[x] !== units[y] || (sources[x] && sources[x] === sources[y])) continue;
+      if (a.conflictCount++ < MAX_LISTED) a.conflicts.push(y);
+      if (b.conflictCount++ < MAX_LISTED) b.conflicts.push(x);
     }
   }
   return out;

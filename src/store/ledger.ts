@@ -95,6 +95,8 @@ export type SourceRow = { name: string; claims: number; documents: number };
 export type SourceProfile = SourceRow & {
   first?: string;
   last?: string;
+  /** How many of the latest claims `outlets`, `kinds` and `last` were counted over (all, for most sources). */
+  within?: number;
   outlets: { outlet: string; claims: number }[];
   kinds: { kind: string; claims: number }[];
 };

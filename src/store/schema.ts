@@ -369,4 +369,9 @@ export const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX link_entity_members_cluster ON link_entity_members (cluster_id);
   `,
+  // 5: claims by kind, so that "only direct quotes" or a rare kind finds its rows without reading
+  // every claim of the ledger (the web app's claims browser and API).
+  `
+  CREATE INDEX claims_kind ON claims (kind, doc_id);
+  `,
 ];

@@ -455,10 +455,51 @@ export class SqliteLedger implements Ledger {
 
   /** Above this many rows, a source's or name's claims are found by walking articles newest first. */
   private static readonly WALK_ABOVE = 2000;
+  /** A window of dates said with at most this many claims is read through the index on said and sorted. */
+  private static readonly DATE_WINDOW_MAX = 20_000;
+
+  /**
+   * How many claims a filter would let through, counted no further than just past WALK_ABOVE, or
+   * undefined for a filter that cannot start a query (substrings, outlets, dates).
+   */
+  private matchesAtMost(f: ClaimQuery, fts: string | undefined): number | undefined {
+    const bound = SqliteLedger.WALK_ABOVE + 1;
+    const counts: number[] = [];
+    const one = (sql: string, ...args: unknown[]) => (this.db.prepare(sql).get(...args) as Row | undefined)?.n ?? 0;
+    if (f.document) counts.push(0);
+    if (f.sourceIs) counts.push(one('SELECT claims AS n FROM source_tally WHERE key = lower(?)', f.sourceIs));
+    if (f.entity) counts.push(one('SELECT documents AS n FROM entity_tally WHERE key = lower(?)', f.entity));
+    if (fts) counts.push(one(`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ${bound})`, fts));
+    if (f.kind) counts.push(one(`SELECT count(*) AS n FROM (SELECT 1 FROM claims WHERE kind = ? LIMIT ${bound})`, f.kind));
+    return counts.length ? Math.min(...counts) : undefined;
+  }
 
   async browseClaims(f: ClaimQuery = {}): Promise<ClaimRow[]> {
+    const fts = f.about ? ftsQuery(f.about) : undefined;
+    if (f.about && !fts) return [];
+    // Two ways to find a page of claims, newest articles first. When some filter matches few claims,
+    // start from those and sort them. When every filter matches thousands (or there is none), walk
+    // articles newest first and stop at the page: sorting every match would cost far more. In the
+    // walk, filters are written so that none can take over as the starting point (+c.kind, no IN on
+    // the document), because the planner would otherwise start from it and sort everything again.
+    const fewest = this.matchesAtMost(f, fts);
+    const walk = fewest === undefined || fewest > SqliteLedger.WALK_ABOVE;
+    // A window of dates said is a third way in: the claims said in it (index on said) and the undated
+    // claims of articles published in it, when together they are few enough to sort; a narrow window
+    // far in the past would otherwise walk every newer article first.
+    const lo = f.since ?? '';
+    const hi = f.until ? f.until + '\uffff' : '\uffff';
+    const byDates =
+      walk && (!!f.since || !!f.until) &&
+      ((this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM claims WHERE said >= ? AND said < ? LIMIT ${SqliteLedger.DATE_WINDOW_MAX + 1})`).get(lo, hi) as Row).n as number) <=
+        SqliteLedger.DATE_WINDOW_MAX;
     const where: string[] = [];
     const args: unknown[] = [];
+    if (byDates) {
+      where.push(`(c.rowid IN (SELECT rowid FROM claims WHERE said >= ? AND said < ?)
+                   OR (c.said IS NULL AND c.doc_id IN (SELECT id FROM documents WHERE published >= ? AND published < ?)))`);
+      args.push(lo, hi, lo, hi);
+    }
     if (f.source) {
       where.push(`(c.source_text LIKE ? ESCAPE '\\' OR c.source_name LIKE ? ESCAPE '\\')`);
       args.push(SqliteLedger.like(f.source), SqliteLedger.like(f.source));
@@ -468,26 +509,28 @@ export class SqliteLedger implements Ledger {
       args.push(f.sourceIs);
     }
     if (f.entity) {
-      // the IN lets the planner start from the name's documents instead of walking every claim
-      where.push(`c.doc_id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE)`, SqliteLedger.MENTIONS_ENTITY);
-      args.push(f.entity, f.entity);
+      if (!walk) {
+        where.push(`c.doc_id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE)`);
+        args.push(f.entity);
+      }
+      where.push(SqliteLedger.MENTIONS_ENTITY);
+      args.push(f.entity);
     }
-    if (f.about) {
-      const q = ftsQuery(f.about);
-      if (!q) return [];
-      where.push(`c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
-      args.push(q);
+    if (fts) {
+      where.push(`${walk ? '+' : ''}c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
+      args.push(fts);
     }
     if (f.since) {
-      where.push(`coalesce(c.said, d.published) >= ?`);
-      args.push(f.since);
+      // nothing is reported before it is said, so articles published before `since` cannot qualify
+      where.push(`coalesce(c.said, d.published) >= ?`, `d.published >= ?`);
+      args.push(f.since, f.since);
     }
     if (f.until) {
       where.push(`substr(coalesce(c.said, d.published), 1, length(?)) <= ?`);
       args.push(f.until, f.until);
     }
     if (f.kind) {
-      where.push('c.kind = ?');
+      where.push(walk ? '+c.kind = ?' : 'c.kind = ?');
       args.push(f.kind);
     }
     if (f.outlet) {
@@ -498,13 +541,7 @@ export class SqliteLedger implements Ledger {
       where.push('c.doc_id = ?');
       args.push(f.document);
     }
-    // For a source or name found in thousands of articles, starting from its rows means sorting all of
-    // them; walking articles newest first finds a page of them after a few hundred. For a rare one
-    // (or none at all) starting from its rows is the fast way. The tallies say which is which.
-    const hot = (table: 'source_tally' | 'entity_tally', column: 'claims' | 'documents', key: string) =>
-      ((this.db.prepare(`SELECT ${column} AS n FROM ${table} WHERE key = lower(?)`).get(key) as Row | undefined)?.n ?? 0) > SqliteLedger.WALK_ABOVE;
-    const walk = !f.about && !f.document && ((!f.sourceIs && !f.entity) || (f.sourceIs && hot('source_tally', 'claims', f.sourceIs)) || (f.entity && hot('entity_tally', 'documents', f.entity)));
-    const from = walk ? 'documents d CROSS JOIN claims c ON c.doc_id = d.id' : 'claims c JOIN documents d ON d.id = c.doc_id';
+    const from = walk && !byDates ? 'documents d CROSS JOIN claims c ON c.doc_id = d.id' : 'claims c JOIN documents d ON d.id = c.doc_id';
     const sql = `SELECT c.*, d.published, d.outlet, d.title FROM ${from}
                  ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
                  ORDER BY d.published DESC, d.id DESC, c.start LIMIT ? OFFSET ?`;
@@ -521,27 +558,38 @@ export class SqliteLedger implements Ledger {
   }
 
   async sourceProfile(name: string): Promise<SourceProfile | undefined> {
-    const head = this.db
-      .prepare(`SELECT min(c.source_name) AS name, count(*) AS claims, count(DISTINCT c.doc_id) AS documents,
-                       min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
-                FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.source_name = ? COLLATE NOCASE`)
-      .get(name) as Row;
-    if (!head.claims) return undefined;
-    const outlets = this.db
-      .prepare(`SELECT d.outlet, count(*) AS claims FROM claims c JOIN documents d ON d.id = c.doc_id
-                WHERE c.source_name = ? COLLATE NOCASE AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY claims DESC, d.outlet LIMIT 20`)
+    const tally = this.db.prepare('SELECT name, claims, documents FROM source_tally WHERE key = lower(?)').get(name) as Row | undefined;
+    if (!tally?.claims) return undefined;
+    // dates, outlets and kinds come from the source's latest claims: all of them for most sources,
+    // the latest WALK_ABOVE (found by walking articles newest first) for the few that have more
+    const hot = tally.claims > SqliteLedger.WALK_ABOVE;
+    const within = Math.min(tally.claims, SqliteLedger.WALK_ABOVE);
+    const rows = this.db
+      .prepare(`SELECT c.kind, coalesce(c.said, d.published) AS at, d.outlet
+                FROM ${hot ? 'documents d CROSS JOIN claims c ON c.doc_id = d.id' : 'claims c JOIN documents d ON d.id = c.doc_id'}
+                WHERE c.source_name = ? COLLATE NOCASE ORDER BY d.published DESC, d.id DESC LIMIT ${within}`)
       .all(name) as Row[];
-    const kinds = this.db
-      .prepare(`SELECT kind, count(*) AS claims FROM claims WHERE source_name = ? COLLATE NOCASE GROUP BY kind ORDER BY claims DESC`)
-      .all(name) as Row[];
+    const tallyOf = (key: 'kind' | 'outlet') => {
+      const n = new Map<string, number>();
+      for (const r of rows) if (r[key]) n.set(r[key], (n.get(r[key]) ?? 0) + 1);
+      return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    };
+    const dates = rows.map((r) => r.at as string | null).filter((x): x is string => !!x).sort();
+    const earliest = hot
+      ? (this.db
+          .prepare(`SELECT coalesce(c.said, d.published) AS first FROM documents d CROSS JOIN claims c ON c.doc_id = d.id
+                    WHERE c.source_name = ? COLLATE NOCASE AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`)
+          .get(name) as Row | undefined)?.first
+      : dates[0];
     return {
-      name: head.name,
-      claims: head.claims,
-      documents: head.documents,
-      first: undef(head.first),
-      last: undef(head.last),
-      outlets: outlets.map((r) => ({ outlet: r.outlet, claims: r.claims })),
-      kinds: kinds.map((r) => ({ kind: r.kind, claims: r.claims })),
+      name: tally.name,
+      claims: tally.claims,
+      documents: tally.documents,
+      first: undef(earliest ?? null),
+      last: dates[dates.length - 1],
+      outlets: tallyOf('outlet').slice(0, 20).map(([outlet, claims]) => ({ outlet, claims })),
+      kinds: tallyOf('kind').map(([kind, claims]) => ({ kind, claims })),
+      within,
     };
   }
 
@@ -568,33 +616,43 @@ export class SqliteLedger implements Ledger {
   }
 
   /** "By whom" is counted over the latest this many articles that name the entity. */
-  private static readonly SAID_BY_WITHIN = 2000;
+  private static readonly SAID_BY_WITHIN = 500;
 
   async entityProfile(name: string): Promise<EntityProfile | undefined> {
-    const head = this.db
-      .prepare(`SELECT min(name) AS name, json_group_array(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents,
-                       sum(mentions) AS mentions, json_group_array(DISTINCT role) AS roles, json_group_array(DISTINCT country) AS countries
-                FROM entities WHERE name = ? COLLATE NOCASE`)
-      .get(name) as Row;
-    if (!head.documents) return undefined;
+    const tally = this.db.prepare('SELECT name, types, documents, mentions FROM entity_tally WHERE key = lower(?)').get(name) as Row | undefined;
+    if (!tally?.documents) return undefined;
+    // roles, countries and "by whom" are read from the latest SAID_BY_WITHIN articles naming it: for
+    // a common place, walking articles newest first finds them without sorting all of its articles
+    const within = Math.min(tally.documents, SqliteLedger.SAID_BY_WITHIN);
+    const docIds = (this.db
+      .prepare(
+        tally.documents > within
+          ? `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities x WHERE x.doc_id = d.id AND lower(x.name) = lower(?))
+             ORDER BY d.published DESC, d.id DESC LIMIT ${within}`
+          : `SELECT DISTINCT doc_id AS id FROM entities WHERE name = ? COLLATE NOCASE`,
+      )
+      .all(name) as Row[]).map((r) => r.id as string);
+    const docs = 'SELECT value FROM json_each(?)';
+    const facets = this.db
+      .prepare(`SELECT json_group_array(DISTINCT role) AS roles, json_group_array(DISTINCT country) AS countries FROM entities
+                WHERE doc_id IN (${docs}) AND lower(name) = lower(?)`)
+      .get(JSON.stringify(docIds), name) as Row;
     const saidBy = this.db
       .prepare(`SELECT min(c.source_name) AS name, count(*) AS claims FROM claims c
-                WHERE c.doc_id IN (SELECT e.doc_id FROM entities e JOIN documents d ON d.id = e.doc_id WHERE e.name = ? COLLATE NOCASE
-                                   ORDER BY d.published DESC LIMIT ${SqliteLedger.SAID_BY_WITHIN}) AND ${SqliteLedger.MENTIONS_ENTITY}
-                  AND c.source_name IS NOT NULL
+                WHERE c.doc_id IN (${docs}) AND ${SqliteLedger.MENTIONS_ENTITY} AND c.source_name IS NOT NULL
                 GROUP BY c.source_name COLLATE NOCASE ORDER BY claims DESC, name LIMIT 12`)
-      .all(name, name) as Row[];
-    const claimsBy = (this.db.prepare(`SELECT count(*) AS n FROM claims WHERE source_name = ? COLLATE NOCASE`).get(name) as Row).n as number;
+      .all(JSON.stringify(docIds), name) as Row[];
+    const claimsBy = (this.db.prepare('SELECT claims AS n FROM source_tally WHERE key = lower(?)').get(name) as Row | undefined)?.n ?? 0;
     const present = (json: string) => (JSON.parse(json) as (string | null)[]).filter((x): x is string => !!x);
     return {
-      name: head.name,
-      types: present(head.types),
-      documents: head.documents,
-      mentions: head.mentions,
-      roles: present(head.roles),
-      countries: present(head.countries),
+      name: tally.name,
+      types: (tally.types as string).split(','),
+      documents: tally.documents,
+      mentions: tally.mentions,
+      roles: present(facets.roles),
+      countries: present(facets.countries),
       saidBy: saidBy.map((r) => ({ name: r.name, claims: r.claims })),
-      saidByWithin: Math.min(head.documents, SqliteLedger.SAID_BY_WITHIN),
+      saidByWithin: within,
       claimsBy,
     };
   }

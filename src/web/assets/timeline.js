@@ -156,7 +156,7 @@
               var p = item.raw.p;
               var lines = [(p.qualifier !== 'exact' && p.qualifier !== 'range' ? p.qualifier + ' ' : '') + p.shown + (p.unit ? ' ' + p.unit : '') + '  “' + p.text + '”'];
               if (p.quote) lines = lines.concat(wrap('“' + p.quote + '”', 70));
-              if (p.conflicts.length) lines.push('⚠ conflicts with ' + p.conflicts.length + ' other report' + (p.conflicts.length > 1 ? 's' : ''));
+              if (p.conflictCount) lines.push('⚠ conflicts with ' + p.conflictCount + ' other report' + (p.conflictCount > 1 ? 's' : ''));
               return lines;
             },
             footer: function () { return 'click to open the sentence'; },

@@ -31,7 +31,7 @@ export function figureHref(p: Pick<TimelinePoint, 'documentId' | 'id'>): string 
 }
 
 /** Rows listed under the chart: conflicts first, then the latest; the API has them all. */
-const TABLE_ROWS = 200;
+const TABLE_ROWS = 100;
 
 function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
@@ -56,6 +56,7 @@ export function timelinePage(measure: string, total: number, points: TimelinePoi
     outlet: p.outlet ?? null,
     href: figureHref(p),
     conflicts: p.conflicts,
+    conflictCount: p.conflictCount,
   }));
   return html`<h1 class="page-title">${measure}</h1>
 <p class="lede">${fmt(total)} figure${total === 1 ? '' : 's'}${total > points.length ? html` — the latest ${fmt(points.length)} are drawn` : ''}; coloured by source; <span class="conflict-key">ringed red</span> where two sources gave readings that cannot both be true within ${CONFLICT_WINDOW_DAYS} days of each other (${conflicted} point${conflicted === 1 ? '' : 's'}).${undated ? html` ${undated} undated figure${undated === 1 ? ' is' : 's are'} listed but not drawn.` : ''}</p>
@@ -69,7 +70,7 @@ export function timelinePage(measure: string, total: number, points: TimelinePoi
 <tbody>${tableRows(points).map(
     ([p, i]) => html`<tr class="point${p.conflicts.length ? ' conflict' : ''}" data-point="${i}">
 <td class="c-when">${p.date ?? html`<span class="muted">undated</span>`}${p.said ? '' : html` <span class="muted small" title="date said unknown: publication date">pub.</span>`}</td>
-<td class="num">${p.qualifier !== 'exact' && p.qualifier !== 'range' ? html`<span class="muted small">${p.qualifier}</span> ` : ''}${figureValue(p)}${p.unit ? html` <span class="muted small">${p.unit}</span>` : ''}${p.conflicts.length ? html` <span class="tag tag-conflict" title="conflicts with ${p.conflicts.length} other point(s)">conflict</span>` : ''}</td>
+<td class="num">${p.qualifier !== 'exact' && p.qualifier !== 'range' ? html`<span class="muted small">${p.qualifier}</span> ` : ''}${figureValue(p)}${p.unit ? html` <span class="muted small">${p.unit}</span>` : ''}${p.conflicts.length ? html` <span class="tag tag-conflict" title="conflicts with ${p.conflictCount} other point(s)">conflict</span>` : ''}</td>
 <td><a href="${figureHref(p)}">${p.text}</a>${p.quote ? html`<div class="muted small quote">“${clip(p.quote, 200)}”</div>` : ''}</td>
 <td class="c-src">${p.source ? html`<a href="/sources/${enc(p.source)}">${p.source}</a>` : html`<span class="muted">unattributed</span>`}</td>
 <td class="c-outlet">${p.outlet ?? html`<span class="muted">—</span>`}</td>

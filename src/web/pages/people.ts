@@ -25,7 +25,7 @@ export function sourcePage(s: SourceProfile, said: ListPage<ClaimRow>): Html {
   <span class="stat"><b>${s.first ?? '—'}</b> first</span>
   <span class="stat"><b>${s.last ?? '—'}</b> latest</span>
 </div>
-<p class="muted">Reported by ${s.outlets.length ? s.outlets.map((o, i) => html`${i ? ', ' : ''}${o.outlet} (${fmt(o.claims)})`) : 'outlets unknown'} · ${s.kinds.map((k, i) => html`${i ? ', ' : ''}${fmt(k.claims)} ${k.kind}`)} · <a href="/entities/${enc(s.name)}">as a name in the text</a> · <a href="/claims?source=${enc(s.name)}">filter claims</a></p>
+<p class="muted">${s.within !== undefined && s.within < s.claims ? html`In its latest ${fmt(s.within)} claims: reported by ` : 'Reported by '}${s.outlets.length ? s.outlets.map((o, i) => html`${i ? ', ' : ''}${o.outlet} (${fmt(o.claims)})`) : 'outlets unknown'} · ${s.kinds.map((k, i) => html`${i ? ', ' : ''}${fmt(k.claims)} ${k.kind}`)} · <a href="/entities/${enc(s.name)}">as a name in the text</a> · <a href="/claims?source=${enc(s.name)}">filter claims</a></p>
 <h2>What ${s.name} said, newest first</h2>
 ${said.items.length ? claimsTable(said.items, { showSource: false }) : html`<p class="empty-inline">No more claims.</p>`}
 ${pager(`/sources/${enc(s.name)}`, {}, { ...said, shown: said.items.length })}`;
