@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -190,4 +190,19 @@ test('every rejection reason, for every kind of input, names the input', async (
     'gone.html': 'unreadable',
   });
   for (const o of got) if (o.kind === 'rejected') assert.ok(o.message.includes(o.origin), `message names the input: ${o.message}`);
+});
+
+test('links inside a folder: a link to a file is read, a link to a folder is refused by name, a dangling one too', async () => {
+  const dir = tmp();
+  const elsewhere = tmp();
+  writeFileSync(join(elsewhere, 'real.txt'), 'The agency said 12 boats were counted.');
+  mkdirSync(join(dir, 'inside'));
+  symlinkSync(join(elsewhere, 'real.txt'), join(dir, 'a-link.txt'));
+  symlinkSync(dir, join(dir, 'inside', 'loop'));
+  symlinkSync(join(elsewhere, 'missing.txt'), join(dir, 'b-dangling.txt'));
+  const got = await all([dir]);
+  assert.deepEqual(
+    got.map((o) => `${o.kind === 'document' ? 'document' : o.reason} ${o.origin.replace(/^.*\//, '')}`),
+    ['document a-link.txt', 'unreadable b-dangling.txt', 'unreadable loop'],
+  );
 });

@@ -186,14 +186,17 @@ async function* unitsOf(source: Source, opts: ReadOptions): AsyncGenerator<Unit>
   }
 }
 
-/** Files under a folder, recursively, in a stable order; hidden files and folders are skipped. */
+/**
+ * Files under a folder, recursively, in a stable order; hidden files and folders are skipped. Links
+ * are yielded too (a link to a file is read; `inputs` refuses a link to a folder, which could loop).
+ */
 export async function* walk(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
-    else if (e.isFile()) yield p;
+    else if (e.isFile() || e.isSymbolicLink()) yield p;
   }
 }
 
@@ -235,6 +238,12 @@ export async function* inputs(paths: string[], opts: ReadOptions = {}): AsyncGen
     for await (const f of files) {
       const origin = f === p ? p : relative(process.cwd(), f) || f;
       yield* guarded(origin, async function* () {
+        if (f !== p) {
+          const target = await stat(f);
+          if (target.isDirectory()) return yield rejected(origin, 'unreadable', `${origin}: a link to a folder is not followed (links can loop)`);
+          // a pipe or a device inside a folder would block the whole ingest on its first read
+          if (!target.isFile()) return yield rejected(origin, 'unreadable', `${origin}: not a regular file`);
+        }
         yield* unitsOf(await fileSource(f, origin), opts);
       });
     }
