@@ -108,7 +108,7 @@ test('omission: negated, with the channel left out of the content', () => {
 
 test('declining to comment is an omission', () => {
   const { claims } = run('The ministry declined to comment on the report.');
-  const c = byCue(claims, 'declined');
+  const c = byCue(claims, 'declined to comment on');
   assert.equal(c.kind, 'omission');
   assert.equal(c.polarity, 'negated');
 });
@@ -218,4 +218,63 @@ test('a trailing ", and the ..." clause is left out; "not only ..., but also ...
   assert.equal(contentOf(byCue(cut, 'said')), 'the harbour would reopen');
   const kept = run('Analysts say the port handles not only grain, but also coal and timber.').claims;
   assert.equal(contentOf(byCue(kept, 'say')), 'the port handles not only grain, but also coal and timber');
+});
+
+test("archive-style '' quotes pair up, even where the tagger splits the marks across sentences", () => {
+  const { claims } = run("''We will not back down,'' Mr. Okafor said. ''The plan stands.''\n\nThe council met again on Friday.");
+  const c = byCue(claims, 'said');
+  assert.equal(c.source?.text, 'Mr. Okafor');
+  assert.equal(contentOf(c), "''We will not back down,'' … ''The plan stands.''");
+  assert.equal(c.kind, 'direct');
+});
+
+test('a verb coordinated with an earlier one takes that verb’s subject as its source', () => {
+  const c = byCue(run('The mayor toured the flooded district and then said the levees would hold.').claims, 'then said');
+  assert.equal(c.source?.text, 'The mayor');
+  assert.equal(contentOf(c), 'the levees would hold');
+});
+
+test('"praised X and said Y" is two claims, not one swallowing the other', () => {
+  const { claims } = run('The senator praised the budget and said it would pass.');
+  assert.equal(contentOf(byCue(claims, 'praised')), 'the budget');
+  assert.equal(contentOf(byCue(claims, 'said')), 'it would pass');
+  assert.equal(byCue(claims, 'said').source?.text, 'The senator');
+});
+
+test('a subordinate clause with a cue of its own ends the content before it', () => {
+  const { claims } = run('The coalition endorsed the treaty as its chairman warned that ratification could stall.');
+  assert.equal(contentOf(byCue(claims, 'endorsed')), 'the treaty');
+  const warned = byCue(claims, 'warned');
+  assert.equal(warned.source?.text, 'its chairman');
+  assert.equal(contentOf(warned), 'that ratification could stall');
+});
+
+test('verbs that lead through an infinitive join the cue: "tried to argue", "went on to say"', () => {
+  assert.equal(byCue(run('The company tried to argue that the contract was void.').claims, 'tried to argue').source?.text, 'The company');
+  const went = byCue(run('The minister went on to say that the tax would fall.').claims, 'went on to say');
+  assert.equal(contentOf(went), 'that the tax would fall');
+  // ... and alone they report nothing
+  assert.equal(run('Prices continue to rise across the region.').claims.length, 0);
+});
+
+test('a reporting verb the tagger reads as a noun still reports after a subject it agrees with', () => {
+  const c = byCue(run('Court records show the firm paid the fine in March.').claims, 'show');
+  assert.equal(c.source?.text, 'Court records');
+  // a plural noun at the end of a phrase is the noun it looks like
+  assert.equal(run('The ferry serves three coastal states.').claims.length, 0);
+});
+
+test('a participle clause after a comma is the reporter’s, not the source’s', () => {
+  const c = byCue(run('The governor said the bridge would reopen, drawing cheers from the crowd.').claims, 'said');
+  assert.equal(contentOf(c), 'the bridge would reopen');
+});
+
+test('a cue in a fronted "if" clause reports only up to the comma that closes it', () => {
+  const c = byCue(run('If investors believe the forecast, the market will rally.').claims, 'believe');
+  assert.equal(contentOf(c), 'the forecast');
+});
+
+test('"called on X to" leaves the one called on out of the content', () => {
+  const c = byCue(run('The union called on Congress to act before the recess.').claims, 'called on');
+  assert.equal(contentOf(c), 'to act before the recess');
 });

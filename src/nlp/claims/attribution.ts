@@ -22,10 +22,11 @@ import {
   followerClass,
   isParticiple,
   learnedCueRate,
+  leadsInfinitiveCue,
   mayBeCue,
   type CueFrame,
 } from './lexicon.ts';
-import { findQuotes, isClosingQuote, isOpeningQuote, isQuoteMark, quoteAt, type Quote } from './quotes.ts';
+import { findQuotes, isQuoteMark, type Quote } from './quotes.ts';
 
 /** Token range [start, end). */
 export type Range = [number, number];
@@ -50,7 +51,15 @@ type Doc = {
   /** Index into `quotes` of the quotation a token lies in, or -1. */
   inQuote: Int32Array;
   quotes: Quote[];
+  /** Per token: OPENS when it is (part of) a quotation's opening mark, CLOSES for a closing one. */
+  edge: Uint8Array;
+  /** Per sentence: its token range, with closing quote marks the tagger split off moved back. */
+  bounds: Int32Array;
 };
+
+const OPENS = 1;
+const CLOSES = 2;
+const QUOTE_CHARS = /^["“”'`‘’]+$/;
 
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'X']);
 const NP_INNER_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'in']);
@@ -72,7 +81,7 @@ export function findAttributions(seg: Segmented): Attribution[] {
   const doc = prepare(seg);
   const out: Attribution[] = [];
   for (const s of seg.sentences) {
-    const found = attributionsInSentence(doc, s.index, s.tokenStart, s.tokenEnd);
+    const found = attributionsInSentence(doc, s.index, doc.bounds[2 * s.index]!, doc.bounds[2 * s.index + 1]!);
     out.push(...found);
   }
   attachQuotedContinuations(doc, out);
@@ -83,58 +92,140 @@ function prepare(seg: Segmented): Doc {
   const tokens = seg.tokens;
   const quotes = findQuotes(seg.text, seg.paragraphs);
   const inQuote = new Int32Array(tokens.length).fill(-1);
+  const edge = new Uint8Array(tokens.length);
   let q = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     while (q < quotes.length && quotes[q]!.end <= t.start) q++;
-    if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) inQuote[i] = q;
+    if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) {
+      inQuote[i] = q;
+      if (t.start === quotes[q]!.start) edge[i] = OPENS;
+      else if (t.end === quotes[q]!.end && QUOTE_CHARS.test(t.text)) edge[i] = CLOSES;
+    }
   }
-  return { seg, tokens, lower: tokens.map((t) => t.text.toLowerCase()), inQuote, quotes };
+  // a two-character mark ('') may come as two tokens: the second half opens, the first half closes
+  for (let i = 1; i < tokens.length; i++) {
+    if (edge[i - 1] === OPENS && !edge[i] && QUOTE_CHARS.test(tokens[i]!.text) && QUOTE_CHARS.test(tokens[i - 1]!.text) && tokens[i]!.start === tokens[i - 1]!.end) edge[i] = OPENS;
+  }
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    if (edge[i + 1] === CLOSES && !edge[i] && QUOTE_CHARS.test(tokens[i]!.text) && tokens[i]!.end === tokens[i + 1]!.start && inQuote[i] === inQuote[i + 1]) edge[i] = CLOSES;
+  }
+  // the tagger ends a sentence inside a closing '' ("... see.' | ' He said"): give the mark back
+  const bounds = new Int32Array(seg.sentences.length * 2);
+  seg.sentences.forEach((s, n) => {
+    bounds[2 * n] = s.tokenStart;
+    bounds[2 * n + 1] = s.tokenEnd;
+  });
+  for (let n = 1; n < seg.sentences.length; n++) {
+    let k = bounds[2 * n]!;
+    while (k < bounds[2 * n + 1]! && edge[k] === CLOSES && inQuote[k - 1] === inQuote[k]) k++;
+    // ... and begins one in the mark that opens the next quotation ("... East. ' | 'They ...")
+    while (k - 1 > bounds[2 * n - 2]! && edge[k - 1] === OPENS && inQuote[k - 1] === inQuote[k]) k--;
+    if (k !== bounds[2 * n]!) {
+      bounds[2 * n - 1] = k;
+      bounds[2 * n] = k;
+    }
+  }
+  return { seg, tokens, lower: tokens.map((t) => t.text.toLowerCase()), inQuote, quotes, edge, bounds };
 }
 
+const opens = (doc: Doc, k: number) => doc.edge[k] === OPENS;
+const closes = (doc: Doc, k: number) => doc.edge[k] === CLOSES;
+/** A quotation mark: paired by findQuotes, or a stray mark that opened a quote to the paragraph end. */
+const isMark = (doc: Doc, k: number) => doc.edge[k] !== 0 || isQuoteMark(doc.tokens[k]?.text ?? '');
+
 /**
- * wink now and then tags a reporting verb as a noun ("Six in 10 say ..."). A speech verb right
- * after its subject, in lower case, is read as the verb it almost always is there.
+ * wink now and then tags a reporting verb as a noun ("Six in 10 say ...", "records show",
+ * "who support Sanders", "Viguerie notes that"). A cue verb right after a subject it agrees with,
+ * in lower case, and followed by what a verb takes (an object, a clause), is read as the verb.
  */
-function mistaggedSpeechVerb(doc: Doc, i: number, lo: number, frame: CueFrame): boolean {
-  const t = doc.tokens[i]!;
-  if (!frame.inverts || t.pos === 'PUNCT' || t.text !== doc.lower[i] || i === lo) return false;
-  const prev = doc.tokens[i - 1]!;
-  const next = doc.tokens[i + 1];
+function mistaggedVerb(doc: Doc, i: number, lo: number, frame: CueFrame | undefined): boolean {
+  const { tokens, lower } = doc;
+  const t = tokens[i]!;
+  if (t.pos !== 'NOUN' || t.text !== lower[i] || i === lo) return false;
+  const prev = tokens[i - 1]!;
+  const p = lower[i - 1]!;
+  const next = tokens[i + 1];
   // "30 states", "the reports": a plural after a number or determiner is the noun it looks like
   if (/s$/.test(t.text) && (prev.pos === 'NUM' || prev.pos === 'DET' || prev.pos === 'ADJ')) return false;
   // "state media", "the say-so": a noun right after makes it the noun it was tagged as
-  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.text === '-')) return false;
-  return prev.pos === 'PROPN' || prev.pos === 'NUM' || (prev.pos === 'PRON' && /^(he|she|they|we|i|you|it|who)$/.test(doc.lower[i - 1]!)) || (prev.pos === 'NOUN' && /s$/.test(prev.text));
+  if (next && ((next.pos === 'NOUN' && !(frame && !frame.inverts && /s$/.test(next.text))) || next.text === '-' || next.pos === 'CCONJ')) return false;
+  // "... in Western states.": before a full stop only the inverted order reads as a verb ("..., Hong says.")
+  if ((!next || next.pos === 'PUNCT') && !isMark(doc, i + 1) && next?.text !== ':' && !backwardSubject(doc, i - 1, lo)) return false;
+  if (!frame?.inverts && next && !(next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
+  const third = /[^s]s$/.test(t.text);
+  const plural = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s']s$/.test(prev.text);
+  if (prev.pos === 'PROPN') {
+    // "the Trump plan": a name used as a modifier, not a subject
+    if (i - 2 >= lo && (tokens[i - 2]!.pos === 'DET' || lower[i - 2] === "'s" || lower[i - 2] === '’s') && !(i - 3 >= lo && tokens[i - 2]!.pos === 'PROPN')) return false;
+    return third ? !plural : plural || !!frame?.inverts;
+  }
+  if (prev.pos === 'PRON') return third ? /^(he|she|it|who|that)$/.test(p) : /^(they|we|i|you|who|that)$/.test(p);
+  if (prev.pos === 'NUM') return !third;
+  if (prev.pos === 'NOUN') return third ? !plural : plural;
+  return false;
 }
 
-type Candidate = { head: number; frame: CueFrame; according: boolean; learned: boolean };
+/** Whether the words before `end` (inclusive) are a short subject opened by a comma or a closing quote. */
+function backwardSubject(doc: Doc, end: number, lo: number): boolean {
+  for (let k = end; k >= lo && end - k < 6; k--) {
+    const t = doc.tokens[k]!;
+    if (t.text === ',' || closes(doc, k)) return k < end;
+    if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'NUM')) return false;
+  }
+  return false;
+}
+
+type Candidate = { head: number; frame: CueFrame; according: boolean; learned: boolean; score: number };
 
 /** Learned cue rates above which a verb fires: lower for verbs the hand lexicon lists. */
 const KNOWN_CUE_RATE = 0.3;
 const NEW_CUE_RATE = 0.5;
+
+
+/**
+ * How confidently token i heads a cue: the counted rate of its lemma before this kind of word, a
+ * fixed confidence for hand-listed verbs the table has too little evidence on; NaN where it does not.
+ */
+function cueScore(doc: Doc, i: number, lo: number): number {
+  const t = doc.tokens[i]!;
+  const known = CUE_VERBS.get(t.lemma);
+  if (!mayBeCue(t.lemma)) return NaN;
+  const verb = t.pos === 'VERB' || mistaggedVerb(doc, i, lo, known);
+  if (!verb) return NaN;
+  const follower = followerClass(doc.tokens[i + 1], doc.tokens[i + 2]);
+  if (follower === 'inf' && leadsInfinitiveCue(t.lemma)) return NaN;
+  const rate = learnedCueRate(t.lemma, follower);
+  if (rate === undefined) return known ? 1 : NaN;
+  return rate < (known ? KNOWN_CUE_RATE : NEW_CUE_RATE) ? NaN : rate;
+}
+
+/** An "according to" phrase is a cue whatever surrounds it. */
+const ACCORDING_CONFIDENCE = 20;
+/** How much surer a cue inside another's content must be to stand in its place. */
+const NEST_MARGIN = 3;
 
 function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: number): Attribution[] {
   const { tokens, lower, inQuote } = doc;
   const candidates: Candidate[] = [];
   for (let i = lo; i < hi; i++) {
     if (inQuote[i]! >= 0) continue;
-    const t = tokens[i]!;
     if (lower[i] === 'according' && lower[i + 1] === 'to' && i + 2 < hi) {
-      candidates.push({ head: i, frame: {}, according: true, learned: false });
+      candidates.push({ head: i, frame: {}, according: true, learned: false, score: ACCORDING_CONFIDENCE });
       continue;
     }
-    if (!mayBeCue(t.lemma)) continue;
-    const known = CUE_VERBS.get(t.lemma);
-    const verb = t.pos === 'VERB' || (known !== undefined && mistaggedSpeechVerb(doc, i, lo, known));
-    if (!verb) continue;
-    const rate = learnedCueRate(t.lemma, followerClass(tokens[i + 1], tokens[i + 2]));
-    if (rate === undefined ? !known : rate < (known ? KNOWN_CUE_RATE : NEW_CUE_RATE)) continue;
+    const score = cueScore(doc, i, lo);
+    if (Number.isNaN(score)) continue;
+    const known = CUE_VERBS.get(tokens[i]!.lemma);
     const frame = known ?? {};
-    // "declined to comment": the second verb is part of the first one's content
+    // "wants to build": the second verb is part of the first one's content; but "declined to
+    // comment", "went on to say" are one cue, read from the verb of saying
     const prev = candidates[candidates.length - 1];
-    if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) continue;
-    candidates.push({ head: i, frame, according: false, learned: rate !== undefined });
+    if (prev && !prev.according && lower[i - 1] === 'to' && i - 1 > prev.head && i - 1 - prev.head <= 2) {
+      if (!(known?.inverts || known?.omissible)) continue;
+      candidates.pop();
+    }
+    candidates.push({ head: i, frame, according: false, learned: learnedCueRate(tokens[i]!.lemma, 'np') !== undefined, score });
   }
   if (!candidates.length) {
     const headline = headlineSpeaker(doc, sentence, lo, hi);
@@ -142,14 +233,17 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
   }
 
   const accepted: Attribution[] = [];
+  const confidence = new Map<Attribution, number>();
   for (const c of candidates) {
     // a cue inside an accepted attribution's content is nested in it, unless a clause boundary
-    // makes it a sibling (", when officials said ...", ", saying ...")
+    // makes it a sibling (", when officials said ...", ", saying ..."), or it is far the surer cue
+    // of the two ("If the bill passes, ... Hong said": "passes" reports nothing)
     const holder = accepted.find((a) => a.content.some(([s, e]) => c.head >= s && c.head < e));
     if (holder) {
       const cut = siblingBoundary(doc, holder, c.head, lo);
-      if (cut < 0) continue;
-      clipContent(holder, cut);
+      if (cut >= 0) clipContent(holder, cut);
+      else if (c.score > confidence.get(holder)! + NEST_MARGIN) accepted.splice(accepted.indexOf(holder), 1);
+      else continue;
     }
     const a = c.according ? readAccording(doc, c.head, sentence, lo, hi) : readVerbCue(doc, c, sentence, lo, hi, accepted);
     if (!a) continue;
@@ -163,6 +257,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       if (!a.content.length) continue;
     }
     accepted.push(a);
+    confidence.set(a, c.score);
   }
   return accepted;
 }
@@ -187,7 +282,21 @@ function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): At
 /** Where a cue at `at`, inside `holder`'s content, starts a sibling clause: the index to clip at, or -1. */
 function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number): number {
   const { tokens, lower } = doc;
-  // walk left from the cue over its subject to the nearest clause punctuation
+  const group = verbGroupStart(doc, at, lo);
+  // "praised the plan and said ...": a verb coordinated with the holder's, in the same form, is a
+  // second act of the same source, not part of what the first one conveyed
+  const conj = group - 1;
+  if (conj > lo && COORDINATORS.has(lower[conj]!) && formOf(doc, at) === formOf(doc, holder.head) && holder.content.some(([s]) => s < conj)) {
+    return tokens[conj - 1]!.text === ',' ? conj - 1 : conj;
+  }
+  // "... his Iowa win as he urges ...": a subordinate clause with a cue of its own closes the content
+  const subject = subjectBefore(doc, group, lo);
+  if (subject) {
+    const opener = subject[0] - 1;
+    if (opener > lo && SUBORDINATORS.has(lower[opener]!) && holder.content.some(([s]) => s + 1 < opener)) {
+      return tokens[opener - 1]!.text === ',' ? opener - 1 : opener;
+    }
+  }
   // walk left from the cue over its subject (a few words; taggers err on them) to clause punctuation
   let k = at - 1;
   let steps = 0;
@@ -200,13 +309,53 @@ function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number):
   if (k <= lo || steps >= 10) return -1;
   const punct = tokens[k]!.text;
   // "Barkley, who said he votes, said ...": the relative clause closes at the comma before the verb
-  if (punct === ',' && holder.source && /^(who|which)$/i.test(doc.tokens[holder.source[0]]!.text) && verbGroupStart(doc, at, lo) === k + 1) return k;
+  if (punct === ',' && holder.source && /^(who|which)$/i.test(doc.tokens[holder.source[0]]!.text) && group === k + 1) return k;
   const next = lower[k + 1] ?? '';
   const participle = k + 1 === at && isParticiple(tokens[at]!.text);
   if (!(participle || punct === ';' || SIBLING_OPENERS.has(next) || lower[k + 1] === 'according')) return -1;
   if (holder.content.every(([s]) => k <= s)) return -1;
-  // clip before a time phrase that belongs to the sibling ("since last year, when ...")
   return k;
+}
+
+const COORDINATORS = new Set(['and', 'but', 'then']);
+/** Openers of a fronted adverbial clause: "If ...,", "When ...,". */
+const FRONTED = new Set(['if', 'when', 'while', 'as', 'although', 'though', 'because', 'after', 'before', 'since', 'unless', 'once', 'whether', 'until']);
+/** Openers of adverbial clauses: what follows them is the reporter's framing, not the content. */
+const SUBORDINATORS = new Set(['as', 'while', 'when', 'whereas', 'because', 'after', 'before', 'although', 'though', 'since', 'until', 'than']);
+
+/** The inflection of a verb: base, -s, -ing or past; coordinated verbs of one subject share it. */
+function formOf(doc: Doc, i: number): string {
+  const l = doc.lower[i]!;
+  if (l === doc.tokens[i]!.lemma) return 'base';
+  if (l.endsWith('ing')) return 'ing';
+  if (l.endsWith('s') && !l.endsWith('ss')) return 's';
+  return 'past';
+}
+
+/**
+ * The subject of a verb coordinated with an earlier one ("rubbed his chin, and then said ..."):
+ * the subject of the nearest earlier verb that has one, within the sentence.
+ */
+function coordinatedSubject(doc: Doc, group: number, lo: number): Range | undefined {
+  const { tokens, lower } = doc;
+  let k = group - 1;
+  while (k > lo && (lower[k] === 'then' || lower[k] === 'also')) k--;
+  if (k <= lo || !COORDINATORS.has(lower[k]!)) return undefined;
+  for (let j = k - 1; j >= lo && k - j <= 30; j--) {
+    const t = tokens[j]!;
+    if (t.text === ';' || doc.inQuote[j]! >= 0) return undefined;
+    if (t.pos !== 'VERB' || formOf(doc, j) !== formOf(doc, group + skipToVerb(doc, group))) continue;
+    const subject = subjectBefore(doc, verbGroupStart(doc, j, lo), lo);
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
+/** Offset from a verb group's start to its verb. */
+function skipToVerb(doc: Doc, group: number): number {
+  let k = group;
+  while (k < doc.tokens.length && doc.tokens[k]!.pos !== 'VERB' && k - group < 6) k++;
+  return doc.tokens[k]?.pos === 'VERB' ? k - group : 0;
 }
 
 function verbGroupStart(doc: Doc, head: number, lo: number): number {
@@ -274,7 +423,7 @@ function readVerbCue(
   const head = c.head;
   const frame = c.frame;
 
-  // verb group to the left: auxiliaries, negation, adverbs
+  // verb group to the left: auxiliaries, negation, adverbs, and verbs that lead to this one
   let a = head;
   while (a - 1 >= lo) {
     const t = tokens[a - 1]!;
@@ -282,8 +431,7 @@ function readVerbCue(
     if (t.pos === 'AUX' || NEGATORS.has(l) || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l))) a--;
     else break;
   }
-  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
-
+  a = chainStart(doc, a, lo);
   // to the right: adverbs, particles, "Tuesday", "in a statement", a colon
   let b = head + 1;
   if (b < hi && GROUP_ADVERBS_RIGHT.has(lower[b]!)) b++;
@@ -295,21 +443,33 @@ function readVerbCue(
   if (frame.inverts && b < hi && WEEKDAYS.has(lower[b]!)) b++;
   b = absorbChannel(doc, b, hi);
   if (b < hi && tokens[b]!.text === ':') b++;
+  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
   const colon = tokens[b - 1]!.text === ':';
 
   // a participle after a form of "be": "was reported", "can be seen", "is known"
   const form = lower[head]!;
   const passive = form !== tokens[head]!.lemma && !form.endsWith('ing') && !/[^s]s$/.test(form) && lower.slice(a, head).some((l) => BE_FORMS.has(l));
-  const agent = passive ? agentAfter(doc, b, hi) : undefined;
+  const agent = passive ? agentAfter(doc, lower[b - 1] === 'by' ? b - 1 : b, hi) : undefined;
   // "Kim can be seen embracing ...": a passive of perception with no one perceiving reports nothing
   if (passive && !agent && PERCEPTION.has(tokens[head]!.lemma)) return undefined;
 
   let after = agent ? agent[1] : b;
-  if (frame.recipient || particle === 'on') after = skipRecipient(doc, after, hi);
+  if (frame.recipient) after = skipRecipient(doc, after, hi);
+  else if (particle === 'on') {
+    // "called on Congress to act": the one called on is addressed, not part of what is asked
+    const k = skipRecipient(doc, after, hi);
+    if (lower[k] === 'to' || lower[k] === 'that') after = k;
+  }
   after = skipAdjuncts(doc, after, hi);
-  if (after < hi && tokens[after]!.text === ',' && isOpeningQuote(tokens[after + 1]?.text ?? '')) after++;
+  if (after < hi && tokens[after]!.text === ',' && opens(doc, after + 1)) after++;
 
-  const end = trimEnd(doc, lo, hi);
+  let end = trimEnd(doc, lo, hi);
+  // "If voters believe X, the party will ...": a cue inside a fronted adverbial clause reports
+  // only as far as the comma that closes the clause
+  if (FRONTED.has(lower[lo]!) && nextComma(doc, lo, a) < 0) {
+    const comma = nextComma(doc, after + 1, end);
+    if (comma > 0) end = comma;
+  }
   let hasForward = after < end && tokens[after]!.text !== ',' && !END_PUNCT.has(tokens[after]!.text);
   // "said during a rally in Ohio." is not content; "said at a rally that ..." has it after the adjunct
   if (hasForward && !colon && tokens[after]!.pos === 'ADP' && !CLAUSE_OPENERS.has(lower[after]!) && !frame.particles?.includes(lower[after]!)) {
@@ -318,7 +478,7 @@ function readVerbCue(
     else if (frame.inverts) hasForward = false;
   }
 
-  if (frame.needsClause && !c.learned && hasForward && !colon && !isQuoteMark(tokens[after]!.text)) {
+  if (frame.needsClause && !c.learned && hasForward && !colon && !isMark(doc, after)) {
     const o = lower[after]!;
     const infinitive = o !== 'to' || tokens[after + 1]?.pos === 'VERB' || tokens[after + 1]?.pos === 'AUX';
     if (!(CLAUSE_OPENERS.has(o) && infinitive) && !artifactSubject(doc, a, lo)) return undefined;
@@ -328,7 +488,10 @@ function readVerbCue(
   const participle = isParticiple(tokens[head]!.text) && a === head && (tokens[head - 1]?.text === ',' || (lower[head - 1] === 'and' && precededByParticiple(doc, head - 1, lo)));
   const cue: Range = [a, b];
   const omission = negated && (frame.omissible === true || WITHHOLDING_VERBS.has(tokens[head]!.lemma));
-  const declines = (tokens[head]!.lemma === 'decline' || tokens[head]!.lemma === 'refuse') && lower[head + 1] === 'to' && WITHHOLDING_VERBS.has(tokens[head + 2]?.lemma ?? '');
+  const refusal = (k: number) => tokens[k]!.lemma === 'decline' || tokens[k]!.lemma === 'refuse';
+  const declines =
+    (refusal(head) && lower[head + 1] === 'to' && WITHHOLDING_VERBS.has(tokens[head + 2]?.lemma ?? '')) ||
+    (lower[head - 1] === 'to' && head - 2 >= a && refusal(head - 2) && WITHHOLDING_VERBS.has(tokens[head]!.lemma));
   const base = { sentence, head, cue, negated: negated || declines, omission: omission || declines };
 
   // "X said:" closing its sentence introduces the quotation that follows
@@ -340,7 +503,7 @@ function readVerbCue(
   }
 
   // "..., said Dr. Ruiz, the mayor's spokeswoman." — the source follows an inverted cue
-  const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || isClosingQuote(tokens[a - 1]!.text) || tokens[a - 1]!.text === '"');
+  const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || closes(doc, a - 1));
   if (frame.inverts && afterComma && !participle && !CLAUSE_OPENERS.has(lower[after] ?? '')) {
     const source = inverseSource(doc, after, end);
     if (source && (source[1] >= end || tokens[source[1]]!.text === ',')) {
@@ -369,7 +532,7 @@ function readVerbCue(
   }
 
   if (hasForward) {
-    const source = agent ?? (passive ? undefined : subjectBefore(doc, a, lo));
+    const source = agent ?? (passive ? undefined : subjectBefore(doc, a, lo) ?? coordinatedSubject(doc, a, lo));
     if (!source && !passive && !relativeSubject(doc, a, lo)) {
       // a bare verb with no subject in reach is more often not an attribution ("Asked about ...")
       if (!(tokens[a - 1]?.text === ',' || a === lo)) return undefined;
@@ -405,6 +568,23 @@ function readVerbCue(
   return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
 }
 
+/**
+ * "tried to say", "is likely to say", "went on to say", "declined to comment": a verb reached
+ * through an infinitive carries the verbs before it into its cue (PolNeAR keeps them together).
+ */
+function chainStart(doc: Doc, a: number, lo: number): number {
+  const { tokens, lower } = doc;
+  while (a - 2 >= lo && lower[a - 1] === 'to' && doc.inQuote[a - 2]! < 0) {
+    let k = a - 2;
+    // "went on to say", "set out to prove"
+    if ((lower[k] === 'on' || lower[k] === 'out' || lower[k] === 'up') && k - 1 >= lo && tokens[k - 1]!.pos === 'VERB') k--;
+    const p = tokens[k]!.pos;
+    if (!(p === 'VERB' || p === 'ADJ' || (p === 'AUX' && tokens[k]!.lemma !== 'be')) || CAPITALISED.test(tokens[k]!.text) && k === lo) break;
+    a = verbGroupStart(doc, k, lo);
+  }
+  return a;
+}
+
 function nextComma(doc: Doc, from: number, end: number): number {
   for (let k = from; k < end; k++) if (doc.tokens[k]!.text === ',' && doc.inQuote[k]! < 0) return k;
   return -1;
@@ -426,7 +606,7 @@ function artifactSubject(doc: Doc, at: number, lo: number): boolean {
 function splitQuoteBefore(doc: Doc, at: number, lo: number): Range | undefined {
   let k = at - 1;
   if (k >= lo && doc.tokens[k]!.text === ',') k--;
-  if (k < lo || !isClosingQuote(doc.tokens[k]!.text) && doc.tokens[k]!.text !== '"') return undefined;
+  if (k < lo || !closes(doc, k)) return undefined;
   const q = doc.inQuote[k]!;
   if (q < 0) return undefined;
   const first = firstTokenAt(doc, doc.quotes[q]!.start);
@@ -447,7 +627,7 @@ function clauseAfterAdjunct(doc: Doc, from: number, end: number): number {
 /** The quotation opening the sentence after the one ending at token `hi`. */
 function quotationAfter(doc: Doc, hi: number): Range | undefined {
   const t = doc.tokens[hi];
-  if (!t || !isQuoteMark(t.text)) return undefined;
+  if (!t || !opens(doc, hi)) return undefined;
   const q = doc.inQuote[hi]!;
   if (q < 0) return undefined;
   const last = lastTokenBefore(doc, doc.quotes[q]!.end);
@@ -486,7 +666,7 @@ function skipRecipient(doc: Doc, b: number, hi: number): number {
   const next = tokens[k];
   if (!next) return k;
   const nl = lower[k]!;
-  if (CLAUSE_OPENERS.has(nl) || isQuoteMark(next.text) || next.text === ':' || next.text === ',' || END_PUNCT.has(next.text)) return k;
+  if (CLAUSE_OPENERS.has(nl) || isMark(doc, k) || next.text === ':' || next.text === ',' || END_PUNCT.has(next.text)) return k;
   if (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET') return k;
   return b;
 }
@@ -561,7 +741,7 @@ function channelCut(doc: Doc, from: number, end: number): number {
 function forwardContentRaw(doc: Doc, from: number, end: number): Range {
   // a quotation opened here may run on past the sentence
   const q = doc.inQuote[from]!;
-  if (q >= 0 && isQuoteMark(doc.tokens[from]!.text)) {
+  if (q >= 0 && opens(doc, from)) {
     const quote = doc.quotes[q]!;
     const last = lastTokenBefore(doc, quote.end);
     if (last + 1 > end && quoteCoversTail(doc, from, end)) return [from, last + 1];
@@ -571,6 +751,8 @@ function forwardContentRaw(doc: Doc, from: number, end: number): Range {
 
 const CLAUSE_BREAKS = new Set([';', '—', '–', '--']);
 const TRAILING_CLAUSE = new Set(['which', 'and', 'but', 'so', 'yet', 'whereas', 'while']);
+/** Words after a comma that close an indirect content whatever follows them (counted on PolNeAR train). */
+const CLOSING_CLAUSE = new Set(['which', 'who', 'while', 'whereas', 'although', 'though', 'despite', 'where']);
 
 /**
  * Where an indirect content ends short of the sentence end. Attribution guidelines (and readers)
@@ -584,10 +766,13 @@ function clauseEnd(doc: Doc, from: number, end: number): number {
     if (CLAUSE_BREAKS.has(t)) return k;
     if (t !== ',' || k + 2 >= end || doc.inQuote[k + 1]! >= 0) continue;
     const word = doc.lower[k + 1]!;
-    if (word === 'which') return k;
-    // ", and the council ..." opens a clause of its own; ", but also ..." does not
+    if (CLOSING_CLAUSE.has(word)) return k;
+    // ", and the council ...", ", but said ..." open a clause of their own; ", but also ..." does not
     const next = doc.tokens[k + 2]!.pos;
-    if (TRAILING_CLAUSE.has(word) && (next === 'PRON' || next === 'DET' || next === 'PROPN' || next === 'NOUN')) return k;
+    if (TRAILING_CLAUSE.has(word) && (next === 'PRON' || next === 'DET' || next === 'PROPN' || next === 'NOUN' || next === 'NUM' || ((word === 'and' || word === 'but') && (next === 'VERB' || next === 'AUX')))) return k;
+    // ", drawing boos from the crowd": a participle clause is the reporter's comment
+    const after = doc.tokens[k + 1]!;
+    if (after.pos === 'VERB' && after.text === word && word !== after.lemma && (word.endsWith('ing') || word.endsWith('ed'))) return k;
   }
   return end;
 }
@@ -619,7 +804,7 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
   if (tokens[k]!.text === ',') {
     // "Shoigu, a close aide to the president, said" / "Shoigu, who ..., said"
     let p = k - 1;
-    while (p > lo && tokens[p]!.text !== ',' && !END_PUNCT.has(tokens[p]!.text) && !isQuoteMark(tokens[p]!.text)) p--;
+    while (p > lo && tokens[p]!.text !== ',' && !END_PUNCT.has(tokens[p]!.text) && !isMark(doc, p)) p--;
     if (p <= lo || tokens[p]!.text !== ',') return undefined;
     const np = nounPhraseBefore(doc, p, lo);
     if (!np) return undefined;
@@ -722,8 +907,8 @@ function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
   let k = from;
   while (k < end) {
     const t = tokens[k]!;
-    if (t.text === ',' && k + 1 < end && (SIBLING_OPENERS.has(lower[k + 1]!) || isParticiple(tokens[k + 1]!.text) && tokens[k + 1]!.pos === 'VERB' || isQuoteMark(tokens[k + 1]!.text))) break;
-    if (isQuoteMark(t.text)) break;
+    if (t.text === ',' && k + 1 < end && (SIBLING_OPENERS.has(lower[k + 1]!) || isParticiple(tokens[k + 1]!.text) && tokens[k + 1]!.pos === 'VERB' || isMark(doc, k + 1))) break;
+    if (isMark(doc, k)) break;
     k++;
   }
   while (k > from && (tokens[k - 1]!.text === ',' || tokens[k - 1]!.pos === 'PUNCT' && tokens[k - 1]!.text !== ')' && tokens[k - 1]!.text !== '.')) k--;
@@ -748,7 +933,7 @@ function contentBefore(doc: Doc, leftEdge: number, lo: number): Range | undefine
   if (!lastTok) return undefined;
   let start = lo;
   const q = inQuote[e - 1]!;
-  if (q >= 0 && isQuoteMark(lastTok.text)) {
+  if (q >= 0 && closes(doc, e - 1)) {
     // the quotation may have opened sentences earlier
     const first = firstTokenAt(doc, doc.quotes[q]!.start);
     start = Math.min(start, first);
@@ -838,9 +1023,9 @@ function attachQuotedContinuations(doc: Doc, found: Attribution[]): void {
     if (!last || s.index !== lastSentence + 1) continue;
     const prevSentence = seg.sentences[s.index - 1]!;
     if (s.paragraph - prevSentence.paragraph > 1) continue;
-    const first = s.tokenStart;
-    const end = trimEnd(doc, s.tokenStart, s.tokenEnd);
-    if (!isQuoteMark(tokens[first]!.text) && inQuote[first]! < 0) continue;
+    const first = doc.bounds[2 * s.index]!;
+    const end = trimEnd(doc, first, doc.bounds[2 * s.index + 1]!);
+    if (first >= end || (!opens(doc, first) && inQuote[first]! < 0)) continue;
     let allQuoted = true;
     for (let k = first; k < end; k++) if (inQuote[k]! < 0) allQuoted = false;
     if (!allQuoted) continue;

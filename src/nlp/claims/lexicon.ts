@@ -270,7 +270,7 @@ export function followerClass(next: { text: string; pos: string } | undefined, a
   return next.pos.toLowerCase();
 }
 
-type CueRow = { n: number; k: number; next: Record<string, [number, number]> };
+type CueRow = { n: number; k: number; next: Record<string, [number, number]>; chain?: [number, number] };
 const LEARNED: Map<string, CueRow> = (() => {
   try {
     const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
@@ -291,6 +291,15 @@ export function mayBeCue(lemma: string): boolean {
 const EVIDENCE = 10;
 /** Weight of the lemma's overall rate when a follower class has few sightings of its own. */
 const PRIOR = 3;
+
+/**
+ * Whether a verb before an infinitive ("continues to ...", "tried to ...") is, by the counts, only
+ * ever the start of a longer cue ("tried to say"): it then fires only through the verb it leads to.
+ */
+export function leadsInfinitiveCue(lemma: string): boolean {
+  const chain = LEARNED.get(lemma)?.chain;
+  return !!chain && chain[0] >= 5 && chain[1] / chain[0] >= 0.75;
+}
 
 /**
  * How likely a verb with this lemma, followed by this class of word, is to be a cue, from the

@@ -1,7 +1,8 @@
 /**
  * Quotation spans, marks included. News uses curly pairs (“ ”), straight double quotes, and in
- * older wire copy `` '' pairs. A quotation that runs over several paragraphs reopens each paragraph
- * without closing the previous one, so an open quote is closed at the paragraph's end.
+ * older wire copy `` '' pairs or '' on both sides (the New York Times archive style). A quotation
+ * that runs over several paragraphs reopens each paragraph without closing the previous one, so an
+ * open quote is closed at the paragraph's end.
  */
 import type { Paragraph } from '../segment.ts';
 
@@ -29,9 +30,12 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
       } else if (c === 0x60 && text.charCodeAt(i + 1) === 0x60) {
         open = i;
         i++;
-      } else if (c === 0x27 && text.charCodeAt(i + 1) === 0x27 && open >= 0 && text.charCodeAt(open) === 0x60) {
-        out.push({ start: open, end: i + 2 });
-        open = -1;
+      } else if (c === 0x27 && text.charCodeAt(i + 1) === 0x27 && text.charCodeAt(i + 2) !== 0x27) {
+        // '' closes `` or an earlier '', and opens a quotation where none is open
+        if (open >= 0 && (text.charCodeAt(open) === 0x60 || text.charCodeAt(open) === 0x27)) {
+          out.push({ start: open, end: i + 2 });
+          open = -1;
+        } else if (open < 0) open = i;
         i++;
       }
     }
