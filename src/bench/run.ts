@@ -9,6 +9,7 @@
  * (one core each; nothing else should be running).
  */
 import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,12 +32,12 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDig
 
 function extractTable(rows: ExtractBenchResult[]): string {
   const lines = [
-    `${'run'.padEnd(34)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'docs/s'.padStart(8)} ${'tokens/s'.padStart(10)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)}  RSS by quarter (MB)`,
+    `${'run'.padEnd(34)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'docs/s'.padStart(8)} ${'tokens/s'.padStart(10)} ${'tok/CPU-s'.padStart(10)} ${'MB/s'.padStart(6)} ${'peak RSS'.padStart(9)}  RSS by quarter (MB)`,
   ];
   for (const r of rows) {
     const label = r.mode === 'baseline' ? 'baseline: wink-nlp tokens + POS' : 'full extract pipeline';
     lines.push(
-      `${label.padEnd(34)} ${fmt(r.docs).padStart(6)} ${fmt(r.bytes / 1048576, 1).padStart(6)} ${fmt(r.docsPerSec, 1).padStart(8)} ${fmt(r.tokensPerSec).padStart(10)} ${fmt(r.mbPerSec, 2).padStart(6)} ${(fmt(r.peakRssMb) + ' MB').padStart(9)}  ${r.rssByQuarterMb.join(' / ')}`,
+      `${label.padEnd(34)} ${fmt(r.docs).padStart(6)} ${fmt(r.bytes / 1048576, 1).padStart(6)} ${fmt(r.docsPerSec, 1).padStart(8)} ${fmt(r.tokensPerSec).padStart(10)} ${fmt(r.tokensPerCpuSec).padStart(10)} ${fmt(r.mbPerSec, 2).padStart(6)} ${(fmt(r.peakRssMb) + ' MB').padStart(9)}  ${r.rssByQuarterMb.join(' / ')}`,
     );
   }
   return lines.join('\n');
@@ -53,7 +54,8 @@ async function main(argv: string[]): Promise<void> {
   const out: string[] = [];
   out.push('Extraction (node ' + process.version + ', one core)');
   out.push(extractTable([baseline, pipeline]));
-  out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} ` +
+  out.push(`load average during the runs: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock figures suffer when it is above 1; CPU-time figures much less)`);
+  out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} wall, ${(pipeline.tokensPerCpuSec / baseline.tokensPerCpuSec).toFixed(3)} CPU ` +
     `(pipeline found ${fmt(pipeline.claims ?? 0)} claims and ${fmt(pipeline.figures ?? 0)} figures)`);
   process.stdout.write(out.join('\n') + '\n');
   await (await import('./ingest.ts')).ingestBench(argv);
