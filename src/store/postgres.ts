@@ -122,7 +122,16 @@ function figureRow(r: Row): FigureRow {
   };
 }
 
-const DOCUMENT_COLUMNS = `id, text_sha256, published, title, url, outlet, lang, origin, ingested_at, length(text) AS length`;
+/**
+ * A page of documents without their texts' cost: the page is chosen by id first, and only its rows'
+ * texts are measured (PostgreSQL computes the select list for rows an OFFSET skips too, and measuring a
+ * text means reading it from its TOAST table).
+ */
+function documentPageSql(where: string, order: string, limitOffset: string): string {
+  return `SELECT d.id, d.text_sha256, d.published, d.title, d.url, d.outlet, d.lang, d.origin, d.ingested_at, length(d.text) AS length
+          FROM (SELECT id FROM documents ${where} ORDER BY ${order} ${limitOffset}) AS page JOIN documents d ON d.id = page.id
+          ORDER BY ${order.replace(/\b(published|id)\b/g, 'd.$1')}`;
+}
 
 /** Every row of a batch of documents, tallies included, in one statement (one round trip). */
 const INSERT_DOCUMENTS = `
@@ -171,6 +180,8 @@ WITH doc AS (
   INSERT INTO measure_tally (measure, points, documents)
   SELECT measure, points, documents FROM json_populate_recordset(NULL::measure_tally, $10)
   ON CONFLICT (measure) DO UPDATE SET points = measure_tally.points + excluded.points, documents = measure_tally.documents + excluded.documents
+), counted AS (
+  UPDATE ledger_counts SET documents = documents + $11, claims = claims + $12, figures = figures + $13, entities = entities + $14
 )
 SELECT 1`;
 
@@ -276,6 +287,7 @@ function documentParams(items: { doc: Document; extraction: Extraction }[], now:
   return [
     json(documents), json(entities), json(mentions), json(times), json(claims), json(figures), json(events),
     json([...sources.rows.values()]), json([...names.rows.values()].map((t) => ({ ...t, types: t.types.join(',') }))), json([...measures.rows.values()]),
+    documents.length, claims.length, figures.length, entities.length,
   ];
 }
 
@@ -420,7 +432,7 @@ export class PostgresLedger implements Ledger {
 
   async documents(opts: { limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
     const rows = await this.many(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY coalesce(published, '') DESC, id LIMIT $1 OFFSET $2`,
+      documentPageSql('', `coalesce(published, '') DESC, id`, 'LIMIT $1 OFFSET $2'),
       [opts.limit ?? 100, opts.offset ?? 0],
     );
     return rows.map(documentRow);
@@ -506,8 +518,7 @@ export class PostgresLedger implements Ledger {
   // ---- queries for the web app and HTTP API ----
 
   async counts(): Promise<LedgerCounts> {
-    const r = (await this.one(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM claims) AS claims,
-                                      (SELECT count(*) FROM figures) AS figures, (SELECT count(*) FROM entities) AS entities`))!;
+    const r = (await this.one('SELECT documents, claims, figures, entities FROM ledger_counts'))!;
     return { documents: r.documents, claims: r.claims, figures: r.figures, entities: r.entities };
   }
 
@@ -515,8 +526,7 @@ export class PostgresLedger implements Ledger {
     const p = new Params();
     const where = opts.outlet ? `WHERE outlet = ${p.add(opts.outlet)}` : '';
     const rows = await this.many(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents ${where} ORDER BY published DESC NULLS LAST, id DESC
-       LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`,
+      documentPageSql(where, 'published DESC NULLS LAST, id DESC', `LIMIT ${p.add(opts.limit ?? 50)} OFFSET ${p.add(opts.offset ?? 0)}`),
       p.values,
     );
     return rows.map(documentRow);
@@ -546,7 +556,8 @@ export class PostgresLedger implements Ledger {
       if (!q) return [];
       where.push(`c.fts @@ ${p.add(q)}::tsquery`);
     }
-    if (f.since) where.push(`coalesce(c.said, d.published) >= ${p.add(f.since)}`);
+    // nothing is reported before it is said, so articles published before `since` cannot qualify
+    if (f.since) where.push(`coalesce(c.said, d.published) >= ${p.add(f.since)}`, `d.published >= $${p.values.length}`);
     if (f.until) where.push(`substr(coalesce(c.said, d.published), 1, length(${p.add(f.until)})) <= $${p.values.length}`);
     if (f.kind) where.push(`c.kind = ${p.add(f.kind)}`);
     if (f.outlet) where.push(`d.outlet ILIKE ${p.add(containsPattern(f.outlet))}`);
@@ -569,32 +580,41 @@ export class PostgresLedger implements Ledger {
     return rows.map((r) => ({ name: r.name, claims: r.claims, documents: r.documents }));
   }
 
+  /** A source's outlets, kinds and dates are counted over its latest this many claims (as in SQLite). */
+  private static readonly PROFILE_WITHIN = 2000;
+
   async sourceProfile(name: string): Promise<SourceProfile | undefined> {
     const key = asciiLower(name);
-    const head = (await this.one(
-      `SELECT min(c.source_name) AS name, count(*) AS claims, count(DISTINCT c.doc_id) AS documents,
-              min(coalesce(c.said, d.published)) AS first, max(coalesce(c.said, d.published)) AS last
-       FROM claims c JOIN documents d ON d.id = c.doc_id WHERE lower(c.source_name) = $1`,
-      [key],
-    ))!;
-    if (!head.claims) return undefined;
-    const outlets = await this.many(
-      `SELECT d.outlet, count(*) AS claims FROM claims c JOIN documents d ON d.id = c.doc_id
-       WHERE lower(c.source_name) = $1 AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY claims DESC, d.outlet LIMIT 20`,
+    const tally = await this.one('SELECT name, claims, documents FROM source_tally WHERE key = $1', [key]);
+    if (!tally?.claims) return undefined;
+    const within = Math.min(tally.claims, PostgresLedger.PROFILE_WITHIN);
+    const rows = await this.many(
+      `SELECT c.kind, coalesce(c.said, d.published) AS at, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id
+       WHERE lower(c.source_name) = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`,
       [key],
     );
-    const kinds = await this.many(
-      `SELECT kind, count(*) AS claims FROM claims WHERE lower(source_name) = $1 GROUP BY kind ORDER BY claims DESC, kind DESC`,
-      [key],
-    );
+    const tallyOf = (column: 'kind' | 'outlet') => {
+      const n = new Map<string, number>();
+      for (const r of rows) if (r[column]) n.set(r[column], (n.get(r[column]) ?? 0) + 1);
+      return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    };
+    const dates = rows.map((r) => r.at as string | null).filter((x): x is string => !!x).sort();
+    const earliest = tally.claims > within
+      ? (await this.one(
+          `SELECT coalesce(c.said, d.published) AS first FROM claims c JOIN documents d ON d.id = c.doc_id
+           WHERE lower(c.source_name) = $1 AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`,
+          [key],
+        ))?.first
+      : dates[0];
     return {
-      name: head.name,
-      claims: head.claims,
-      documents: head.documents,
-      first: undef(head.first),
-      last: undef(head.last),
-      outlets: outlets.map((r) => ({ outlet: r.outlet, claims: r.claims })),
-      kinds: kinds.map((r) => ({ kind: r.kind, claims: r.claims })),
+      name: tally.name,
+      claims: tally.claims,
+      documents: tally.documents,
+      first: undef(earliest ?? null),
+      last: dates[dates.length - 1],
+      outlets: tallyOf('outlet').slice(0, 20).map(([outlet, claims]) => ({ outlet, claims })),
+      kinds: tallyOf('kind').map(([kind, claims]) => ({ kind, claims })),
+      within,
     };
   }
 
@@ -611,36 +631,42 @@ export class PostgresLedger implements Ledger {
     return rows.map((r) => ({ name: r.name, types: (r.types as string).split(','), documents: r.documents, mentions: r.mentions }));
   }
 
-  /** "By whom" is counted over the latest this many articles that name the entity (as in SQLite). */
-  private static readonly SAID_BY_WITHIN = 2000;
+  /** Roles, countries and "by whom" are read from the latest this many articles naming the entity (as in SQLite). */
+  private static readonly SAID_BY_WITHIN = 500;
 
   async entityProfile(name: string): Promise<EntityProfile | undefined> {
     const key = asciiLower(name);
-    const head = (await this.one(
-      `SELECT min(name) AS name, array_agg(DISTINCT type) AS types, count(DISTINCT doc_id) AS documents, sum(mentions) AS mentions,
-              array_agg(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles, array_agg(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS countries
-       FROM entities WHERE lower(name) = $1`,
+    const tally = await this.one('SELECT name, types, documents, mentions FROM entity_tally WHERE key = $1', [key]);
+    if (!tally?.documents) return undefined;
+    const within = Math.min(tally.documents, PostgresLedger.SAID_BY_WITHIN);
+    const docIds = (await this.many(
+      tally.documents > within
+        ? `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities x WHERE x.doc_id = d.id AND lower(x.name) = $1)
+           ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`
+        : 'SELECT DISTINCT doc_id AS id FROM entities WHERE lower(name) = $1',
       [key],
+    )).map((r) => r.id as string);
+    const facets = (await this.one(
+      `SELECT array_agg(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles, array_agg(DISTINCT country) FILTER (WHERE country IS NOT NULL) AS countries
+       FROM entities WHERE doc_id = ANY($1) AND lower(name) = $2`,
+      [docIds, key],
     ))!;
-    if (!head.documents) return undefined;
     const saidBy = await this.many(
       `SELECT min(c.source_name) AS name, count(*) AS claims FROM claims c
-       WHERE c.doc_id IN (SELECT e.doc_id FROM entities e JOIN documents d ON d.id = e.doc_id WHERE lower(e.name) = $1
-                          ORDER BY d.published DESC NULLS LAST LIMIT ${PostgresLedger.SAID_BY_WITHIN})
-         AND ${PostgresLedger.mentionsEntity('$1')} AND c.source_name IS NOT NULL
+       WHERE c.doc_id = ANY($2) AND ${PostgresLedger.mentionsEntity('$1')} AND c.source_name IS NOT NULL
        GROUP BY lower(c.source_name) ORDER BY claims DESC, name LIMIT 12`,
-      [key],
+      [key, docIds],
     );
-    const claimsBy = (await this.one('SELECT count(*) AS n FROM claims WHERE lower(source_name) = $1', [key]))!.n as number;
+    const claimsBy = ((await this.one('SELECT claims FROM source_tally WHERE key = $1', [key]))?.claims ?? 0) as number;
     return {
-      name: head.name,
-      types: head.types ?? [],
-      documents: head.documents,
-      mentions: head.mentions,
-      roles: head.roles ?? [],
-      countries: head.countries ?? [],
+      name: tally.name,
+      types: (tally.types as string).split(','),
+      documents: tally.documents,
+      mentions: tally.mentions,
+      roles: facets.roles ?? [],
+      countries: facets.countries ?? [],
       saidBy: saidBy.map((r) => ({ name: r.name, claims: r.claims })),
-      saidByWithin: Math.min(head.documents, PostgresLedger.SAID_BY_WITHIN),
+      saidByWithin: within,
       claimsBy,
     };
   }

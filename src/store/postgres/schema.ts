@@ -346,4 +346,17 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX ingest_jobs_ready ON ingest_jobs (id) WHERE state = 'queued';
   `,
+  // 2: the ledger's counts in one row, kept by each write transaction (which holds the write lock, so
+  // the row is never fought over): counting half a million claims took most of a second per page view
+  `
+  CREATE TABLE ledger_counts (
+    one       boolean PRIMARY KEY DEFAULT true CHECK (one),
+    documents bigint NOT NULL,
+    claims    bigint NOT NULL,
+    figures   bigint NOT NULL,
+    entities  bigint NOT NULL
+  );
+  INSERT INTO ledger_counts (documents, claims, figures, entities)
+    SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims), (SELECT count(*) FROM figures), (SELECT count(*) FROM entities);
+  `,
 ];
