@@ -1,7 +1,7 @@
 /**
  * Learns how often each verb lemma is an attribution cue in PolNeAR's train split, by lemma and by
- * what follows it (lexicon.followerClass), and how often such a cue runs on into a following infinitive
- * ("tried to say"), and writes models/claims/cues.json. Counts only: no text
+ * what follows it (lexicon.followerClass), how often such a cue runs on into a following infinitive
+ * ("tried to say") or takes the preposition after it ("called for", "said of"), and writes models/claims/cues.json. Counts only: no text
  * from the corpus is stored. The claims stage uses the table beside its own cue lexicon.
  *
  *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/train-claim-cues.ts
@@ -19,11 +19,13 @@ if (!dir) {
   console.error('POLNEAR_DIR must point at the PolNeAR data/ folder');
   process.exit(2);
 }
+/** Adverbs that act as verb particles ("pointed out", "shot back"). */
+const PARTICLES = new Set(['out', 'back', 'up', 'down', 'off', 'in', 'on', 'over', 'away', 'forward']);
 /** Lemmas seen fewer times than this are left to the hand lexicon. */
 const MIN_COUNT = 3;
 
 type Cell = [seen: number, cue: number];
-const table = new Map<string, { all: Cell; next: Map<string, Cell>; chain: Cell }>();
+const table = new Map<string, { all: Cell; next: Map<string, Cell>; chain: Cell; particles: Map<string, Cell> }>();
 
 const docs = loadSplit(dir, 'train');
 for (const doc of docs) {
@@ -42,12 +44,21 @@ for (const doc of docs) {
     if (!isCue && nested(t.start, t.end)) return;
     const cls = followerClass(seg.tokens[i + 1], seg.tokens[i + 2]);
     let row = table.get(t.lemma);
-    if (!row) table.set(t.lemma, (row = { all: [0, 0], next: new Map(), chain: [0, 0] }));
+    if (!row) table.set(t.lemma, (row = { all: [0, 0], next: new Map(), chain: [0, 0], particles: new Map() }));
     // "tried to say": when the verb is a cue before an infinitive, is the infinitive's verb in the cue too?
     if (isCue && cls === 'inf') {
       const to = seg.tokens[i + 1]!;
       row.chain[0]++;
       if (cueSpans[c]![1] >= to.end) row.chain[1]++;
+    }
+    // "called for", "railed against", "said of": is the preposition after a cue part of it?
+    const after = seg.tokens[i + 1];
+    if (isCue && after && after.sentence === t.sentence && (after.pos === 'ADP' || (after.pos === 'ADV' && PARTICLES.has(after.text.toLowerCase()))) && cls !== 'inf') {
+      const word = after.text.toLowerCase();
+      const cell = row.particles.get(word) ?? [0, 0];
+      cell[0]++;
+      if (cueSpans[c]![1] >= after.end) cell[1]++;
+      row.particles.set(word, cell);
     }
     row.all[0]++;
     row.all[1] += isCue;
@@ -58,12 +69,20 @@ for (const doc of docs) {
   });
 }
 
-const out: Record<string, { n: number; k: number; next: Record<string, Cell>; chain?: Cell }> = {};
+const out: Record<string, { n: number; k: number; next: Record<string, Cell>; chain?: Cell; particles?: Record<string, Cell> }> = {};
 for (const [lemma, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) {
   if (row.all[0] < MIN_COUNT || row.all[1] === 0) continue;
   const next: Record<string, Cell> = {};
   for (const [cls, cell] of [...row.next].sort((a, b) => a[0].localeCompare(b[0]))) if (cell[0] >= 2) next[cls] = cell;
-  out[lemma] = { n: row.all[0], k: row.all[1], next, ...(row.chain[0] ? { chain: row.chain } : {}) };
+  const particles: Record<string, Cell> = {};
+  for (const [word, cell] of [...row.particles].sort((a, b) => a[0].localeCompare(b[0]))) if (cell[0] >= 2) particles[word] = cell;
+  out[lemma] = {
+    n: row.all[0],
+    k: row.all[1],
+    next,
+    ...(row.chain[0] ? { chain: row.chain } : {}),
+    ...(Object.keys(particles).length ? { particles } : {}),
+  };
 }
 const path = join(REPO_ROOT, 'models', 'claims', 'cues.json');
 mkdirSync(dirname(path), { recursive: true });

@@ -24,6 +24,7 @@ import {
   learnedCueRate,
   leadsInfinitiveCue,
   mayBeCue,
+  particleInCue,
   type CueFrame,
 } from './lexicon.ts';
 import { findQuotes, isQuoteMark, type Quote } from './quotes.ts';
@@ -191,6 +192,9 @@ function cueScore(doc: Doc, i: number, lo: number): number {
   const t = doc.tokens[i]!;
   const known = CUE_VERBS.get(t.lemma);
   if (!mayBeCue(t.lemma)) return NaN;
+  // "self-described", "much-criticised": the second half of a compound is an adjective
+  const prev = doc.tokens[i - 1];
+  if (prev && i > lo && prev.text === '-' && prev.end === t.start) return NaN;
   const verb = t.pos === 'VERB' || mistaggedVerb(doc, i, lo, known);
   if (!verb) return NaN;
   const follower = followerClass(doc.tokens[i + 1], doc.tokens[i + 2]);
@@ -318,6 +322,7 @@ function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number):
 }
 
 const COORDINATORS = new Set(['and', 'but', 'then']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 /** Openers of a fronted adverbial clause: "If ...,", "When ...,". */
 const FRONTED = new Set(['if', 'when', 'while', 'as', 'although', 'though', 'because', 'after', 'before', 'since', 'unless', 'once', 'whether', 'until']);
 /** Openers of adverbial clauses: what follows them is the reporter's framing, not the content. */
@@ -436,7 +441,7 @@ function readVerbCue(
   let b = head + 1;
   if (b < hi && GROUP_ADVERBS_RIGHT.has(lower[b]!)) b++;
   let particle = '';
-  if (b < hi && (frame.particles?.includes(lower[b]!) || (PHRASAL_PARTICLES.has(lower[b]!) && tokens[b]!.pos !== 'NOUN'))) {
+  if (b < hi && isParticle(doc, head, b, frame)) {
     particle = lower[b]!;
     b++;
   }
@@ -462,6 +467,8 @@ function readVerbCue(
   }
   after = skipAdjuncts(doc, after, hi);
   if (after < hi && tokens[after]!.text === ',' && opens(doc, after + 1)) after++;
+  // "said, however, that ...": a parenthetical adverb between cue and content
+  if (after + 2 < hi && tokens[after]!.text === ',' && tokens[after + 1]!.pos === 'ADV' && tokens[after + 2]!.text === ',') after += 3;
 
   let end = trimEnd(doc, lo, hi);
   // "If voters believe X, the party will ...": a cue inside a fronted adverbial clause reports
@@ -568,6 +575,18 @@ function readVerbCue(
   return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
 }
 
+/** Whether the word at b, right after a cue verb, belongs to the cue ("called for", "pointed out"). */
+function isParticle(doc: Doc, head: number, b: number, frame: CueFrame): boolean {
+  const t = doc.tokens[b]!;
+  const word = doc.lower[b]!;
+  if (t.pos === 'NOUN' || (word === 'to' && (doc.tokens[b + 1]?.pos === 'VERB' || doc.tokens[b + 1]?.pos === 'AUX'))) return false;
+  if (t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'PART') {
+    const counted = particleInCue(doc.tokens[head]!.lemma, word);
+    if (counted !== undefined) return counted;
+  }
+  return !!frame.particles?.includes(word) || PHRASAL_PARTICLES.has(word);
+}
+
 /**
  * "tried to say", "is likely to say", "went on to say", "declined to comment": a verb reached
  * through an infinitive carries the verbs before it into its cue (PolNeAR keeps them together).
@@ -620,6 +639,8 @@ function clauseAfterAdjunct(doc: Doc, from: number, end: number): number {
     if (t.text === ',' || t.pos === 'VERB' || t.pos === 'AUX') return -1;
     if (doc.lower[k] === 'that' && t.pos !== 'DET') return k;
     if (t.text === ':' && k + 1 < end) return k + 1;
+    // "said for weeks he was the only one": a subject pronoun after the adjunct opens the clause
+    if (k > from + 1 && SUBJECT_PRONOUNS.has(doc.lower[k]!) && (doc.tokens[k + 1]?.pos === 'VERB' || doc.tokens[k + 1]?.pos === 'AUX')) return k;
   }
   return -1;
 }
@@ -750,6 +771,7 @@ function forwardContentRaw(doc: Doc, from: number, end: number): Range {
 }
 
 const CLAUSE_BREAKS = new Set([';', '—', '–', '--']);
+const DASHES = new Set(['—', '–', '--']);
 const TRAILING_CLAUSE = new Set(['which', 'and', 'but', 'so', 'yet', 'whereas', 'while']);
 /** Words after a comma that close an indirect content whatever follows them (counted on PolNeAR train). */
 const CLOSING_CLAUSE = new Set(['which', 'who', 'while', 'whereas', 'although', 'though', 'despite', 'where']);
@@ -801,6 +823,14 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
   // "Trump on Tuesday said", "the ministry last week said"
   if (k - 1 >= lo && WEEKDAYS.has(lower[k]!) && /^(on|last|this)$/.test(lower[k - 1]!)) k -= 2;
   if (k < lo) return undefined;
+  if (DASHES.has(tokens[k]!.text)) {
+    // "Jason Sims — a teacher from Mount Pleasant — says": the appositive and its dashes go with the name
+    let p = k - 1;
+    while (p > lo && !DASHES.has(tokens[p]!.text) && !END_PUNCT.has(tokens[p]!.text) && k - p < 20) p--;
+    if (p <= lo || !DASHES.has(tokens[p]!.text) || tokens[p]!.text !== tokens[k]!.text) return undefined;
+    const np = nounPhraseBefore(doc, p, lo);
+    return np ? [np[0], k + 1] : undefined;
+  }
   if (tokens[k]!.text === ',') {
     // "Shoigu, a close aide to the president, said" / "Shoigu, who ..., said"
     let p = k - 1;

@@ -270,7 +270,7 @@ export function followerClass(next: { text: string; pos: string } | undefined, a
   return next.pos.toLowerCase();
 }
 
-type CueRow = { n: number; k: number; next: Record<string, [number, number]>; chain?: [number, number] };
+type CueRow = { n: number; k: number; next: Record<string, [number, number]>; chain?: [number, number]; particles?: Record<string, [number, number]> };
 const LEARNED: Map<string, CueRow> = (() => {
   try {
     const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
@@ -291,6 +291,33 @@ export function mayBeCue(lemma: string): boolean {
 const EVIDENCE = 10;
 /** Weight of the lemma's overall rate when a follower class has few sightings of its own. */
 const PRIOR = 3;
+
+/** Over all cue verbs: how often each preposition right after one belongs to the cue. */
+const PARTICLE_PRIOR: Map<string, [number, number]> = (() => {
+  const out = new Map<string, [number, number]>();
+  for (const row of LEARNED.values()) {
+    for (const [word, [n, k]] of Object.entries(row.particles ?? {})) {
+      const cell = out.get(word) ?? [0, 0];
+      cell[0] += n;
+      cell[1] += k;
+      out.set(word, cell);
+    }
+  }
+  return out;
+})();
+
+/**
+ * Whether the preposition or particle right after a cue verb belongs to the cue ("called for",
+ * "railed against", "talked about", but "said of", "wrote in"), by the counts for this verb, else
+ * for the word after any cue verb; undefined where neither was seen enough to say.
+ */
+export function particleInCue(lemma: string, word: string): boolean | undefined {
+  const own = LEARNED.get(lemma)?.particles?.[word];
+  if (own && own[0] >= 3) return own[1] / own[0] >= 0.5;
+  const prior = PARTICLE_PRIOR.get(word);
+  if (prior && prior[0] >= 10 && !own) return prior[1] / prior[0] >= 0.5;
+  return undefined;
+}
 
 /**
  * Whether a verb before an infinitive ("continues to ...", "tried to ...") is, by the counts, only
