@@ -15,6 +15,7 @@ import type { Document, Extraction } from '../../types.ts';
 import { COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from '../../link/copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from '../../link/conflicts.ts';
 import { entityKeys, sameEntity } from '../../link/entities.ts';
+import { nameKey } from '../../nlp/names/normalize.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
 import { dayShift } from '../../link/period.ts';
 import { pointsOf, type Point } from '../../link/points.ts';
@@ -30,6 +31,8 @@ const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undef
 
 /** At most this many earlier items are examined per blocking key, as in the SQLite link store. */
 const CANDIDATES = 200;
+/** Statements are matched on their stored features (a parse each), so fewer of them, newest first. */
+const STATEMENT_CANDIDATES = 40;
 
 function familyPlace(m: MeasureFacets): string {
   return [m.kind, m.family, m.place ?? '', m.planned ? 'planned' : '', m.part ? 'part' : ''].join('|');
@@ -188,13 +191,14 @@ export class PgLinkStore {
          )
          INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
            digits, misgrouped, period, period_start, period_end, granularity, basis, said, source, claim_id, statement_id, copy_group,
-           published, outlet, start, "end", why)
-         VALUES ($10, $11, $1, $12, $4, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, NULL, $32, $33, $34, $35, $36, $37)`,
+           published, outlet, start, "end", why, sort_key)
+         VALUES ($10, $11, $1, $12, $4, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, NULL, $32, $33, $34, $35, $36, $37, $38)`,
         [p.series, p.scope, familyPlace(m), m.place ?? null, p.label, p.scoped ? 1 : 0, m.planned ? 1 : 0, when, JSON.stringify(facetsOnly(m)),
           doc.id, p.figureId, p.compare, m.placeLevel ?? null, p.text, p.value, p.min ?? null, p.max ?? null, p.lo, p.hi, p.qualifier,
           p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, p.digits, p.misgrouped ? 1 : 0,
           p.period ?? null, p.range?.start ?? null, p.range?.end ?? null, p.range?.granularity ?? null, p.basis, p.said ?? null, sources.get(p.figureId) ?? null,
-          p.claimId ?? null, copyGroup ?? null, doc.published ?? null, doc.outlet ?? null, p.start, p.end, JSON.stringify(m.why)]);
+          p.claimId ?? null, copyGroup ?? null, doc.published ?? null, doc.outlet ?? null, p.start, p.end, JSON.stringify(m.why),
+          p.range?.start ?? doc.published ?? '']);
       touched.set(p.series, (touched.get(p.series) ?? 0) + 1);
     }
     if (!touched.size) return;
@@ -247,7 +251,7 @@ export class PgLinkStore {
           `SELECT s.id, s.features,
                   ($2::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM link_reports r WHERE r.statement_id = s.id AND r.copy_group = $2 AND r.doc_id <> $3)) AS copied
            FROM link_statements s
-           WHERE s.id IN (SELECT DISTINCT statement_id FROM link_statement_blocks WHERE block = ANY($1) ORDER BY statement_id DESC LIMIT ${CANDIDATES})
+           WHERE s.id IN (SELECT DISTINCT statement_id FROM link_statement_blocks WHERE block = ANY($1) ORDER BY statement_id DESC LIMIT ${STATEMENT_CANDIDATES})
            ORDER BY s.id DESC`,
           [blocks, copyGroup ?? null, doc.id]);
         for (const c of candidates) {
@@ -276,7 +280,9 @@ export class PgLinkStore {
         const row = await first(db,
           `WITH st AS (
              UPDATE link_statements SET reports = reports + 1, documents = documents + $14, independent = independent + $15,
-               discrepancy = greatest(discrepancy, $16), features = $17, said = coalesce(said, $6) WHERE id = $18 RETURNING id
+               discrepancy = greatest(discrepancy, $16), features = $17, said = coalesce(said, $6),
+               sources = CASE WHEN strpos(sources, $5) > 0 OR length(sources) > 300 THEN sources ELSE sources || ' | ' || $5 END
+             WHERE id = $18 RETURNING id
            )${rest}`,
           [...common, JSON.stringify(best.why), figureIds, newDoc ? 1 : 0, newDoc && !best.copied ? 1 : 0, best.discrepancies.length ? 1 : 0,
             JSON.stringify(mergeFeatures(best.features, r)), best.id]);
@@ -287,8 +293,8 @@ export class PgLinkStore {
         const why = ['first report of this statement in the ledger'];
         const row = await first(db,
           `WITH st AS (
-             INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
-             VALUES ($5, $6, 1, 1, 1, $2, $14, $12) RETURNING id
+             INSERT INTO link_statements (source, sources, said, reports, documents, independent, first_doc, features, why)
+             VALUES ($5, $5, $6, 1, 1, 1, $2, $14, $12) RETURNING id
            )${rest}`,
           [...common, JSON.stringify(why), figureIds, JSON.stringify(featuresOf(r))]);
         statement = row!.id as number;
@@ -379,28 +385,47 @@ export class PgLinkStore {
 
   /**
    * The same decisions as the SQLite link store, entity by entity in document order, but with the
-   * reads done up front: every candidate any of the document's names could meet (the newest 50 per
-   * key, which contain the newest 50 of any union of keys) in one query, and the writes at the end in
-   * one statement per table. Clusters made or changed by an earlier name of the same document are
-   * kept in memory, so a later name sees them exactly as it would have seen them in the tables.
+   * reads done up front: the clusters the document's exact names joined before (link_entity_names),
+   * and every candidate any of its names could meet (the newest 50 per key, which contain the newest
+   * 50 of any union of keys), in two queries; the writes at the end, one statement per table.
+   * Clusters made or changed by an earlier name of the same document are kept in memory, so a later
+   * name sees them as it would have seen them in the tables.
    */
   private async linkEntities(db: Db, doc: Document, x: Extraction): Promise<void> {
+    if (!x.entities.length) return;
+    // a lone surname is not enough to join people across articles, so it is never taken as known
+    const exactOf = x.entities.map((e) => {
+      const key = nameKey(e.name);
+      return e.type === 'PERSON' && !key.includes(' ') ? undefined : `${e.type}|${key}|${e.country ?? ''}`;
+    });
     const keysOf = x.entities.map((e) => entityKeys(e));
-    const allKeys = [...new Set(keysOf.flat())];
-    if (!allKeys.length) return;
     type Cluster = { id: number; type: string; name: string; country: string | null; names: string[]; fresh: boolean; documents: number; mentions: number };
-    const byKey = new Map<string, Set<number>>();
     const clusters = new Map<number, Cluster>();
-    const filed = await rows(db,
-      `SELECT k.block, e.id, e.type, e.name, e.country, e.names FROM (
-         SELECT block, entity_id, row_number() OVER (PARTITION BY block ORDER BY entity_id DESC) AS rank
-         FROM link_entity_keys WHERE block = ANY($1)
-       ) k JOIN link_entities e ON e.id = k.entity_id WHERE k.rank <= 50`,
-      [allKeys]);
-    for (const r of filed) {
-      (byKey.get(r.block) ?? byKey.set(r.block, new Set()).get(r.block)!).add(r.id);
+    const remember = (r: Row) => {
       if (!clusters.has(r.id)) {
         clusters.set(r.id, { id: r.id, type: r.type, name: r.name, country: r.country, names: JSON.parse(r.names), fresh: false, documents: 0, mentions: 0 });
+      }
+    };
+    const known = new Map<string, { id: number; name: string }>();
+    const exacts = [...new Set(exactOf.filter((k): k is string => !!k))];
+    if (exacts.length) {
+      for (const r of await rows(db,
+        `SELECT k.exact, k.name AS known_name, e.id, e.type, e.name, e.country, e.names
+         FROM link_entity_names k JOIN link_entities e ON e.id = k.cluster_id WHERE k.exact = ANY($1)`, [exacts])) {
+        known.set(r.exact, { id: r.id, name: r.known_name });
+        remember(r);
+      }
+    }
+    const byKey = new Map<string, Set<number>>();
+    const allKeys = [...new Set(keysOf.flat())];
+    if (allKeys.length) {
+      for (const r of await rows(db,
+        `SELECT k.block, e.id, e.type, e.name, e.country, e.names FROM (
+           SELECT block, entity_id, row_number() OVER (PARTITION BY block ORDER BY entity_id DESC) AS rank
+           FROM link_entity_keys WHERE block = ANY($1)
+         ) k JOIN link_entities e ON e.id = k.entity_id WHERE k.rank <= 50`, [allKeys])) {
+        (byKey.get(r.block) ?? byKey.set(r.block, new Set()).get(r.block)!).add(r.id);
+        remember(r);
       }
     }
     // clusters this document starts get stand-in ids above any real one (newer ones larger, as real
@@ -410,43 +435,58 @@ export class PgLinkStore {
     const newKeys: { block: string; entity: number }[] = [];
     const members: Row[] = [];
     const inThisDoc = new Set<number>();
+    const names = new Map<string, { exact: string; cluster_id: number; name: string }>();
+    const published = doc.published ?? '';
+    const join = (e: Extraction['entities'][number], cluster: Cluster, confidence: number, evidence: string) => {
+      if (!(cluster.names.includes(e.name) || cluster.names.length >= 12)) cluster.names = [...cluster.names, e.name];
+      if (!inThisDoc.has(cluster.id)) cluster.documents++;
+      inThisDoc.add(cluster.id);
+      cluster.mentions += e.mentions.length;
+      cluster.country ??= e.country ?? null;
+      members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: cluster.id, name: e.name, mentions: e.mentions.length, confidence, evidence, published });
+    };
     x.entities.forEach((e, i) => {
+      const exact = exactOf[i];
+      const hit = exact ? known.get(exact) : undefined;
+      const row = hit ? clusters.get(hit.id) : undefined;
+      if (hit && row && row.name === hit.name && row.type === e.type) {
+        const evidence = row.names[0] === e.name ? `the same name “${e.name}”` : `written as before: “${e.name}”`;
+        join(e, row, row.names.includes(e.name) ? 0.95 : 0.9, evidence);
+        return;
+      }
       const keys = keysOf[i]!;
       if (!keys.length) return;
       const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => b - a).slice(0, 50);
-      let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
+      let best: { id: number; confidence: number; evidence: string[] } | undefined;
       for (const id of candidates) {
-        const row = clusters.get(id)!;
-        for (const name of row.names) {
-          const v = sameEntity(e, { name, type: row.type, ...(row.country ? { country: row.country } : {}) });
-          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id, ...v, names: row.names };
+        const c = clusters.get(id)!;
+        for (const name of c.names) {
+          const v = sameEntity(e, { name, type: c.type, ...(c.country ? { country: c.country } : {}) });
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id, ...v };
         }
       }
       let cluster: Cluster;
-      let confidence = 1;
-      let evidence = 'first mention in the ledger';
       if (best) {
         cluster = clusters.get(best.id)!;
-        confidence = best.confidence;
-        evidence = best.evidence.join('; ');
-        if (!(best.names.includes(e.name) || best.names.length >= 12)) cluster.names = [...best.names, e.name];
-        if (!inThisDoc.has(cluster.id)) cluster.documents++;
-        cluster.mentions += e.mentions.length;
-        cluster.country ??= e.country ?? null;
+        join(e, cluster, best.confidence, best.evidence.join('; '));
       } else {
         const id = STAND_IN + started++;
         cluster = { id, type: e.type, name: e.name, country: e.country ?? null, names: [e.name], fresh: true, documents: 1, mentions: e.mentions.length };
         clusters.set(id, cluster);
+        inThisDoc.add(id);
+        members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: id, name: e.name, mentions: e.mentions.length, confidence: 1, evidence: 'first mention in the ledger', published });
       }
-      inThisDoc.add(cluster.id);
       for (const k of keys) {
-        const filedHere = byKey.get(k) ?? byKey.set(k, new Set()).get(k)!;
-        if (!filedHere.has(cluster.id)) {
-          filedHere.add(cluster.id);
+        const filed = byKey.get(k) ?? byKey.set(k, new Set()).get(k)!;
+        if (!filed.has(cluster.id)) {
+          filed.add(cluster.id);
           newKeys.push({ block: k, entity: cluster.id });
         }
       }
-      members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: cluster.id, name: e.name, mentions: e.mentions.length, confidence, evidence });
+      if (exact) {
+        known.set(exact, { id: cluster.id, name: cluster.name });
+        names.set(exact, { exact, cluster_id: cluster.id, name: cluster.name });
+      }
     });
     if (started) {
       const ids = (await rows(db, `SELECT nextval(pg_get_serial_sequence('link_entities', 'id')) AS id FROM generate_series(1, $1) ORDER BY 1`, [started]))
@@ -455,6 +495,7 @@ export class PgLinkStore {
       for (const c of clusters.values()) c.id = real(c.id);
       for (const k of newKeys) k.entity = real(k.entity);
       for (const m of members) m.cluster_id = real(m.cluster_id);
+      for (const n of names.values()) n.cluster_id = real(n.cluster_id);
       for (const id of [...inThisDoc]) {
         inThisDoc.delete(id);
         inThisDoc.add(real(id));
@@ -463,31 +504,32 @@ export class PgLinkStore {
     const touched = [...clusters.values()].filter((c) => inThisDoc.has(c.id));
     const fresh = touched.filter((c) => c.fresh);
     const joined = touched.filter((c) => !c.fresh);
-    if (fresh.length) {
-      await db.query(
-        `INSERT INTO link_entities (id, type, name, country, names, documents, mentions)
-         SELECT id, type, name, country, names, documents, mentions FROM json_populate_recordset(NULL::link_entities, $1)`,
-        [JSON.stringify(fresh.map((c) => ({ id: c.id, type: c.type, name: c.name, country: c.country, names: JSON.stringify(c.names), documents: c.documents, mentions: c.mentions })))]);
-    }
-    if (joined.length) {
-      await db.query(
-        `UPDATE link_entities e SET documents = e.documents + j.documents, mentions = e.mentions + j.mentions, names = j.names, country = coalesce(e.country, j.country)
-         FROM json_populate_recordset(NULL::link_entities, $1) j WHERE e.id = j.id`,
-        [JSON.stringify(joined.map((c) => ({ id: c.id, country: c.country, names: JSON.stringify(c.names), documents: c.documents, mentions: c.mentions })))]);
-    }
-    if (newKeys.length) {
-      await db.query(
-        `INSERT INTO link_entity_keys (block, entity_id) SELECT k.block, k.entity FROM json_to_recordset($1) AS k(block text, entity bigint) ON CONFLICT DO NOTHING`,
-        [JSON.stringify(newKeys)]);
-    }
-    if (members.length) {
-      await db.query(
-        `INSERT INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence)
-         SELECT doc_id, entity_id, cluster_id, name, mentions, confidence, evidence FROM json_populate_recordset(NULL::link_entity_members, $1)
-         ON CONFLICT (doc_id, entity_id) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name, mentions = excluded.mentions,
-           confidence = excluded.confidence, evidence = excluded.evidence`,
-        [JSON.stringify(members)]);
-    }
+    const json = (v: unknown) => JSON.stringify(v);
+    // one round trip for all of it; members last, once their clusters exist
+    await db.query(
+      `WITH fresh AS (
+         INSERT INTO link_entities (id, type, name, country, names, documents, mentions)
+         SELECT id, type, name, country, names, documents, mentions FROM json_populate_recordset(NULL::link_entities, $1)
+       ), joined AS (
+         UPDATE link_entities e SET documents = e.documents + j.documents, mentions = e.mentions + j.mentions, names = j.names, country = coalesce(e.country, j.country)
+         FROM json_populate_recordset(NULL::link_entities, $2) j WHERE e.id = j.id
+       ), keys AS (
+         INSERT INTO link_entity_keys (block, entity_id) SELECT k.block, k.entity FROM json_to_recordset($3) AS k(block text, entity bigint) ON CONFLICT DO NOTHING
+       ), known AS (
+         INSERT INTO link_entity_names (exact, cluster_id, name) SELECT exact, cluster_id, name FROM json_populate_recordset(NULL::link_entity_names, $4)
+         ON CONFLICT (exact) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name
+       )
+       INSERT INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence, published)
+       SELECT doc_id, entity_id, cluster_id, name, mentions, confidence, evidence, published FROM json_populate_recordset(NULL::link_entity_members, $5)
+       ON CONFLICT (doc_id, entity_id) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name, mentions = excluded.mentions,
+         confidence = excluded.confidence, evidence = excluded.evidence, published = excluded.published`,
+      [
+        json(fresh.map((c) => ({ id: c.id, type: c.type, name: c.name, country: c.country, names: json(c.names), documents: c.documents, mentions: c.mentions }))),
+        json(joined.map((c) => ({ id: c.id, country: c.country, names: json(c.names), documents: c.documents, mentions: c.mentions }))),
+        json(newKeys),
+        json([...names.values()]),
+        json(members),
+      ]);
   }
 
   // ---- queries ----
@@ -531,14 +573,15 @@ export class PgLinkStore {
       if (row) why.push(`series whose name contains “${query}”`);
     }
     if (!row) return undefined;
-    const points = await rows(this.pool,
+    // the latest points, read backwards along the series' sort index, then shown in time order
+    const points = (await rows(this.pool,
       `SELECT p.*, d.title, g.original,
               (SELECT coalesce(array_agg(cp.conflict_id ORDER BY cp.conflict_id), '{}') FROM link_conflict_points cp
                WHERE cp.doc_id = p.doc_id AND cp.figure_id = p.figure_id) AS conflict_ids
        FROM link_points p JOIN documents d ON d.id = p.doc_id
        LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-       WHERE p.series = $1 ORDER BY coalesce(p.period_start, p.published) NULLS FIRST, p.published NULLS FIRST, p.doc_id, p.start LIMIT $2`,
-      [row.key, opts.limit ?? 2000]);
+       WHERE p.series = $1 ORDER BY p.sort_key DESC, p.published DESC NULLS LAST, p.doc_id DESC, p.start DESC LIMIT $2`,
+      [row.key, opts.limit ?? 2000])).reverse();
     return {
       series: seriesRow(row),
       related: related.map(seriesRow),
@@ -571,22 +614,25 @@ export class PgLinkStore {
     };
   }
 
-  async statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): Promise<StatementGroup[]> {
+  async statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number; reports?: number } = {}): Promise<StatementGroup[]> {
     const where = [opts.all ? 'documents >= 1' : 'documents >= 2'];
     const args: unknown[] = [];
     if (opts.source) {
       args.push(containsPattern(opts.source));
-      where.push(`(source ILIKE $1 OR id IN (SELECT statement_id FROM link_reports WHERE source ILIKE $1))`);
+      where.push(`sources ILIKE $1`);
     }
     args.push(opts.limit ?? 50, opts.offset ?? 0);
     const found = await rows(this.pool,
       `SELECT * FROM link_statements WHERE ${where.join(' AND ')} ORDER BY documents DESC, id LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
     const result: StatementGroup[] = [];
     for (const s of found) {
-      const reports = (await rows(this.pool,
+      // the first reports in the order they were stored (documents are stored in commit order), shown by date
+      const stored = (await rows(this.pool,
         `SELECT r.*, d.outlet, d.published, d.title, g.original FROM link_reports r JOIN documents d ON d.id = r.doc_id
          LEFT JOIN link_copies lc ON lc.doc_id = r.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-         WHERE r.statement_id = $1 ORDER BY d.published NULLS FIRST, d.seq, r.report LIMIT 200`, [s.id])).map((r): StatementReport => ({
+         WHERE r.statement_id = $1 ORDER BY d.seq, r.report LIMIT $2`, [s.id, opts.reports ?? 50]))
+        .sort((a, b) => String(a.published).localeCompare(String(b.published)));
+      const reports = stored.map((r): StatementReport => ({
         documentId: r.doc_id,
         outlet: undef(r.outlet),
         published: undef(r.published),
@@ -616,32 +662,37 @@ export class PgLinkStore {
     return result;
   }
 
-  async conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
+  async conflicts(opts: { kind?: string; limit?: number; offset?: number; points?: number } = {}): Promise<ConflictRow[]> {
     const args: unknown[] = opts.kind ? [opts.kind] : [];
     args.push(opts.limit ?? 50, opts.offset ?? 0);
     const found = await rows(this.pool,
       `SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = $1' : ''} ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
     const result: ConflictRow[] = [];
     for (const c of found) {
-      const pts = await rows(this.pool,
-        `SELECT cp.side, p.*, g.original FROM link_conflict_points cp
-         JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
-         LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-         WHERE cp.conflict_id = $1 ORDER BY p.published NULLS FIRST, p.doc_id, p.start LIMIT 200`, [c.id]);
-      const side = (n: number, value: string) => {
-        const mine = pts.filter((p) => p.side === n);
-        const independent = new Set(mine.map((p) => (p.statement_id !== null ? `s${p.statement_id}` : p.copy_group !== null ? `c${p.copy_group}` : `d${p.doc_id}`))).size;
+      // a conflict repeated by many articles lists its first points and counts the rest
+      const counts = new Map((await rows(this.pool,
+        `SELECT cp.side, count(*) AS reports,
+                count(DISTINCT coalesce('s' || p.statement_id, 'c' || p.copy_group, 'd' || p.doc_id)) AS independent
+         FROM link_conflict_points cp JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
+         WHERE cp.conflict_id = $1 GROUP BY cp.side`, [c.id])).map((r) => [r.side as number, r]));
+      const side = async (n: number, value: string) => {
+        const mine = (await rows(this.pool,
+          `SELECT cp.side, p.*, g.original FROM link_conflict_points cp
+           JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
+           LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+           WHERE cp.conflict_id = $1 AND cp.side = $2 ORDER BY cp.doc_id, cp.figure_id LIMIT $3`, [c.id, n, opts.points ?? 20]))
+          .sort((a, b) => String(a.published).localeCompare(String(b.published)) || a.start - b.start);
         return {
           value,
-          reports: mine.length,
-          independent,
+          reports: counts.get(n)?.reports ?? 0,
+          independent: counts.get(n)?.independent ?? 0,
           points: mine.map((p): ConflictPoint => ({
             documentId: p.doc_id, figureId: p.figure_id, text: p.text, outlet: undef(p.outlet), published: undef(p.published), source: undef(p.source),
             said: undef(p.said), period: undef(p.period), copyOf: p.original && p.original !== p.doc_id ? p.original : undefined, start: p.start, end: p.end,
           })),
         };
       };
-      result.push({ id: c.id, kind: c.kind, label: c.label, period: undef(c.period), sides: [side(0, c.side_a), side(1, c.side_b)], why: JSON.parse(c.why) });
+      result.push({ id: c.id, kind: c.kind, label: c.label, period: undef(c.period), sides: [await side(0, c.side_a), await side(1, c.side_b)], why: JSON.parse(c.why) });
     }
     return result;
   }
@@ -661,7 +712,7 @@ export class PgLinkStore {
     return result;
   }
 
-  async entities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<CrossEntity[]> {
+  async entities(opts: { type?: string; q?: string; limit?: number; offset?: number; members?: number } = {}): Promise<CrossEntity[]> {
     const where: string[] = [];
     const args: unknown[] = [];
     if (opts.type) {
@@ -679,8 +730,8 @@ export class PgLinkStore {
     const result: CrossEntity[] = [];
     for (const e of found) {
       const members = await rows(this.pool,
-        `SELECT m.*, d.outlet, d.published FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
-         WHERE m.cluster_id = $1 ORDER BY d.published NULLS FIRST, d.seq LIMIT 200`, [e.id]);
+        `SELECT m.*, d.outlet FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
+         WHERE m.cluster_id = $1 ORDER BY m.published, m.doc_id, m.entity_id LIMIT $2`, [e.id, opts.members ?? 200]);
       result.push({
         id: e.id,
         type: e.type,

@@ -359,4 +359,24 @@ export const PG_MIGRATIONS: string[] = [
   INSERT INTO ledger_counts (documents, claims, figures, entities)
     SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims), (SELECT count(*) FROM figures), (SELECT count(*) FROM entities);
   `,
+  // 3: links on large ledgers, as SQLite's migration 6: a sort key on every point (a series' latest
+  // points from the index), each entity member's publication date (members in date order without
+  // sorting them all), every way a statement's source was written; and names seen before with the
+  // cluster they joined, which the SQLite link store keeps in its process's memory. Kept here, every
+  // worker sees every other worker's names, and a restart forgets nothing.
+  `
+  ALTER TABLE link_points ADD COLUMN sort_key ${T} NOT NULL DEFAULT '';
+  UPDATE link_points SET sort_key = coalesce(period_start, published, '');
+  CREATE INDEX link_points_series_sort ON link_points (series, sort_key);
+  ALTER TABLE link_entity_members ADD COLUMN published ${T} NOT NULL DEFAULT '';
+  UPDATE link_entity_members m SET published = coalesce(d.published, '') FROM documents d WHERE d.id = m.doc_id;
+  CREATE INDEX link_entity_members_cluster_published ON link_entity_members (cluster_id, published);
+  ALTER TABLE link_statements ADD COLUMN sources ${T} NOT NULL DEFAULT '';
+  UPDATE link_statements SET sources = source;
+  CREATE TABLE link_entity_names (
+    exact      ${T} PRIMARY KEY,
+    cluster_id bigint NOT NULL,
+    name       ${T} NOT NULL
+  );
+  `,
 ];
