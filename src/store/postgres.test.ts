@@ -13,7 +13,8 @@ import { LedgerError } from './errors.ts';
 import { openLedger } from './open.ts';
 import { postgresUnavailable, tempSchema, type TempSchema } from './postgres/testing.ts';
 import { tsqueryOf, tsvectorOf } from './postgres/text.ts';
-import { article, HARBOUR_STORY } from '../server/testing.ts';
+import { article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, storyLedger } from '../server/testing.ts';
+import { createApp } from '../server/app.ts';
 import { IngestQueue } from '../services/queue.ts';
 import { runWorker } from '../services/worker-process.ts';
 import { makeDocument } from '../ingest/document.ts';
@@ -139,6 +140,29 @@ describe('PostgreSQL ledger', { skip: pgMissing }, () => {
       assert.deepEqual((await l.claims({ about: 'crews night' })).map((r) => r.source), ['a union organiser']);
     } finally {
       await l.close();
+    }
+  });
+
+  test('the web app and API serve every page from a PostgreSQL ledger as they do from SQLite', async () => {
+    const s = await fresh();
+    const l = await PostgresLedger.open(s.url);
+    const reference = await storyLedger();
+    try {
+      await l.addAll([...HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS].map(article));
+      const id = article(HARBOUR_STORY[1]!).doc.id;
+      const pages = ['/', '/documents', `/documents/${id}`, `/documents/${id}?claim=c1`, '/claims', '/claims?q=night+crews', '/claims?source=harbour',
+        '/figures', '/figures/dock%20worker', '/sources', '/sources/Harbour%20Authority', '/entities', '/entities/Port%20Halden', '/statements', '/copies',
+        '/api/summary', '/api/claims?q=workers', '/api/series', '/api/sources/Harbour%20Authority', '/api/entities/Port%20Halden', '/documents/ffffffffffff'];
+      const [pgApp, sqliteApp] = [createApp({ ledger: l }), createApp({ ledger: reference })];
+      for (const page of pages) {
+        const [got, want] = [await pgApp.request(page), await sqliteApp.request(page)];
+        assert.equal(got.status, want.status, page);
+        const [a, b] = [await got.text(), await want.text()];
+        if (page.startsWith('/api/')) assert.deepEqual(JSON.parse(a), JSON.parse(b), page);
+      }
+    } finally {
+      await l.close();
+      await reference.close();
     }
   });
 
