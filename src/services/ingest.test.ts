@@ -97,3 +97,19 @@ test('memory stays bounded: input is read only as fast as the ledger takes it', 
     await inner.close();
   }
 });
+
+test('an extraction that overruns its time limit rejects that input (extraction-failed) and the ingest goes on', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'long.txt'), Array.from({ length: 400 }, (_, i) => `Report ${i}: the ministry said ${i} people were evacuated on Tuesday.`).join('\n\n'));
+  const ledger = new SqliteLedger(join(tmp(), 'l.db'));
+  try {
+    const outcomes: FileOutcome[] = [];
+    const totals = await ingest([dir], ledger, { jobs: 1, taskTimeoutMs: 5, onOutcome: (o) => outcomes.push(o) });
+    assert.equal(totals.rejected, 1);
+    const [o] = outcomes;
+    assert.ok(o && o.status === 'rejected' && o.reason === 'extraction-failed' && /took longer than 5 ms/.test(o.message), JSON.stringify(o));
+    assert.equal((await ledger.summary()).documents, 0);
+  } finally {
+    await ledger.close();
+  }
+});
