@@ -278,3 +278,23 @@ test('"called on X to" leaves the one called on out of the content', () => {
   const c = byCue(run('The union called on Congress to act before the recess.').claims, 'called on');
   assert.equal(contentOf(c), 'to act before the recess');
 });
+
+test('a quotation continued sentence by sentence is one stretch of content', () => {
+  const { claims } = run('The inspector said: “The hull is sound. The engines are not. We need a month.”');
+  const c = byCue(claims, 'said:');
+  assert.equal(c.content.length, 1);
+  assert.equal(contentOf(c), '“The hull is sound. The engines are not. We need a month.”');
+});
+
+test('a quotation opened inside the content carries it on past the sentence end', () => {
+  const { claims } = run('The report lists two findings: “Costs rose by a third. Nobody was told.” The board met later.');
+  const c = byCue(claims, 'lists');
+  assert.equal(contentOf(c), 'two findings: “Costs rose by a third. Nobody was told.”');
+});
+
+test('an object content ends with the noun phrase when a time clause or a comma follows', () => {
+  const after = byCue(run('The union endorsed the mayor after the strike ended.').claims, 'endorsed');
+  assert.equal(contentOf(after), 'the mayor');
+  const comma = byCue(run('The senator praised the new budget, calling it overdue.').claims, 'praised');
+  assert.equal(contentOf(comma), 'the new budget');
+});
