@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`\n(JSON: ${jsonPath})\n`);
   await (await import('./web.ts')).webBench(argv);
   await (await import('./postgres.ts')).postgresBench(argv);
+  await (await import('./ledger.ts')).ledgerBench(argv);
 }
 
 main(process.argv.slice(2));

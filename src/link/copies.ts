@@ -48,11 +48,15 @@ export type Signature = { hashes: Uint32Array; shingles: number };
 export function signature(text: string): Signature {
   const words = copyWords(text);
   const hashes = new Uint32Array(HASHES).fill(0xffffffff);
+  // each word hashed once; a shingle's hash mixes its five word hashes in order
+  const wh = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wh[i] = hash32(words[i]!);
   let shingles = 0;
   const seen = new Set<number>();
   const n = words.length ? Math.max(1, words.length - SHINGLE_WORDS + 1) : 0;
   for (let i = 0; i < n; i++) {
-    const h = hash32(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    let h = 0x9747b28c;
+    for (let k = i; k < i + SHINGLE_WORDS && k < words.length; k++) h = mix((h ^ wh[k]!) + k - i);
     if (seen.has(h)) continue;
     seen.add(h);
     shingles++;

@@ -10,6 +10,7 @@ import type { Document, Extraction } from '../types.ts';
 import { BANDS, COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from './copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { entityKeys, sameEntity } from './entities.ts';
+import { nameKey } from '../nlp/names/normalize.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
 import { pointsOf, type Point } from './points.ts';
@@ -23,6 +24,8 @@ const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undef
 
 /** At most this many earlier items are examined per blocking key, newest first, so one busy key cannot slow ingest down. */
 const CANDIDATES = 200;
+/** Statements are matched on their stored features (a parse each), so fewer of them, newest first. */
+const STATEMENT_CANDIDATES = 40;
 
 function familyPlace(m: MeasureFacets): string {
   return [m.kind, m.family, m.place ?? '', m.planned ? 'planned' : '', m.part ? 'part' : ''].join('|');
@@ -58,10 +61,10 @@ export class LinkStore {
       largestAtPlace: p('SELECT key, facets FROM link_series WHERE family_place = ? ORDER BY points DESC LIMIT 5'),
       insPoint: p(`INSERT INTO link_points (doc_id, figure_id, series, compare, place, place_level, text, value, min, max, lo, hi, qualifier, comparable,
                      digits, misgrouped, period, period_start, period_end, granularity, basis, said, source, claim_id, statement_id, copy_group,
-                     published, outlet, start, end, why)
+                     published, outlet, start, end, why, sort_key)
                    VALUES (@doc, @figure, @series, @compare, @place, @placeLevel, @text, @value, @min, @max, @lo, @hi, @qualifier, @comparable,
                      @digits, @misgrouped, @period, @periodStart, @periodEnd, @granularity, @basis, @said, @source, @claim, NULL, @copyGroup,
-                     @published, @outlet, @start, @end, @why)`),
+                     @published, @outlet, @start, @end, @why, @sortKey)`),
       upsertSeries: p(`INSERT INTO link_series (key, scope, family_place, place, label, scoped, planned, points, documents, independent, first, last, facets)
                        VALUES (@key, @scope, @familyPlace, @place, @label, @scoped, @planned, 0, 0, 0, @when, @when, @facets)
                        ON CONFLICT (key) DO UPDATE SET
@@ -70,15 +73,20 @@ export class LinkStore {
       countSeries: p('UPDATE link_series SET points = points + ?, documents = documents + 1, independent = independent + ? WHERE key = ?'),
       seriesCopySeen: p('SELECT 1 FROM link_points WHERE copy_group = ? AND series = ? AND doc_id != ? LIMIT 1'),
 
-      statementsInBlocks: p(`SELECT DISTINCT statement_id AS id FROM link_statement_blocks WHERE block IN (SELECT value FROM json_each(?))
-                             ORDER BY statement_id DESC LIMIT ${CANDIDATES}`),
-      statementFeatures: p('SELECT features FROM link_statements WHERE id = ?'),
-      insStatement: p(`INSERT INTO link_statements (source, said, reports, documents, independent, first_doc, features, why)
-                       VALUES (?, ?, 1, 1, 1, ?, ?, ?)`),
+      // candidates whose date said can meet the report's (two days' slack), newest first
+      statementsInBlocks: p(`SELECT s.id, s.features FROM link_statements s
+                             WHERE s.id IN (SELECT statement_id FROM link_statement_blocks WHERE block IN (SELECT value FROM json_each(?)))
+                               AND s.said_end >= ? AND s.said_start <= ?
+                             ORDER BY s.id DESC LIMIT ${STATEMENT_CANDIDATES}`),
+      insStatement: p(`INSERT INTO link_statements (source, sources, said, said_start, said_end, reports, documents, independent, first_doc, features, why)
+                       VALUES (@source, @source, @said, @saidStart, @saidEnd, 1, 1, 1, @doc, @features, @why)`),
       docInStatement: p('SELECT 1 FROM link_reports WHERE statement_id = ? AND doc_id = ? LIMIT 1'),
       copyInStatement: p('SELECT 1 FROM link_reports WHERE statement_id = ? AND copy_group = ? AND doc_id != ? LIMIT 1'),
-      joinStatement: p(`UPDATE link_statements SET reports = reports + 1, documents = documents + ?, independent = independent + ?,
-                          discrepancy = max(discrepancy, ?), features = ?, said = coalesce(said, ?) WHERE id = ?`),
+      joinStatement: p(`UPDATE link_statements SET reports = reports + 1, documents = documents + @newDoc, independent = independent + @independent,
+                          discrepancy = max(discrepancy, @discrepancy), features = @features, said = coalesce(said, @said),
+                          said_start = @saidStart, said_end = @saidEnd,
+                          sources = CASE WHEN instr(sources, @source) > 0 OR length(sources) > 300 THEN sources ELSE sources || ' | ' || @source END
+                        WHERE id = @id`),
       insBlock: p('INSERT OR IGNORE INTO link_statement_blocks (block, statement_id) VALUES (?, ?)'),
       insReport: p(`INSERT INTO link_reports (doc_id, report, statement_id, claim_ids, source, said, content, figures, copy_group, start, end, why)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -101,10 +109,10 @@ export class LinkStore {
       entityById: p('SELECT id, type, name, country, names FROM link_entities WHERE id = ?'),
       insEntity: p('INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES (?, ?, ?, ?, 1, ?)'),
       joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = ?, country = coalesce(country, ?) WHERE id = ?'),
-      entityHasDoc: p('SELECT 1 FROM link_entity_members WHERE cluster_id = ? AND doc_id = ? LIMIT 1'),
+      countEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, country = coalesce(country, ?) WHERE id = ?'),
       insEntityKey: p('INSERT OR IGNORE INTO link_entity_keys (block, entity_id) VALUES (?, ?)'),
-      insEntityMember: p(`INSERT OR REPLACE INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence)
-                          VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insEntityMember: p(`INSERT OR REPLACE INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence, published)
+                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -199,10 +207,11 @@ export class LinkStore {
       this.q.insPoint!.run({
         doc: doc.id, figure: p.figureId, series: p.series, compare: p.compare, place: m.place ?? null, placeLevel: m.placeLevel ?? null,
         text: p.text, value: p.value, min: p.min ?? null, max: p.max ?? null, lo: p.lo, hi: p.hi, qualifier: p.qualifier,
-        comparable: p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, digits: p.digits, misgrouped: p.misgrouped ? 1 : 0,
+        comparable: judged(p) ? 1 : 0, digits: p.digits, misgrouped: p.misgrouped ? 1 : 0,
         period: p.period ?? null, periodStart: p.range?.start ?? null, periodEnd: p.range?.end ?? null, granularity: p.range?.granularity ?? null,
         basis: p.basis, said: p.said ?? null, source: sources.get(p.figureId) ?? null, claim: p.claimId ?? null, copyGroup: copyGroup ?? null,
         published: doc.published ?? null, outlet: doc.outlet ?? null, start: p.start, end: p.end, why: JSON.stringify(m.why),
+        sortKey: p.range?.start ?? doc.published ?? '',
       });
       touched.set(p.series, (touched.get(p.series) ?? 0) + 1);
     }
@@ -243,11 +252,9 @@ export class LinkStore {
     for (const r of reports) {
       const blocks = blocksOf(r);
       let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
-      if (blocks.length) {
-        for (const c of this.q.statementsInBlocks!.all(JSON.stringify(blocks)) as Row[]) {
-          const row = this.q.statementFeatures!.get(c.id) as Row | undefined;
-          if (!row) continue;
-          const features = JSON.parse(row.features) as StatementFeatures;
+      if (blocks.length && r.range) {
+        for (const c of this.q.statementsInBlocks!.all(JSON.stringify(blocks), dayShift(r.range!.start, -2), dayShift(r.range!.end, 2)) as Row[]) {
+          const features = JSON.parse(c.features) as StatementFeatures;
           const m = matchStatement(r, features);
           if (m && (!best || m.score > best.score)) best = { id: c.id, features, ...m };
         }
@@ -259,11 +266,19 @@ export class LinkStore {
         why = best.why;
         const newDoc = !this.q.docInStatement!.get(statement, doc.id);
         const copied = copyGroup !== undefined && !!this.q.copyInStatement!.get(statement, copyGroup, doc.id);
-        this.q.joinStatement!.run(newDoc ? 1 : 0, newDoc && !copied ? 1 : 0, best.discrepancies.length ? 1 : 0, JSON.stringify(mergeFeatures(best.features, r)), r.said ?? null, statement);
+        const merged = mergeFeatures(best.features, r);
+        this.q.joinStatement!.run({
+          newDoc: newDoc ? 1 : 0, independent: newDoc && !copied ? 1 : 0, discrepancy: best.discrepancies.length ? 1 : 0,
+          features: JSON.stringify(merged), said: r.said ?? null, source: r.identity.label, id: statement,
+          saidStart: merged.range?.start ?? '', saidEnd: merged.range?.end ?? '9999',
+        });
         for (const d of best.discrepancies) this.recordDiscrepancy(doc, statement, d, r.identity.label);
       } else {
         why = ['first report of this statement in the ledger'];
-        statement = Number(this.q.insStatement!.run(r.identity.label, r.said ?? null, doc.id, JSON.stringify(featuresOf(r)), JSON.stringify(why)).lastInsertRowid);
+        statement = Number(this.q.insStatement!.run({
+          source: r.identity.label, said: r.said ?? null, doc: doc.id, features: JSON.stringify(featuresOf(r)), why: JSON.stringify(why),
+          saidStart: r.range?.start ?? '', saidEnd: r.range?.end ?? '9999',
+        }).lastInsertRowid);
       }
       for (const b of blocks) this.q.insBlock!.run(b, statement);
       this.q.insReport!.run(doc.id, r.index, statement, JSON.stringify(r.claimIds), r.identity.label, r.said ?? null, r.content,
@@ -291,7 +306,7 @@ export class LinkStore {
   private linkConflicts(doc: Document, points: Point[], copyGroup: number | undefined): number {
     let found = 0;
     for (const p of points) {
-      if (!p.comparable || !p.range || (p.basis !== 'stated' && p.basis !== 'said')) continue;
+      if (!judged(p) || !p.range) continue;
       const statement = (this.q.pointStatementOf!.get(doc.id, p.figureId) as Row | undefined)?.statement_id ?? null;
       const me: ComparablePoint = {
         docId: doc.id, figureId: p.figureId, claimId: p.claimId ?? null, statementId: statement, copyGroup: copyGroup ?? null,
@@ -328,35 +343,62 @@ export class LinkStore {
 
   // ---- entities across documents ----
 
+  /**
+   * Names seen before, to the cluster they joined: most names recur exactly ("Russia", "the
+   * Kremlin"), and a repeat needs no candidate search. Each hit is checked against the stored
+   * cluster, so an entry left by a rolled-back batch is never trusted.
+   */
+  private readonly knownNames = new Map<string, { id: number; name: string }>();
+
   private linkEntities(doc: Document, x: Extraction): void {
+    const touched = new Set<number>();
     for (const e of x.entities) {
+      const key = nameKey(e.name);
+      // a lone surname is not enough to join people across articles, so it is never taken as known
+      const exact = e.type === 'PERSON' && !key.includes(' ') ? undefined : `${e.type}|${key}|${e.country ?? ''}`;
+      const known = exact ? this.knownNames.get(exact) : undefined;
+      const row = known ? (this.q.entityById!.get(known.id) as Row | undefined) : undefined;
+      if (known && row && row.name === known.name && row.type === e.type) {
+        const names = JSON.parse(row.names) as string[];
+        const evidence = names[0] === e.name ? `the same name “${e.name}”` : `written as before: “${e.name}”`;
+        this.joinCluster(doc, e, known.id, names, names.includes(e.name) ? 0.95 : 0.9, evidence, touched);
+        continue;
+      }
       const keys = entityKeys(e);
       if (!keys.length) continue;
       let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
       for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(keys)) as Row[]) {
-        const row = this.q.entityById!.get(c.id) as Row;
-        const names = JSON.parse(row.names) as string[];
+        const cand = this.q.entityById!.get(c.id) as Row;
+        const names = JSON.parse(cand.names) as string[];
         for (const name of names) {
-          const v = sameEntity(e, { name, type: row.type, ...(row.country ? { country: row.country } : {}) });
-          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: row.id, ...v, names };
+          const v = sameEntity(e, { name, type: cand.type, ...(cand.country ? { country: cand.country } : {}) });
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: cand.id, ...v, names };
         }
       }
       let cluster: number;
-      let confidence = 1;
-      let evidence = 'first mention in the ledger';
       if (best) {
         cluster = best.id;
-        confidence = best.confidence;
-        evidence = best.evidence.join('; ');
-        const names = best.names.includes(e.name) || best.names.length >= 12 ? best.names : [...best.names, e.name];
-        const newDoc = !this.q.entityHasDoc!.get(cluster, doc.id);
-        this.q.joinEntity!.run(newDoc ? 1 : 0, e.mentions.length, JSON.stringify(names), e.country ?? null, cluster);
+        this.joinCluster(doc, e, cluster, best.names, best.confidence, best.evidence.join('; '), touched);
       } else {
         cluster = Number(this.q.insEntity!.run(e.type, e.name, e.country ?? null, JSON.stringify([e.name]), e.mentions.length).lastInsertRowid);
+        touched.add(cluster);
+        this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, 1, 'first mention in the ledger', doc.published ?? '');
       }
       for (const k of keys) this.q.insEntityKey!.run(k, cluster);
-      this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence);
+      const name = (this.q.entityById!.get(cluster) as Row).name as string;
+      if (this.knownNames.size > 100_000) this.knownNames.clear();
+      if (exact) this.knownNames.set(exact, { id: cluster, name });
     }
+  }
+
+  private joinCluster(doc: Document, e: Extraction['entities'][number], cluster: number, names: string[], confidence: number, evidence: string, touched: Set<number>): void {
+    const more = names.includes(e.name) || names.length >= 12 ? names : [...names, e.name];
+    // the document is new to the ledger: it is in the cluster already only if this call put it there
+    const newDoc = !touched.has(cluster);
+    touched.add(cluster);
+    if (more === names) this.q.countEntity!.run(newDoc ? 1 : 0, e.mentions.length, e.country ?? null, cluster);
+    else this.q.joinEntity!.run(newDoc ? 1 : 0, e.mentions.length, JSON.stringify(more), e.country ?? null, cluster);
+    this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence, doc.published ?? '');
   }
 
   // ---- queries ----
@@ -401,12 +443,14 @@ export class LinkStore {
       if (row) why.push(`series whose name contains “${query}”`);
     }
     if (!row) return undefined;
-    const points = this.db
-      .prepare(`SELECT p.*, d.title, g.original FROM link_points p JOIN documents d ON d.id = p.doc_id
+    // the latest points, read backwards along the series' sort index, then shown in time order
+    const points = (this.db
+      .prepare(`SELECT p.*, d.title, g.original,
+                       (SELECT group_concat(conflict_id) FROM link_conflict_points cp WHERE cp.doc_id = p.doc_id AND cp.figure_id = p.figure_id) AS conflict_ids
+                FROM link_points p JOIN documents d ON d.id = p.doc_id
                 LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-                WHERE p.series = ? ORDER BY coalesce(p.period_start, p.published), p.published, p.doc_id, p.start LIMIT ?`)
-      .all(row.key, opts.limit ?? 2000) as Row[];
-    const conflictsOf = this.db.prepare('SELECT conflict_id FROM link_conflict_points WHERE doc_id = ? AND figure_id = ?');
+                WHERE p.series = ? ORDER BY p.sort_key DESC, p.published DESC, p.doc_id DESC, p.start DESC LIMIT ?`)
+      .all(row.key, opts.limit ?? 2000) as Row[]).reverse();
     return {
       series: seriesRow(row),
       related: related.map(seriesRow),
@@ -431,7 +475,7 @@ export class LinkStore {
         place: undef(r.place),
         statementId: undef(r.statement_id),
         copyOf: r.original && r.original !== r.doc_id ? r.original : undefined,
-        conflicts: (conflictsOf.all(r.doc_id, r.figure_id) as Row[]).map((c) => c.conflict_id as number),
+        conflicts: r.conflict_ids ? String(r.conflict_ids).split(',').map(Number) : [],
         start: r.start,
         end: r.end,
         why: JSON.parse(r.why) as string[],
@@ -439,22 +483,24 @@ export class LinkStore {
     };
   }
 
-  statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number } = {}): StatementGroup[] {
+  statements(opts: { source?: string; all?: boolean; limit?: number; offset?: number; reports?: number } = {}): StatementGroup[] {
     const where = [opts.all ? 'documents >= 1' : 'documents >= 2'];
     const args: unknown[] = [];
     if (opts.source) {
       const like = `%${opts.source.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-      where.push(`(source LIKE ? ESCAPE '\\' OR id IN (SELECT statement_id FROM link_reports WHERE source LIKE ? ESCAPE '\\'))`);
-      args.push(like, like);
+      where.push(`sources LIKE ? ESCAPE '\\'`);
+      args.push(like);
     }
     const rows = this.db
       .prepare(`SELECT * FROM link_statements WHERE ${where.join(' AND ')} ORDER BY documents DESC, id LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
     const reportsOf = this.db.prepare(`SELECT r.*, d.outlet, d.published, d.title, g.original FROM link_reports r JOIN documents d ON d.id = r.doc_id
                                        LEFT JOIN link_copies lc ON lc.doc_id = r.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-                                       WHERE r.statement_id = ? ORDER BY d.published, d.rowid, r.report LIMIT 200`);
+                                       WHERE r.statement_id = ? ORDER BY r.rowid LIMIT ?`);
     return rows.map((s): StatementGroup => {
-      const reports = (reportsOf.all(s.id) as Row[]).map((r): StatementReport => ({
+      // the first reports in the order they were stored, shown by date
+      const rows = (reportsOf.all(s.id, opts.reports ?? 50) as Row[]).sort((a, b) => String(a.published).localeCompare(String(b.published)));
+      const reports = rows.map((r): StatementReport => ({
         documentId: r.doc_id,
         outlet: undef(r.outlet),
         published: undef(r.published),
@@ -483,23 +529,27 @@ export class LinkStore {
     });
   }
 
-  conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): ConflictRow[] {
+  conflicts(opts: { kind?: string; limit?: number; offset?: number; points?: number } = {}): ConflictRow[] {
     const rows = this.db
       .prepare(`SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = ?' : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...(opts.kind ? [opts.kind] : []), opts.limit ?? 50, opts.offset ?? 0) as Row[];
+    // a conflict repeated by many articles lists its first points and counts the rest
     const pointsOf = this.db.prepare(`SELECT cp.side, p.*, g.original FROM link_conflict_points cp
                                       JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
                                       LEFT JOIN link_copies lc ON lc.doc_id = p.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
-                                      WHERE cp.conflict_id = ? ORDER BY p.published, p.doc_id, p.start LIMIT 200`);
+                                      WHERE cp.conflict_id = ? AND cp.side = ? LIMIT ?`);
+    const countsOf = this.db.prepare(`SELECT cp.side, count(*) AS reports,
+                                        count(DISTINCT coalesce('s' || p.statement_id, 'c' || p.copy_group, 'd' || p.doc_id)) AS independent
+                                      FROM link_conflict_points cp JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
+                                      WHERE cp.conflict_id = ? GROUP BY cp.side`);
     return rows.map((c): ConflictRow => {
-      const pts = pointsOf.all(c.id) as Row[];
+      const counts = new Map((countsOf.all(c.id) as Row[]).map((r) => [r.side as number, r]));
       const side = (n: number, value: string) => {
-        const mine = pts.filter((p) => p.side === n);
-        const independent = new Set(mine.map((p) => (p.statement_id !== null ? `s${p.statement_id}` : p.copy_group !== null ? `c${p.copy_group}` : `d${p.doc_id}`))).size;
+        const mine = (pointsOf.all(c.id, n, opts.points ?? 20) as Row[]).sort((a, b) => String(a.published).localeCompare(String(b.published)) || a.start - b.start);
         return {
           value,
-          reports: mine.length,
-          independent,
+          reports: counts.get(n)?.reports ?? 0,
+          independent: counts.get(n)?.independent ?? 0,
           points: mine.map((p): ConflictPoint => ({
             documentId: p.doc_id, figureId: p.figure_id, text: p.text, outlet: undef(p.outlet), published: undef(p.published), source: undef(p.source),
             said: undef(p.said), period: undef(p.period), copyOf: p.original && p.original !== p.doc_id ? p.original : undefined, start: p.start, end: p.end,
@@ -523,7 +573,7 @@ export class LinkStore {
     });
   }
 
-  entities(opts: { type?: string; q?: string; limit?: number; offset?: number } = {}): CrossEntity[] {
+  entities(opts: { type?: string; q?: string; limit?: number; offset?: number; members?: number } = {}): CrossEntity[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (opts.type) {
@@ -537,8 +587,8 @@ export class LinkStore {
     const rows = this.db
       .prepare(`SELECT * FROM link_entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
-    const members = this.db.prepare(`SELECT m.*, d.outlet, d.published FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
-                                     WHERE m.cluster_id = ? ORDER BY d.published, d.rowid LIMIT 200`);
+    const members = this.db.prepare(`SELECT m.*, d.outlet FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
+                                     WHERE m.cluster_id = ? ORDER BY m.published LIMIT ?`);
     return rows.map((e) => ({
       id: e.id,
       type: e.type,
@@ -546,12 +596,22 @@ export class LinkStore {
       names: JSON.parse(e.names),
       documents: e.documents,
       mentions: e.mentions,
-      members: (members.all(e.id) as Row[]).map((m) => ({
+      members: (members.all(e.id, opts.members ?? 20) as Row[]).map((m) => ({
         documentId: m.doc_id, entityId: m.entity_id, name: m.name, mentions: m.mentions, confidence: m.confidence, evidence: m.evidence,
         outlet: undef(m.outlet), published: undef(m.published),
       })),
     }));
   }
+}
+
+/**
+ * Whether a point is set against others: a count with a value, of a measure that says whose or where
+ * ("workers" alone, in two unrelated stories, are not the same people), for a period that is stated
+ * or said. Amounts are compared only inside one statement: the same sum of dollars in two stories is
+ * rarely the same thing.
+ */
+function judged(p: Point): boolean {
+  return p.comparable && p.scoped && p.measure.kind === 'count' && !!p.range && (p.basis === 'stated' || p.basis === 'said');
 }
 
 function facetsOnly(m: MeasureFacets): MeasureFacets {

@@ -374,4 +374,22 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX claims_kind ON claims (kind, doc_id);
   `,
+  // cross-article links, for reading large ledgers: a sort key on every point so a series' latest
+  // points come from the index, the publication date on each entity member so an entity's members
+  // list in date order without sorting all of them, every way a statement's source was written and
+  // the days it was said (so candidates that cannot meet a report are not even read).
+  `
+  ALTER TABLE link_points ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+  UPDATE link_points SET sort_key = coalesce(period_start, published, '');
+  CREATE INDEX link_points_series_sort ON link_points (series, sort_key);
+  ALTER TABLE link_entity_members ADD COLUMN published TEXT NOT NULL DEFAULT '';
+  UPDATE link_entity_members SET published = coalesce((SELECT published FROM documents WHERE id = link_entity_members.doc_id), '');
+  CREATE INDEX link_entity_members_cluster_published ON link_entity_members (cluster_id, published);
+  ALTER TABLE link_statements ADD COLUMN sources TEXT NOT NULL DEFAULT '';
+  UPDATE link_statements SET sources = source;
+  ALTER TABLE link_statements ADD COLUMN said_start TEXT NOT NULL DEFAULT '';
+  ALTER TABLE link_statements ADD COLUMN said_end TEXT NOT NULL DEFAULT '9999';
+  UPDATE link_statements SET said_start = coalesce(json_extract(features, '$.range.start'), ''), said_end = coalesce(json_extract(features, '$.range.end'), '9999');
+  CREATE INDEX link_reports_copy ON link_reports (copy_group, statement_id) WHERE copy_group IS NOT NULL;
+  `,
 ];
