@@ -132,15 +132,28 @@ test('conflicts: C1 (permits against people who worked in 2024), C2 (troops in K
   const misprint = rows.find((c) => c.kind === 'misprint');
   assert.ok(misprint && misprint.sides.some((s) => s.points.some((p) => story(p.documentId) === 'EC-2' && p.text.startsWith('1,2538'))), 'EC-2 prints 1,2538 for 12,538');
   // growth (W1 → W4, A1 → A2), W3 against W4, planned against prepared, the wage ranges: none of these
-  assert.equal(rows.length, 3, rows.map((c) => `${c.label}: ${c.sides.map((s) => s.value).join(' vs ')}`).join('; '));
+  const figures = rows.filter((c) => c.kind !== 'denial');
+  assert.equal(figures.length, 3, figures.map((c) => `${c.label}: ${c.sides.map((s) => s.value).join(' vs ')}`).join('; '));
   const text = cli(['conflicts']);
   assert.match(text, /figures disagree/);
   assert.match(text, /independent source/);
 });
 
-test('conflicts: C3, statements that deny what others report (no figures)', { todo: 'denials without figures are not linked yet' }, () => {
-  const rows = json<ConflictRow[]>(['conflicts']);
-  assert.ok(rows.some((c) => /disinformation|fabrications/.test(JSON.stringify(c))), 'Moscow’s “disinformation” and the embassy’s “fabrications” set against the reports they deny');
+test('conflicts C3: reports and their denials (no figures), each article’s denial set against the report it answers', () => {
+  const rows = json<ConflictRow[]>(['conflicts', '--kind', 'denial']);
+  const denied = (id: string, words: RegExp) =>
+    rows.find((c) => c.sides[1].points.some((p) => story(p.documentId) === id && words.test(p.text)) && c.sides[0].points.some((p) => story(p.documentId) === id));
+  const kb1 = denied('KB-1', /disinformation|the report/);
+  assert.ok(kb1, 'Moscow and Dorokhova against the NIS troop report');
+  assert.match(kb1!.sides[0].points[0]!.text, /1,500 special forces/);
+  assert.ok(denied('EC-1', /the report/), 'the embassy rejects the NIS estimate');
+  assert.ok(denied('HL-2', /not supported by any facts/), 'the embassy: the NIS claims are “not supported by any facts”');
+  assert.equal(rows.length, 3, rows.map((c) => c.label).join('; '));
+});
+
+test('conflicts C3 across articles: Moscow’s “students” against the Monitor’s “legal fiction”, the Kremlin’s reading rejected by Seoul', { todo: 'denials that answer another article, or no named report, are not linked' }, () => {
+  const rows = json<ConflictRow[]>(['conflicts', '--kind', 'denial']);
+  assert.ok(rows.some((c) => c.sides.some((s) => s.points.some((p) => /legal fiction/.test(p.text)))), 'the Monitor against Moscow');
 });
 
 test('copies: MW-2 republished by KB-2 and LP-2, and no other copies', () => {

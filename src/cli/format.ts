@@ -288,7 +288,9 @@ export function formatStatements(rows: StatementGroup[], color = false): string 
 export function formatConflicts(rows: ConflictRow[], color = false): string {
   if (!rows.length) return 'No conflicts found.';
   const d = (x: string) => paint(color, SGR.dim, x);
-  const kindName: Record<string, string> = { figures: 'figures disagree', misprint: 'misprint (reporting discrepancy)', reporting: 'reporting discrepancy' };
+  const kindName: Record<string, string> = {
+    figures: 'figures disagree', misprint: 'misprint (reporting discrepancy)', reporting: 'reporting discrepancy', denial: 'a report and its denial',
+  };
   const out: string[] = [];
   for (const c of rows) {
     out.push(paint(color, SGR.bold, `#${c.id} ${kindName[c.kind] ?? c.kind}: ${c.label}${c.period ? `, ${c.period}` : ''}`));
@@ -296,7 +298,7 @@ export function formatConflicts(rows: ConflictRow[], color = false): string {
       out.push(`  ${i ? 'against' : 'side'} ${side.value} — ${side.reports} report${side.reports === 1 ? '' : 's'} from ${side.independent} independent source${side.independent === 1 ? '' : 's'}`);
       for (const p of side.points) {
         const who = [p.source ?? 'unattributed', p.said ? `said ${p.said}` : '', p.outlet ?? 'no outlet', p.published ?? '', p.copyOf ? `copy of ${p.copyOf.slice(0, 8)}` : ''].filter(Boolean).join(' · ');
-        out.push(`    “${paint(color, MARKS.figure.ansi, quote(p.text, 70))}” — ${who} ${d(`${p.documentId}:${p.figureId}@${p.start}-${p.end}`)}`);
+        out.push(`    “${paint(color, MARKS.figure.ansi, quote(p.text, 70))}” — ${who} ${d(`${p.documentId}:${p.claimId ?? p.figureId}@${p.start}-${p.end}`)}`);
       }
     });
     out.push(d(`  why: ${c.why.join('; ')}`), '');

@@ -350,7 +350,7 @@ Examples:
     .command('conflicts')
     .description('Figures that disagree beyond their qualifiers, misprints, and statements reported with different figures.')
     .addOption(dbOption())
-    .addOption(new Option('--kind <kind>', 'only this kind').choices(['figures', 'misprint', 'reporting']))
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(['figures', 'misprint', 'reporting', 'denial']))
     .option('--limit <n>', 'at most this many', countArg, 50)
     .option('--json', 'as JSON')
     .action(run(async (o: { db?: string; kind?: string; limit: number; json?: boolean }) => {

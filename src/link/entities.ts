@@ -1,17 +1,14 @@
 /**
- * The same person or organisation across articles. Names are compared in a normal form (case,
- * accents, hyphens and full stops do not count: `Kim Jong Un` = `Kim Jong-un`), by a consonant
- * skeleton for romanisations that differ in their vowels (`Lee Seong-kweun` / `Lee Sung-kwon`),
- * through the shipped lists for organisations' short forms (`NIS` = `National Intelligence
- * Service`), and by initials for acronyms the lists do not know. Different people who share a
- * surname have different skeletons and never meet. Each decision carries a confidence and its
- * evidence.
- *
- * The entities stage is to export its own cross-document matcher from src/nlp/names/; until it
- * does, the ledger uses this one (same inputs: name, type, country, role).
+ * The same person or organisation across articles, for the ledger. The decision is the entities
+ * stage's cross-document matcher (src/nlp/names/match.ts: spelling and romanisation variants,
+ * initials, acronyms, listed aliases; a different country or given name keeps two apart); this module
+ * adds what the ledger needs around it: lookup keys precise enough that a common family name does not
+ * crowd out the right candidate, and one rule of its own — a lone surname is never enough to join
+ * people across articles, since each article names its "Kim" or "Lee" in full before shortening it.
  */
 import type { EntityType } from '../types.ts';
 import { bareKey, nameKey } from '../nlp/names/normalize.ts';
+import { blockingKey, matchEntities } from '../nlp/names/match.ts';
 import { lookupName } from './places.ts';
 
 export type EntityLike = { name: string; type: EntityType | string; country?: string; role?: string };
@@ -41,52 +38,37 @@ function listedName(e: EntityLike): string | undefined {
   return hit.name;
 }
 
-/** Lookup keys: an entity is compared only with entities filed under one of its keys. */
+/**
+ * Lookup keys: the matcher's own blocking key, and before it keys precise enough to find the right
+ * cluster among many of one family name (the whole name's skeleton; a listed name; initials).
+ */
 export function entityKeys(e: EntityLike): string[] {
-  const t = e.type;
-  if (t === 'PERSON') {
+  const keys: string[] = [];
+  if (e.type === 'PERSON') {
     const s = skeleton(e.name);
-    return s ? [`P:${s}`] : [];
+    if (s) keys.push(`P:${s}`);
+  } else {
+    const listed = listedName(e);
+    keys.push(`${e.type}:${bareKey(listed ?? e.name)}`);
+    if (e.type === 'ORG') {
+      if (isAcronym(e.name)) keys.push(`ORG~${e.name.replace(/[.\s]/g, '').toUpperCase()}`);
+      const ini = initials(listed ?? e.name);
+      if (ini) keys.push(`ORG~${ini}`);
+    }
   }
-  const keys = new Set<string>();
-  const listed = listedName(e);
-  keys.add(`${t}:${bareKey(listed ?? e.name)}`);
-  if (t === 'ORG') {
-    if (isAcronym(e.name)) keys.add(`ORG~${e.name.replace(/[.\s]/g, '').toUpperCase()}`);
-    const ini = initials(listed ?? e.name);
-    if (ini) keys.add(`ORG~${ini}`);
-  }
-  return [...keys];
+  const broad = blockingKey({ name: e.name, type: e.type as EntityType, ...(e.country ? { country: e.country } : {}) });
+  if (!keys.includes(broad)) keys.push(broad);
+  return keys;
 }
 
 /** Whether two entities from different articles are the same, with confidence and evidence; undefined when not. */
 export function sameEntity(a: EntityLike, b: EntityLike): SameVerdict | undefined {
-  if (a.type !== b.type) return undefined;
-  if (a.country && b.country && a.country !== b.country) return undefined;
-  const ka = nameKey(a.name);
-  const kb = nameKey(b.name);
-  if (a.type === 'PERSON') {
-    const ta = ka.split(' ');
-    const tb = kb.split(' ');
-    // a lone surname says too little to join people across articles
-    if (ta.length < 2 || tb.length < 2) return ka === kb ? { confidence: 0.4, evidence: [`the same single name “${a.name}”`] } : undefined;
-    if (ka === kb) return { confidence: 0.95, evidence: [a.name === b.name ? `the same name “${a.name}”` : `the same name written “${a.name}” and “${b.name}”`] };
-    if (ta.join('') === tb.join('')) return { confidence: 0.9, evidence: [`the same name split differently: “${a.name}” / “${b.name}”`] };
-    if (skeleton(a.name) === skeleton(b.name) && ta.length === tb.length && ta[0]![0] === tb[0]![0]) {
-      return { confidence: 0.75, evidence: [`romanisations of one name: “${a.name}” / “${b.name}” (same consonants)`] };
-    }
-    return undefined;
-  }
-  const la = listedName(a);
-  const lb = listedName(b);
-  if (la && lb && la === lb) return { confidence: 0.95, evidence: [la === a.name && la === b.name ? `the same name “${la}”` : `both listed as “${la}” (“${a.name}” / “${b.name}”)`] };
-  if (bareKey(a.name) === bareKey(b.name)) return { confidence: 0.9, evidence: [`the same name “${a.name}”${a.name !== b.name ? ` / “${b.name}”` : ''}`] };
-  if (a.type === 'ORG') {
-    const acr = isAcronym(a.name) ? a : isAcronym(b.name) ? b : undefined;
-    const full = acr === a ? b : a;
-    if (acr && !isAcronym(full.name) && initials(lb ?? la ?? full.name) === acr.name.replace(/[.\s]/g, '').toUpperCase()) {
-      return { confidence: a.country && b.country ? 0.7 : 0.55, evidence: [`“${acr.name}” is the initials of “${full.name}”`] };
-    }
-  }
-  return undefined;
+  if (a.type === 'PERSON' && b.type === 'PERSON' && (!nameKey(a.name).includes(' ') || !nameKey(b.name).includes(' '))) return undefined;
+  const m = matchEntities(
+    { name: a.name, type: a.type as EntityType, ...(a.country ? { country: a.country } : {}), ...(a.role ? { role: a.role } : {}) },
+    { name: b.name, type: b.type as EntityType, ...(b.country ? { country: b.country } : {}), ...(b.role ? { role: b.role } : {}) },
+  );
+  if (!m.same) return undefined;
+  const names = a.name === b.name ? `“${a.name}”` : `“${a.name}” / “${b.name}”`;
+  return { confidence: m.confidence, evidence: [`${names}: ${m.evidence.join('; ')}`] };
 }

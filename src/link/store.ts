@@ -10,6 +10,7 @@ import type { Document, Extraction } from '../types.ts';
 import { BANDS, COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from './copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { entityKeys, sameEntity } from './entities.ts';
+import { denialsOf } from './denials.ts';
 import { nameKey } from '../nlp/names/normalize.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
@@ -103,6 +104,7 @@ export class LinkStore {
                       ON CONFLICT (kind, compare, period, side_a, side_b) DO NOTHING`),
       conflictId: p('SELECT id FROM link_conflicts WHERE kind = ? AND compare = ? AND period IS ? AND side_a = ? AND side_b = ?'),
       insConflictPoint: p('INSERT OR IGNORE INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES (?, ?, ?, ?)'),
+      insConflictClaim: p('INSERT OR IGNORE INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) VALUES (?, ?, ?, ?)'),
 
       entitiesInBlocks: p(`SELECT DISTINCT entity_id AS id FROM link_entity_keys WHERE block IN (SELECT value FROM json_each(?))
                            ORDER BY entity_id DESC LIMIT 50`),
@@ -122,8 +124,8 @@ export class LinkStore {
     const points = pointsOf(doc, x);
     this.linkSeries(doc, x, points, copy?.group);
     const reports = reportsOf(doc.published, x, points);
-    this.linkStatements(doc, reports, copy?.group);
-    const conflicts = this.linkConflicts(doc, points, copy?.group);
+    const statementOf = this.linkStatements(doc, reports, copy?.group);
+    const conflicts = this.linkConflicts(doc, points, copy?.group) + this.linkDenials(doc, x, statementOf);
     this.linkEntities(doc, x);
     return { points: points.length, reports: reports.length, conflicts, ...(copy ? { copyOf: copy.matched } : {}) };
   }
@@ -248,7 +250,9 @@ export class LinkStore {
 
   // ---- statements ----
 
-  private linkStatements(doc: Document, reports: Report[], copyGroup: number | undefined): void {
+  /** Files each report under a statement; returns the statement of each claim. */
+  private linkStatements(doc: Document, reports: Report[], copyGroup: number | undefined): Map<string, number> {
+    const statementOf = new Map<string, number>();
     for (const r of reports) {
       const blocks = blocksOf(r);
       let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
@@ -285,7 +289,26 @@ export class LinkStore {
         JSON.stringify(r.figures.filter((f) => !f.sum).map((f) => ({ id: f.id, text: f.text, value: f.value, qualifier: f.qualifier, label: f.label }))),
         copyGroup ?? null, r.start, r.end, JSON.stringify(why));
       for (const f of r.figures) if (!f.sum) this.q.pointStatement!.run(statement, doc.id, f.id);
+      for (const c of r.claimIds) statementOf.set(c, statement);
     }
+    return statementOf;
+  }
+
+  /** Denials of a report (see denials.ts): one conflict per denied statement, however many deny it. */
+  private linkDenials(doc: Document, x: Extraction, statementOf: Map<string, number>): number {
+    const found = denialsOf(x.claims, new Map(x.entities.map((e) => [e.id, e])), doc.published);
+    for (const d of found) {
+      const target = statementOf.get(d.target.id);
+      const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
+      const who = d.target.source?.entity ? x.entities.find((e) => e.id === d.target.source!.entity)?.name : d.target.source?.text;
+      const label = `${(who ?? 'a report').trim()}: ${d.target.content.map((s) => s.text).join(' … ').slice(0, 80)}`;
+      const period = d.target.said ?? doc.published?.slice(0, 7) ?? null;
+      this.q.insConflict!.run('denial', 'claims', label, period, sideA, 'denied', target ?? null, JSON.stringify([d.why]));
+      const id = (this.q.conflictId!.get('denial', 'claims', period, sideA, 'denied') as Row).id as number;
+      this.q.insConflictClaim!.run(id, 0, doc.id, d.target.id);
+      this.q.insConflictClaim!.run(id, 1, doc.id, d.denial.id);
+    }
+    return found.length;
   }
 
   private recordDiscrepancy(doc: Document, statement: number, d: Discrepancy, label: string): void {
@@ -367,8 +390,13 @@ export class LinkStore {
       const keys = entityKeys(e);
       if (!keys.length) continue;
       let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
-      for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(keys)) as Row[]) {
-        const cand = this.q.entityById!.get(c.id) as Row;
+      // precise keys first, then the matcher's broad one (a family name), so a common name cannot crowd out the right cluster
+      const ids = new Set<number>();
+      for (const group of [keys.slice(0, -1), keys.slice(-1)]) {
+        if (group.length) for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(group)) as Row[]) ids.add(c.id as number);
+      }
+      for (const id of ids) {
+        const cand = this.q.entityById!.get(id) as Row;
         const names = JSON.parse(cand.names) as string[];
         for (const name of names) {
           const v = sameEntity(e, { name, type: cand.type, ...(cand.country ? { country: cand.country } : {}) });
@@ -542,7 +570,27 @@ export class LinkStore {
                                         count(DISTINCT coalesce('s' || p.statement_id, 'c' || p.copy_group, 'd' || p.doc_id)) AS independent
                                       FROM link_conflict_points cp JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id
                                       WHERE cp.conflict_id = ? GROUP BY cp.side`);
+    const claimsOf = this.db.prepare(`SELECT cc.side, c.*, d.outlet, d.published, g.original FROM link_conflict_claims cc
+                                      JOIN claims c ON c.doc_id = cc.doc_id AND c.id = cc.claim_id JOIN documents d ON d.id = cc.doc_id
+                                      LEFT JOIN link_copies lc ON lc.doc_id = cc.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+                                      WHERE cc.conflict_id = ? LIMIT ?`);
     return rows.map((c): ConflictRow => {
+      if (c.kind === 'denial') {
+        const rows = claimsOf.all(c.id, (opts.points ?? 20) * 2) as Row[];
+        const side = (n: number, value: string) => {
+          const mine = rows.filter((r) => r.side === n);
+          return {
+            value,
+            reports: mine.length,
+            independent: new Set(mine.map((r) => r.original ?? r.doc_id)).size,
+            points: mine.map((r): ConflictPoint => ({
+              documentId: r.doc_id, figureId: '', claimId: r.id, text: r.content_text, outlet: undef(r.outlet), published: undef(r.published),
+              source: undef(r.source_name), said: undef(r.said), copyOf: r.original && r.original !== r.doc_id ? r.original : undefined, start: r.start, end: r.end,
+            })),
+          };
+        };
+        return { id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [side(0, 'reported'), side(1, 'denied')], why: JSON.parse(c.why) };
+      }
       const counts = new Map((countsOf.all(c.id) as Row[]).map((r) => [r.side as number, r]));
       const side = (n: number, value: string) => {
         const mine = (pointsOf.all(c.id, n, opts.points ?? 20) as Row[]).sort((a, b) => String(a.published).localeCompare(String(b.published)) || a.start - b.start);

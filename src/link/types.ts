@@ -82,7 +82,9 @@ export type StatementGroup = {
 
 export type ConflictPoint = {
   documentId: string;
+  /** The figure on this side; empty for a side made of a claim (a denial and what it denies). */
   figureId: string;
+  claimId?: string;
   text: string;
   outlet?: string;
   published?: string;
@@ -98,7 +100,7 @@ export type ConflictSide = { value: string; points: ConflictPoint[]; reports: nu
 
 export type ConflictRow = {
   id: number;
-  kind: 'figures' | 'misprint' | 'reporting';
+  kind: 'figures' | 'misprint' | 'reporting' | 'denial';
   label: string;
   period?: string;
   sides: [ConflictSide, ConflictSide];

@@ -392,4 +392,14 @@ export const MIGRATIONS: string[] = [
   UPDATE link_statements SET said_start = coalesce(json_extract(features, '$.range.start'), ''), said_end = coalesce(json_extract(features, '$.range.end'), '9999');
   CREATE INDEX link_reports_copy ON link_reports (copy_group, statement_id) WHERE copy_group IS NOT NULL;
   `,
+  // cross-article links: conflicts between claims (a denial of a report), which carry no figures.
+  `
+  CREATE TABLE link_conflict_claims (
+    conflict_id INTEGER NOT NULL,
+    side        INTEGER NOT NULL,
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id    TEXT NOT NULL,
+    PRIMARY KEY (conflict_id, doc_id, claim_id)
+  ) WITHOUT ROWID;
+  `,
 ];
