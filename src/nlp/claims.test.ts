@@ -298,3 +298,37 @@ test('an object content ends with the noun phrase when a time clause or a comma 
   const comma = byCue(run('The senator praised the new budget, calling it overdue.').claims, 'praised');
   assert.equal(contentOf(comma), 'the new budget');
 });
+
+test('"X said ..., according to Y" is one attribution to Y, holding what X said', () => {
+  const { claims } = run('“The ferries will run,” the harbour master said, according to the local paper.');
+  const attributed = claims.filter((c) => c.kind !== 'unattributed');
+  assert.equal(attributed.length, 1);
+  const c = byCue(attributed, 'according to');
+  assert.equal(c.source?.text, 'the local paper');
+  assert.equal(contentOf(c), '“The ferries will run,” the harbour master said');
+});
+
+test('a poll opening the sentence is the source of what follows it', () => {
+  const c = byCue(run('In a survey released on Monday, most farmers backed the new water rules.').claims, 'In');
+  assert.equal(c.source?.text, 'a survey released on Monday');
+  assert.equal(contentOf(c), 'most farmers backed the new water rules');
+});
+
+test('sources the tagger misreads: participle phrases, dash appositives, names tagged as adverbs', () => {
+  assert.equal(byCue(run('Most of those surveyed say the tax is fair.').claims, 'say').source?.text, 'Most of those surveyed');
+  assert.equal(byCue(run('Ana Sousa — a nurse from Porto — says the ward is full.').claims, 'says').source?.text, 'Ana Sousa — a nurse from Porto —');
+  assert.equal(byCue(run('Jolly said he would run again.').claims, 'said').source?.text, 'Jolly');
+});
+
+test('", however," between a cue and its content, and a curly quote closed by a straight one', () => {
+  assert.equal(contentOf(byCue(run('She said, however, that the vote would wait.').claims, 'said')), 'that the vote would wait');
+  const q = byCue(run('“We heard the whole speech," the mayor said.').claims, 'said');
+  assert.equal(contentOf(q), '“We heard the whole speech,"');
+  assert.equal(q.kind, 'direct');
+});
+
+test('the second half of a hyphenated compound is no cue', () => {
+  const { claims } = run('The self-described reformer said the budget was wasteful.');
+  assert.equal(claims.filter((c) => c.kind !== 'unattributed').length, 1);
+  assert.equal(byCue(claims, 'said').source?.text, 'The self-described reformer');
+});

@@ -246,16 +246,32 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     candidates.push({ head: i, frame, according: false, learned: learnedCueRate(tokens[i]!.lemma, 'np') !== undefined, score });
   }
   if (!candidates.length) {
-    const headline = headlineSpeaker(doc, sentence, lo, hi);
+    const headline = headlineSpeaker(doc, sentence, lo, hi) ?? pollFrame(doc, sentence, lo, hi);
     return headline ? [headline] : [];
   }
 
   const accepted: Attribution[] = [];
   const confidence = new Map<Attribution, number>();
+  const poll = pollFrame(doc, sentence, lo, hi);
+  if (poll) {
+    accepted.push(poll);
+    confidence.set(poll, ACCORDING_CONFIDENCE);
+  }
   for (const c of candidates) {
     // a cue inside an accepted attribution's content is nested in it, unless a clause boundary
     // makes it a sibling (", when officials said ...", ", saying ..."), or it is far the surer cue
     // of the two ("If the bill passes, ... Hong said": "passes" reports nothing)
+    // "“...,” the judge said, according to the Post": the report holds the judge's words; PolNeAR
+    // (25 to 2 on train) marks only the outer attribution
+    if (c.according && !isClauseStart(doc, c.head, lo) && accepted.length) {
+      const outer = readAccording(doc, c.head, sentence, lo, hi);
+      if (outer) {
+        accepted.length = 0;
+        accepted.push(outer);
+        confidence.set(outer, c.score);
+        continue;
+      }
+    }
     const holder = accepted.find((a) => a.content.some(([s, e]) => c.head >= s && c.head < e));
     if (holder) {
       const cut = siblingBoundary(doc, holder, c.head, lo);
@@ -281,6 +297,26 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
 }
 
 /**
+ * "In a Des Moines Register poll released Sunday, Cruz led by ten points": a poll or survey that
+ * opens the sentence is the source of what follows its comma (and of any "said" inside it).
+ */
+function pollFrame(doc: Doc, sentence: number, lo: number, hi: number): Attribution | undefined {
+  const { tokens, lower } = doc;
+  if (lower[lo] !== 'in' || doc.inQuote[lo]! >= 0) return undefined;
+  let k = lo + 1;
+  let artifact = false;
+  while (k < hi && k - lo <= 16 && tokens[k]!.text !== ',' && !END_PUNCT.has(tokens[k]!.text)) {
+    if (POLLS.has(lower[k]!) && tokens[k]!.pos === 'NOUN') artifact = true;
+    k++;
+  }
+  const end = trimEnd(doc, lo, hi);
+  if (!artifact || tokens[k]?.text !== ',' || k + 1 >= end) return undefined;
+  return { sentence, head: lo, cue: [lo, lo + 1], source: [lo + 1, k], content: [[k + 1, end]], negated: false, omission: false, shape: 'according' };
+}
+
+const POLLS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+
+/**
  * "Graham: Trump's rhetoric is destroying the party" — headlines and standfirsts give the speaker,
  * a colon, and what was said. Only at a paragraph's start, with a short capitalised name.
  */
@@ -303,15 +339,20 @@ function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number):
   const group = verbGroupStart(doc, at, lo);
   // "praised the plan and said ...": a verb coordinated with the holder's, in the same form, is a
   // second act of the same source, not part of what the first one conveyed
+  // ... unless what the holder conveys is itself a clause the verb may continue ("says he is proud
+  // and expects to win"); a verb of saying is a new act of its source either way
   const conj = group - 1;
-  if (conj > lo && COORDINATORS.has(lower[conj]!) && formOf(doc, at) === formOf(doc, holder.head) && holder.content.some(([s]) => s < conj)) {
+  const start = holder.content[0]?.[0] ?? at;
+  const saying = !!CUE_VERBS.get(tokens[at]!.lemma)?.inverts;
+  if (conj > lo && COORDINATORS.has(lower[conj]!) && formOf(doc, at) === formOf(doc, holder.head) && start < conj && (saying || !finiteVerbIn(doc, start, conj))) {
     return tokens[conj - 1]!.text === ',' ? conj - 1 : conj;
   }
-  // "... his Iowa win as he urges ...": a subordinate clause with a cue of its own closes the content
+  // "... his Iowa win as he urges ...": a subordinate clause with a cue of its own closes a content
+  // that is a noun phrase; one that is a clause keeps it ("says he knew little before he announced")
   const subject = subjectBefore(doc, group, lo);
   if (subject) {
     const opener = subject[0] - 1;
-    if (opener > lo && SUBORDINATORS.has(lower[opener]!) && holder.content.some(([s]) => s + 1 < opener)) {
+    if (opener > lo && SUBORDINATORS.has(lower[opener]!) && start + 1 < opener && !finiteVerbIn(doc, start, opener)) {
       return tokens[opener - 1]!.text === ',' ? opener - 1 : opener;
     }
   }
@@ -341,6 +382,17 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const FRONTED = new Set(['if', 'when', 'while', 'as', 'although', 'though', 'because', 'after', 'before', 'since', 'unless', 'once', 'whether', 'until']);
 /** Openers of adverbial clauses: what follows them is the reporter's framing, not the content. */
 const SUBORDINATORS = new Set(['as', 'while', 'when', 'whereas', 'because', 'after', 'before', 'although', 'though', 'since', 'until', 'than']);
+
+/** Whether [from, to) holds a finite verb: a clause rather than a noun phrase. */
+function finiteVerbIn(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (doc.lower[k - 1] === 'to' || (t.pos === 'VERB' && formOf(doc, k) === 'ing')) continue;
+    return true;
+  }
+  return false;
+}
 
 /** The inflection of a verb: base, -s, -ing or past; coordinated verbs of one subject share it. */
 function formOf(doc: Doc, i: number): string {
@@ -398,7 +450,15 @@ function readAccording(doc: Doc, head: number, sentence: number, lo: number, hi:
   const cue: Range = [head, head + 2];
   const srcStart = head + 2;
   let srcEnd = srcStart;
-  while (srcEnd < hi && tokens[srcEnd]!.text !== ',' && !END_PUNCT.has(tokens[srcEnd]!.text) && tokens[srcEnd]!.pos !== 'VERB') srcEnd++;
+  // the source may carry participles ("a poll released Monday", "data compiled by ..."); a verb in
+  // the base or -s form is the content's own
+  while (
+    srcEnd < hi &&
+    tokens[srcEnd]!.text !== ',' &&
+    tokens[srcEnd]!.text !== ';' &&
+    !END_PUNCT.has(tokens[srcEnd]!.text) &&
+    !(tokens[srcEnd]!.pos === 'VERB' && (formOf(doc, srcEnd) === 'base' || formOf(doc, srcEnd) === 's'))
+  ) srcEnd++;
   if (srcEnd === srcStart) return undefined;
   const end = trimEnd(doc, lo, hi);
   let content: Range;
@@ -407,10 +467,10 @@ function readAccording(doc: Doc, head: number, sentence: number, lo: number, hi:
     if (tokens[srcEnd]?.text !== ',') return undefined;
     content = [srcEnd + 1, end];
   } else {
-    // "CONTENT, according to X" — or "CONTENT according to X"
+    // "CONTENT, according to X" — or "CONTENT according to X"; a quotation may have opened earlier
     let e = head;
     if (tokens[e - 1]?.text === ',') e--;
-    content = [lo, e];
+    content = contentBefore(doc, head, lo) ?? [lo, e];
     if (srcEnd < end) {
       // "CONTENT, according to X, CONTENT"
       if (tokens[srcEnd]?.text === ',') content = [lo, e];
@@ -909,17 +969,24 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
   let k = end - 1;
   if (k < lo) return undefined;
   const headTok = tokens[k]!;
-  if (headTok.pos === 'PRON') {
-    if (/^(it|there)$/.test(lower[k]!) && false) return undefined;
-    return /^(who|which|that|what)$/.test(lower[k]!) ? [k, k + 1] : [k, k + 1];
-  }
-  if (!(nominal(headTok) || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')'))) return undefined;
+  if (headTok.pos === 'PRON') return [k, k + 1];
+  // "those surveyed say", "voters polled said": a participle closing the phrase
+  const reduced = headTok.pos === 'VERB' && formOf(doc, k) === 'past' && k - 1 >= lo && (lower[k - 1] === 'those' || (tokens[k - 1]!.pos === 'NOUN' && /s$/.test(lower[k - 1]!)));
+  if (!(nominal(headTok) || reduced || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')'))) return undefined;
   let start = k;
   k--;
   while (k >= lo) {
     const t = tokens[k]!;
     const l = lower[k]!;
     if (NP_POS.has(t.pos) || nominal(t) || (t.pos === 'PART' && (l === "'s" || l === '’s')) || t.text === '-' || t.text === '&') {
+      start = k;
+      k--;
+      continue;
+    }
+    // "the self-described reformer": any word joined to the phrase by a hyphen belongs to it
+    const hyphenAfter = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end;
+    const hyphenBefore = k - 1 >= lo && tokens[k - 1]!.text === '-' && tokens[k - 1]!.end === t.start;
+    if (hyphenAfter || hyphenBefore) {
       start = k;
       k--;
       continue;
@@ -944,7 +1011,7 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
       k = p - 1;
       continue;
     }
-    if ((NP_INNER_ADP.has(l) || l === 'and') && k - 1 >= lo && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN')) {
+    if ((NP_INNER_ADP.has(l) || l === 'and') && k - 1 >= lo && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN' || (l === 'of' && QUANTIFIERS.has(lower[k - 1]!)))) {
       start = k;
       k--;
       continue;
@@ -971,8 +1038,19 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 function nominal(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'X') return true;
-  return (t.pos === 'VERB' || t.pos === 'ADJ') && CAPITALISED.test(t.text);
+  // ... and a capitalised "adverb" ("Jolly said") is a name unless it is one of the usual openers
+  return ((t.pos === 'VERB' || t.pos === 'ADJ') && CAPITALISED.test(t.text)) || (t.pos === 'ADV' && CAPITALISED.test(t.text) && !OPENING_ADVERBS.has(t.text.toLowerCase()));
 }
+
+/** Words that head a phrase with "of": "most of those surveyed", "many of the delegates". */
+const QUANTIFIERS = new Set(['most', 'many', 'some', 'all', 'half', 'none', 'each', 'few', 'several', 'both', 'one', 'two', 'three', 'majority', 'percent', 'any']);
+
+const OPENING_ADVERBS = new Set([
+  'however', 'also', 'then', 'later', 'still', 'now', 'here', 'there', 'meanwhile', 'instead', 'yet', 'so', 'even', 'just',
+  'only', 'separately', 'finally', 'earlier', 'recently', 'previously', 'again', 'already', 'once', 'often', 'never', 'always',
+  'indeed', 'thus', 'therefore', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'similarly', 'likewise', 'otherwise',
+  'anyway', 'perhaps', 'maybe', 'certainly', 'clearly', 'obviously', 'apparently', 'reportedly', 'allegedly', 'today', 'tonight',
+]);
 
 /** "... said Dr. Jane Ruiz, the mayor's spokeswoman." — the source after an inverted cue. */
 function inverseSource(doc: Doc, from: number, end: number): Range | undefined {

@@ -23,7 +23,10 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
           open = -1;
         }
       } else if (c === 0x22) {
-        if (open >= 0 && text.charCodeAt(open) === 0x22) {
+        // a straight mark closes a straight one, or a curly one when it stands where a closer does
+        // (after a word, before a space or punctuation): copy often mixes the two
+        const closer = open >= 0 && (text.charCodeAt(open) === 0x22 || (!/\s/.test(text[i - 1] ?? ' ') && /^[\s.,;:!?)\]]?$/.test(text[i + 1] ?? '')));
+        if (closer) {
           out.push({ start: open, end: i + 1 });
           open = -1;
         } else if (open < 0) open = i;
