@@ -31,10 +31,11 @@ test('quote styles, case and punctuation do not hide a copy', () => {
 
 test('the original is the outlet the copies credit, else the earliest', () => {
   const members = [
-    { id: 'a', outlet: 'Coastal Herald', published: '2024-05-04', text: 'LISBON (Atlantic Wire) - …', order: 1 },
-    { id: 'b', outlet: 'Atlantic Wire', published: '2024-05-04', text: 'LISBON (Atlantic Wire) - …', order: 2 },
-    { id: 'c', outlet: 'Harbour Daily', published: '2024-05-05', text: '… (Atlantic Wire) …', order: 3 },
+    { id: 'a', outlet: 'Coastal Herald', published: '2024-05-04', order: 1, credited: false },
+    { id: 'b', outlet: 'Atlantic Wire', published: '2024-05-04', order: 2, credited: true },
+    { id: 'c', outlet: 'Harbour Daily', published: '2024-05-05', order: 3, credited: false },
   ];
   assert.equal(pickOriginal(members).id, 'b');
-  assert.equal(pickOriginal(members.map((m) => ({ ...m, text: 'no credit' }))).id, 'a');
+  assert.match(pickOriginal(members).why, /Atlantic Wire is credited/);
+  assert.equal(pickOriginal(members.map((m) => ({ ...m, credited: false }))).id, 'a', 'no credit: the earliest, then the first stored');
 });

@@ -96,19 +96,26 @@ export function fromBlob(b: Buffer): Uint32Array {
   return copy;
 }
 
-export type CopyMember = { id: string; outlet?: string; published?: string; text: string; order: number };
+export type CopyMember = {
+  id: string;
+  outlet?: string;
+  published?: string;
+  /** Stored order: the first stored wins a tie. */
+  order: number;
+  /** The other members' text names this member's outlet (a wire's name in a dateline or credit line). */
+  credited: boolean;
+};
 
 /**
- * Which member of a copy group is the original: the one whose outlet the others' text credits
- * (a wire's name stays in the dateline or credit line of its copies), else the earliest
- * published, else the first stored. Returns the member and the reason.
+ * Which member of a copy group is the original: the one whose outlet the others' text credits,
+ * else the earliest published, else the first stored. Returns the member and the reason.
  */
 export function pickOriginal(members: CopyMember[]): { id: string; why: string } {
-  const credited = members.filter((m) => m.outlet && members.some((o) => o.id !== m.id && o.outlet !== m.outlet && o.text.includes(m.outlet!)));
-  if (credited.length === 1) return { id: credited[0]!.id, why: `its outlet (${credited[0]!.outlet}) is credited in the text of the others` };
+  const credited = members.filter((m) => m.credited);
+  if (credited.length === 1) return { id: credited[0]!.id, why: `${credited[0]!.outlet} is credited in the text of the other members (dateline or credit line)` };
   const pool = credited.length ? credited : members;
   const sorted = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.order - b.order);
   const first = sorted[0]!;
   const tie = sorted[1] && (sorted[1].published ?? '9999') === (first.published ?? '9999');
-  return { id: first.id, why: tie ? 'published first (same day as another; stored first)' : 'published first' };
+  return { id: first.id, why: tie ? 'published first (with another on the same day; stored first)' : 'published first' };
 }

@@ -138,19 +138,32 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
   return out;
 }
 
-/** Lookup keys of a report: each source key with each month (and year) its date said touches. */
+function monthsOf(range: SaidRange, cap = 3): string[] {
+  const out: string[] = [];
+  for (let d = range.start.slice(0, 7); d <= range.end.slice(0, 7) && out.length < cap; ) {
+    out.push(d);
+    const [y, m] = d.split('-').map(Number) as [number, number];
+    d = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+const coarse = (r: SaidRange) => r.granularity === 'year' || r.granularity === 'decade';
+
+/** Keys a report is filed under: each source key with each month its date said touches (a year, when only the year is known). */
 export function blocksOf(r: Pick<Report, 'identity' | 'range'>): string[] {
   if (!r.range) return [];
-  const periods = new Set<string>();
-  if (r.range.granularity === 'year' || r.range.granularity === 'decade') periods.add(r.range.start.slice(0, 4));
-  else {
-    for (let d = r.range.start.slice(0, 7); d <= r.range.end.slice(0, 7) && periods.size < 4; ) {
-      periods.add(d);
-      periods.add(d.slice(0, 4));
-      const [y, m] = d.split('-').map(Number) as [number, number];
-      d = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    }
-  }
+  const periods = coarse(r.range) ? [r.range.start.slice(0, 4)] : monthsOf(r.range);
+  const out: string[] = [];
+  for (const k of [...r.identity.strong, ...r.identity.weak]) for (const p of periods) out.push(`${k}|${p}`);
+  return out;
+}
+
+/** Keys a report looks under: its own, plus the year's (for statements known only by year), or every month of its year. */
+export function lookupBlocksOf(r: Pick<Report, 'identity' | 'range'>): string[] {
+  if (!r.range) return [];
+  const years = [...new Set([r.range.start.slice(0, 4), r.range.end.slice(0, 4)])].slice(0, 2);
+  const periods = coarse(r.range) ? years.flatMap((y) => [y, ...Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`)]) : [...monthsOf(r.range), ...years];
   const out: string[] = [];
   for (const k of [...r.identity.strong, ...r.identity.weak]) for (const p of periods) out.push(`${k}|${p}`);
   return out;
@@ -180,9 +193,9 @@ export function mergeFeatures(s: StatementFeatures, r: Report): StatementFeature
     strong: cap([...new Set([...s.strong, ...r.identity.strong])], 16),
     weak: cap([...new Set([...s.weak, ...r.identity.weak])], 8),
     ...(range ? { range } : {}),
-    words: cap([...new Set([...s.words, ...r.words])], MAX_WORDS * 3),
-    shingles: [...new Set([...s.shingles, ...r.shingles])].sort((a, b) => a - b).slice(0, MAX_SHINGLES * 3),
-    figures: cap([...s.figures, ...r.figures.filter((f) => !s.figures.some((g) => g.id === f.id && g.text === f.text && g.value === f.value))], MAX_FIGURES * 3),
+    words: cap([...new Set([...s.words, ...r.words])], MAX_WORDS * 2),
+    shingles: [...new Set([...s.shingles, ...r.shingles])].sort((a, b) => a - b).slice(0, MAX_SHINGLES * 2),
+    figures: cap([...s.figures, ...r.figures.filter((f) => !s.figures.some((g) => g.value === f.value && g.compare === f.compare && g.digits === f.digits))], MAX_FIGURES * 2),
   };
 }
 

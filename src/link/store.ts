@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Document, Extraction } from '../types.ts';
-import { BANDS, COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from './copies.ts';
+import { BANDS, COPY_THRESHOLD, bands, fromBlob, pickOriginal, signature, similarity, toBlob } from './copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { entityKeys, sameEntity } from './entities.ts';
 import { denialsOf } from './denials.ts';
@@ -15,7 +15,7 @@ import { nameKey } from '../nlp/names/normalize.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
 import { pointsOf, type Point } from './points.ts';
-import { blocksOf, featuresOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from './statements.ts';
+import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from './statements.ts';
 import type {
   ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
 } from './types.ts';
@@ -110,8 +110,7 @@ export class LinkStore {
                            ORDER BY entity_id DESC LIMIT 50`),
       entityById: p('SELECT id, type, name, country, names FROM link_entities WHERE id = ?'),
       insEntity: p('INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES (?, ?, ?, ?, 1, ?)'),
-      joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = ?, country = coalesce(country, ?) WHERE id = ?'),
-      countEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, country = coalesce(country, ?) WHERE id = ?'),
+      joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = coalesce(?, names), country = coalesce(country, ?) WHERE id = ?'),
       insEntityKey: p('INSERT OR IGNORE INTO link_entity_keys (block, entity_id) VALUES (?, ?)'),
       insEntityMember: p(`INSERT OR REPLACE INTO link_entity_members (doc_id, entity_id, cluster_id, name, mentions, confidence, evidence, published)
                           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -172,20 +171,15 @@ export class LinkStore {
   }
 
   private settleOriginal(group: number): void {
-    const members = this.q.groupMembers!.all(group) as Row[];
-    const credited = members.filter((m) => m.outlet && (this.q.credited!.get(group, m.outlet, m.outlet) as Row).n > 0);
-    let original: Row;
-    let why: string;
-    if (credited.length === 1) {
-      original = credited[0]!;
-      why = `${original.outlet} is credited in the text of the other members (dateline or credit line)`;
-    } else {
-      const pool = credited.length ? credited : members;
-      original = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'))[0]!;
-      const tie = pool.filter((m) => m.published === original.published).length > 1;
-      why = tie ? 'published first (with another on the same day; stored first)' : 'published first';
-    }
-    this.q.setGroup!.run(original.doc_id, group, `${members.length} articles share most of their text; original: ${why}`, group);
+    const members = (this.q.groupMembers!.all(group) as Row[]).map((m, order) => ({
+      id: m.doc_id as string,
+      ...(m.outlet ? { outlet: m.outlet as string } : {}),
+      ...(m.published ? { published: m.published as string } : {}),
+      order,
+      credited: !!m.outlet && (this.q.credited!.get(group, m.outlet, m.outlet) as Row).n > 0,
+    }));
+    const { id, why } = pickOriginal(members);
+    this.q.setGroup!.run(id, group, `${members.length} articles share most of their text; original: ${why}`, group);
   }
 
   // ---- series ----
@@ -255,9 +249,11 @@ export class LinkStore {
     const statementOf = new Map<string, number>();
     for (const r of reports) {
       const blocks = blocksOf(r);
+      // a report that nothing could ever join (no date at all, or only a weak source and no figure) is not filed
+      if (!blocks.length || (!r.identity.strong.length && !r.figures.length)) continue;
       let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[] } | undefined;
       if (blocks.length && r.range) {
-        for (const c of this.q.statementsInBlocks!.all(JSON.stringify(blocks), dayShift(r.range!.start, -2), dayShift(r.range!.end, 2)) as Row[]) {
+        for (const c of this.q.statementsInBlocks!.all(JSON.stringify(lookupBlocksOf(r)), dayShift(r.range!.start, -2), dayShift(r.range!.end, 2)) as Row[]) {
           const features = JSON.parse(c.features) as StatementFeatures;
           const m = matchStatement(r, features);
           if (m && (!best || m.score > best.score)) best = { id: c.id, features, ...m };
@@ -374,7 +370,8 @@ export class LinkStore {
   private readonly knownNames = new Map<string, { id: number; name: string }>();
 
   private linkEntities(doc: Document, x: Extraction): void {
-    const touched = new Set<number>();
+    // per cluster, what this document adds: counted once per document, written once
+    const touched = new Map<number, { mentions: number; names: string[]; added: boolean; country?: string }>();
     for (const e of x.entities) {
       const key = nameKey(e.name);
       // a lone surname is not enough to join people across articles, so it is never taken as known
@@ -409,7 +406,7 @@ export class LinkStore {
         this.joinCluster(doc, e, cluster, best.names, best.confidence, best.evidence.join('; '), touched);
       } else {
         cluster = Number(this.q.insEntity!.run(e.type, e.name, e.country ?? null, JSON.stringify([e.name]), e.mentions.length).lastInsertRowid);
-        touched.add(cluster);
+        touched.set(cluster, { mentions: 0, names: [e.name], added: false });
         this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, 1, 'first mention in the ledger', doc.published ?? '');
       }
       for (const k of keys) this.q.insEntityKey!.run(k, cluster);
@@ -417,15 +414,21 @@ export class LinkStore {
       if (this.knownNames.size > 100_000) this.knownNames.clear();
       if (exact) this.knownNames.set(exact, { id: cluster, name });
     }
+    for (const [cluster, t] of touched) {
+      if (!t.added && !t.mentions) continue;
+      this.q.joinEntity!.run(t.added ? 1 : 0, t.mentions, t.names.length ? JSON.stringify(t.names) : null, t.country ?? null, cluster);
+    }
   }
 
-  private joinCluster(doc: Document, e: Extraction['entities'][number], cluster: number, names: string[], confidence: number, evidence: string, touched: Set<number>): void {
-    const more = names.includes(e.name) || names.length >= 12 ? names : [...names, e.name];
+  private joinCluster(doc: Document, e: Extraction['entities'][number], cluster: number, names: string[], confidence: number, evidence: string,
+    touched: Map<number, { mentions: number; names: string[]; added: boolean; country?: string }>): void {
     // the document is new to the ledger: it is in the cluster already only if this call put it there
-    const newDoc = !touched.has(cluster);
-    touched.add(cluster);
-    if (more === names) this.q.countEntity!.run(newDoc ? 1 : 0, e.mentions.length, e.country ?? null, cluster);
-    else this.q.joinEntity!.run(newDoc ? 1 : 0, e.mentions.length, JSON.stringify(more), e.country ?? null, cluster);
+    let t = touched.get(cluster);
+    if (!t) touched.set(cluster, (t = { mentions: 0, names: [], added: true }));
+    t.mentions += e.mentions.length;
+    const known = t.names.length ? t.names : names;
+    if (!known.includes(e.name) && known.length < 12) t.names = [...known, e.name];
+    if (e.country) t.country ??= e.country;
     this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, confidence, evidence, doc.published ?? '');
   }
 
@@ -633,7 +636,7 @@ export class LinkStore {
       args.push(`%${opts.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`);
     }
     const rows = this.db
-      .prepare(`SELECT * FROM link_entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY documents DESC, mentions DESC, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT * FROM link_entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY documents DESC, mentions DESC LIMIT ? OFFSET ?`)
       .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
     const members = this.db.prepare(`SELECT m.*, d.outlet FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
                                      WHERE m.cluster_id = ? ORDER BY m.published LIMIT ?`);

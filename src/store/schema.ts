@@ -402,4 +402,13 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (conflict_id, doc_id, claim_id)
   ) WITHOUT ROWID;
   `,
+  // cross-article links: entities ranked by articles alone, so counting a mention does not move a row
+  // in the index; an entity's members are found through their dated index only.
+  `
+  DROP INDEX link_entities_rank;
+  DROP INDEX link_entities_type_rank;
+  CREATE INDEX link_entities_by_documents ON link_entities (documents DESC);
+  CREATE INDEX link_entities_type_documents ON link_entities (type, documents DESC);
+  DROP INDEX link_entity_members_cluster;
+  `,
 ];
