@@ -2,7 +2,7 @@
  * PostgreSQL next to SQLite: ingest throughput with 1, 2 and 4 worker processes draining the queue of
  * one database, and ledger query times on a large ledger, both engines holding the same articles.
  *
- *   node --import tsx src/bench/postgres.ts [--ingest-docs 240] [--docs 100000] [--pg URL]
+ *   node --import tsx src/bench/postgres.ts [--ingest-docs 240] [--docs 100000] [--pg URL] [--pg-part ingest|queries]
  *
  * Server: --pg, else TRIANGULATE_BENCH_PG, else TRIANGULATE_TEST_PG, else the local default; without
  * one the bench says so and stops. Ingest runs the real CLI (`enqueue`, then N `worker` processes of
@@ -120,7 +120,8 @@ async function queryLedgers(server: string, docs: number): Promise<{ sqlite: Sql
     process.stderr.write(`postgres bench: building the SQLite ledger of ${fmt(docs)} articles first (${path})\n`);
     await buildBenchLedger(path, docs);
   }
-  const sqlite = new SqliteLedger(path, { readonly: true });
+  // opened for writing, as the web bench opens it, so that a file built by an older version is migrated first
+  const sqlite = new SqliteLedger(path);
   const schema = `tri_bench_${docs}`;
   const url = withSchema(server, schema);
   const admin = new pg.Client({ connectionString: server });
@@ -149,7 +150,8 @@ async function queryLedgers(server: string, docs: number): Promise<{ sqlite: Sql
   }
   process.stderr.write('\n');
   postgres.linking = true;
-  await postgres.pool.query('ANALYZE');
+  // a freshly loaded table has no visibility map yet: index-only scans would still read the heap
+  await postgres.pool.query('VACUUM (ANALYZE)');
   await postgres.pool.query('CREATE TABLE bench_complete (at timestamptz DEFAULT now())');
   return { sqlite, postgres, buildSeconds: (performance.now() - t) / 1000 };
 }
@@ -206,6 +208,20 @@ async function queryBench(sqlite: Ledger, postgres: Ledger): Promise<QueryTiming
   return out;
 }
 
+async function ingestReport(server: string, ingestDocs: number, version: string): Promise<string[]> {
+  const lines: string[] = [];
+  process.stderr.write(`postgres bench: ingest of ${ingestDocs} generated articles, SQLite then PostgreSQL with 1, 2, 4 workers…\n`);
+  const ingest = await ingestBench(server, ingestDocs);
+  lines.push(`\nIngest: ${ingestDocs} generated articles, extraction + storing + cross-article links (PostgreSQL ${version}, ${(await import('node:os')).availableParallelism()} cores)`);
+  lines.push(`${'run'.padEnd(46)} ${'wall s'.padStart(7)} ${'docs/s'.padStart(7)} ${'docs/s after start-up'.padStart(22)}`);
+  for (const r of ingest.rows) {
+    lines.push(`${r.run.padEnd(46)} ${fmt(r.seconds, 1).padStart(7)} ${fmt(r.docs / r.seconds, 1).padStart(7)} ${(r.steadyDocsPerSec ? fmt(r.steadyDocsPerSec, 1) : '').padStart(22)}`);
+  }
+  lines.push(`storing + linking one document (extraction done before; serial under the write lock): SQLite ${fmt(ingest.writeMs.sqlite, 1)} ms, ` +
+    `PostgreSQL ${fmt(ingest.writeMs.postgres, 1)} ms → at most ~${fmt(1000 / ingest.writeMs.postgres)} documents/s into one PostgreSQL, however many workers`);
+  return lines;
+}
+
 export async function postgresBench(argv: string[] = []): Promise<void> {
   const arg = (name: string) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
   const server = arg('--pg') ?? process.env.TRIANGULATE_BENCH_PG ?? TEST_PG;
@@ -222,16 +238,18 @@ export async function postgresBench(argv: string[] = []): Promise<void> {
   const ingestDocs = Number(arg('--ingest-docs') ?? 240);
   const docs = Number(arg('--docs') ?? process.env.TRIANGULATE_WEB_BENCH_DOCS ?? 100_000);
   const version = await one<string>(server, 'SHOW server_version');
-  const lines: string[] = [];
-  process.stderr.write(`postgres bench: ingest of ${ingestDocs} generated articles, SQLite then PostgreSQL with 1, 2, 4 workers…\n`);
-  const ingest = await ingestBench(server, ingestDocs);
-  lines.push(`\nIngest: ${ingestDocs} generated articles, extraction + storing + cross-article links (PostgreSQL ${version}, ${(await import('node:os')).availableParallelism()} cores)`);
-  lines.push(`${'run'.padEnd(46)} ${'wall s'.padStart(7)} ${'docs/s'.padStart(7)} ${'docs/s after start-up'.padStart(22)}`);
-  for (const r of ingest.rows) {
-    lines.push(`${r.run.padEnd(46)} ${fmt(r.seconds, 1).padStart(7)} ${fmt(r.docs / r.seconds, 1).padStart(7)} ${(r.steadyDocsPerSec ? fmt(r.steadyDocsPerSec, 1) : '').padStart(22)}`);
+  // --pg-part ingest|queries runs one half (the query ledger takes minutes to copy the first time)
+  const part = arg('--pg-part');
+  let lines: string[] = [];
+  const flush = () => {
+    process.stdout.write(lines.join('\n') + '\n');
+    lines = [];
+  };
+  if (part !== 'queries') {
+    lines.push(...(await ingestReport(server, ingestDocs, version)));
+    flush();
   }
-  lines.push(`storing + linking one document (extraction done before; serial under the write lock): SQLite ${fmt(ingest.writeMs.sqlite, 1)} ms, ` +
-    `PostgreSQL ${fmt(ingest.writeMs.postgres, 1)} ms → at most ~${fmt(1000 / ingest.writeMs.postgres)} documents/s into one PostgreSQL, however many workers`);
+  if (part === 'ingest') return;
 
   process.stderr.write(`postgres bench: query times on ${fmt(docs)} articles…\n`);
   const { sqlite, postgres, buildSeconds } = await queryLedgers(server, docs);
@@ -250,7 +268,7 @@ export async function postgresBench(argv: string[] = []): Promise<void> {
     await sqlite.close();
     await postgres.close();
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  flush();
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/src\//, '/src/'))) {

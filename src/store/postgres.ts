@@ -588,9 +588,15 @@ export class PostgresLedger implements Ledger {
     const tally = await this.one('SELECT name, claims, documents FROM source_tally WHERE key = $1', [key]);
     if (!tally?.claims) return undefined;
     const within = Math.min(tally.claims, PostgresLedger.PROFILE_WITHIN);
+    // a source with thousands of claims: walk articles newest first (LATERAL keeps that order) and
+    // stop at the page, rather than fetch and sort every claim it ever made
     const rows = await this.many(
-      `SELECT c.kind, coalesce(c.said, d.published) AS at, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id
-       WHERE lower(c.source_name) = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`,
+      tally.claims > within
+        ? `SELECT c.kind, coalesce(c.said, d.published) AS at, d.outlet
+           FROM documents d CROSS JOIN LATERAL (SELECT kind, said FROM claims c WHERE c.doc_id = d.id AND lower(c.source_name) = $1) c
+           ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`
+        : `SELECT c.kind, coalesce(c.said, d.published) AS at, d.outlet FROM claims c JOIN documents d ON d.id = c.doc_id
+           WHERE lower(c.source_name) = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`,
       [key],
     );
     const tallyOf = (column: 'kind' | 'outlet') => {
@@ -692,9 +698,10 @@ export class PostgresLedger implements Ledger {
         ? `SELECT ${columns} FROM figures f JOIN documents d ON d.id = f.doc_id
            LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
            WHERE f.measure = $1 ORDER BY coalesce(c.said, d.published) NULLS FIRST, f.doc_id, f.start LIMIT $2`
-        : `SELECT ${columns} FROM documents d JOIN figures f ON f.doc_id = d.id
+        : `SELECT ${columns} FROM documents d
+           CROSS JOIN LATERAL (SELECT * FROM figures f WHERE f.doc_id = d.id AND f.measure = $1) f
            LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
-           WHERE f.measure = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT $2`;
+           ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT $2`;
     const rows = await this.many(sql, [measure, limit]);
     const points = rows.map((r): SeriesPoint => ({ ...figureRow(r), title: undef(r.title), cue: undef(r.cue), quote: undef(r.quote) }));
     return { total, points };

@@ -18,8 +18,9 @@ import { entityKeys, sameEntity } from '../../link/entities.ts';
 import { nameKey } from '../../nlp/names/normalize.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
 import { dayShift } from '../../link/period.ts';
+import { denialsOf } from '../../link/denials.ts';
 import { pointsOf, type Point } from '../../link/points.ts';
-import { blocksOf, featuresOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
+import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
 import type {
   ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
 } from '../../link/types.ts';
@@ -36,6 +37,11 @@ const STATEMENT_CANDIDATES = 40;
 
 function familyPlace(m: MeasureFacets): string {
   return [m.kind, m.family, m.place ?? '', m.planned ? 'planned' : '', m.part ? 'part' : ''].join('|');
+}
+
+/** Whether a point is compared with others for conflicts: a count with whose or where, of a stated or said time. */
+function judged(p: Point): boolean {
+  return p.comparable && p.scoped && p.measure.kind === 'count' && !!p.range && (p.basis === 'stated' || p.basis === 'said');
 }
 
 function facetsOnly(m: MeasureFacets): MeasureFacets {
@@ -74,8 +80,9 @@ export class PgLinkStore {
     const points = pointsOf(doc, x);
     await this.linkSeries(db, doc, x, points, copy?.group);
     const reports = reportsOf(doc.published, x, points);
-    const figureStatement = await this.linkStatements(db, doc, reports, copy?.group);
+    const { figureStatement, statementOf } = await this.linkStatements(db, doc, reports, copy?.group);
     await this.linkConflicts(db, doc, points, figureStatement, copy?.group);
+    await this.linkDenials(db, doc, x, statementOf);
     await this.linkEntities(db, doc, x);
   }
 
@@ -141,8 +148,11 @@ export class PgLinkStore {
     const members = await rows(db,
       `SELECT c.doc_id, d.outlet, d.published FROM link_copies c JOIN documents d ON d.id = c.doc_id WHERE c.group_id = $1 ORDER BY d.seq LIMIT 50`,
       [group]);
+    // the original, as link/copies.ts pickOriginal decides it: the one member the others' text
+    // credits, else the earliest published, else the first stored
     const credited: Row[] = [];
-    for (const m of members) {
+    const ordered: Row[] = members.map((m, order) => ({ ...m, order }));
+    for (const m of ordered) {
       if (!m.outlet) continue;
       const r = await first(db,
         `SELECT count(*) AS n FROM link_copies c JOIN documents d ON d.id = c.doc_id
@@ -156,9 +166,10 @@ export class PgLinkStore {
       original = credited[0]!;
       why = `${original.outlet} is credited in the text of the other members (dateline or credit line)`;
     } else {
-      const pool = credited.length ? credited : members;
-      original = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'))[0]!;
-      const tie = pool.filter((m) => m.published === original.published).length > 1;
+      const pool = credited.length ? credited : ordered;
+      const sorted = [...pool].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.order - b.order);
+      original = sorted[0]!;
+      const tie = sorted[1] && (sorted[1].published ?? '9999') === (original.published ?? '9999');
       why = tie ? 'published first (with another on the same day; stored first)' : 'published first';
     }
     await db.query(
@@ -195,7 +206,7 @@ export class PgLinkStore {
          VALUES ($10, $11, $1, $12, $4, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, NULL, $32, $33, $34, $35, $36, $37, $38)`,
         [p.series, p.scope, familyPlace(m), m.place ?? null, p.label, p.scoped ? 1 : 0, m.planned ? 1 : 0, when, JSON.stringify(facetsOnly(m)),
           doc.id, p.figureId, p.compare, m.placeLevel ?? null, p.text, p.value, p.min ?? null, p.max ?? null, p.lo, p.hi, p.qualifier,
-          p.comparable && p.range && (p.basis === 'stated' || p.basis === 'said') ? 1 : 0, p.digits, p.misgrouped ? 1 : 0,
+          judged(p) ? 1 : 0, p.digits, p.misgrouped ? 1 : 0,
           p.period ?? null, p.range?.start ?? null, p.range?.end ?? null, p.range?.granularity ?? null, p.basis, p.said ?? null, sources.get(p.figureId) ?? null,
           p.claimId ?? null, copyGroup ?? null, doc.published ?? null, doc.outlet ?? null, p.start, p.end, JSON.stringify(m.why),
           p.range?.start ?? doc.published ?? '']);
@@ -238,22 +249,27 @@ export class PgLinkStore {
 
   // ---- statements ----
 
-  /** Returns the statement each figure of the document was reported in (what linkConflicts needs). */
-  private async linkStatements(db: Db, doc: Document, reports: Report[], copyGroup: number | undefined): Promise<Map<string, number>> {
+  /** Files each report under a statement; returns the statement of each figure and of each claim. */
+  private async linkStatements(db: Db, doc: Document, reports: Report[], copyGroup: number | undefined):
+    Promise<{ figureStatement: Map<string, number>; statementOf: Map<string, number> }> {
     const figureStatement = new Map<string, number>();
+    const statementOf = new Map<string, number>();
     const joinedHere = new Set<number>();
     for (const r of reports) {
       const blocks = blocksOf(r);
+      // a report that nothing could ever join (no date at all, or only a weak source and no figure) is not filed
+      if (!blocks.length || (!r.identity.strong.length && !r.figures.length)) continue;
       let best: { id: number; features: StatementFeatures; score: number; why: string[]; discrepancies: Discrepancy[]; copied: boolean } | undefined;
-      if (blocks.length) {
-        // with each candidate, whether a copy of this article already reported it (asked of the best one only, in SQLite)
+      if (r.range) {
+        // candidates whose date said can meet the report's (two days' slack), newest first; with each,
+        // whether a copy of this article already reported it (asked of the best one only, in SQLite)
         const candidates = await rows(db,
           `SELECT s.id, s.features,
                   ($2::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM link_reports r WHERE r.statement_id = s.id AND r.copy_group = $2 AND r.doc_id <> $3)) AS copied
            FROM link_statements s
-           WHERE s.id IN (SELECT DISTINCT statement_id FROM link_statement_blocks WHERE block = ANY($1) ORDER BY statement_id DESC LIMIT ${STATEMENT_CANDIDATES})
-           ORDER BY s.id DESC`,
-          [blocks, copyGroup ?? null, doc.id]);
+           WHERE s.id IN (SELECT statement_id FROM link_statement_blocks WHERE block = ANY($1)) AND s.said_end >= $4 AND s.said_start <= $5
+           ORDER BY s.id DESC LIMIT ${STATEMENT_CANDIDATES}`,
+          [lookupBlocksOf(r), copyGroup ?? null, doc.id, dayShift(r.range.start, -2), dayShift(r.range.end, 2)]);
         for (const c of candidates) {
           const features = JSON.parse(c.features) as StatementFeatures;
           const m = matchStatement(r, features);
@@ -277,15 +293,16 @@ export class PgLinkStore {
       let statement: number;
       if (best) {
         const newDoc = !joinedHere.has(best.id);
+        const merged = mergeFeatures(best.features, r);
         const row = await first(db,
           `WITH st AS (
              UPDATE link_statements SET reports = reports + 1, documents = documents + $14, independent = independent + $15,
-               discrepancy = greatest(discrepancy, $16), features = $17, said = coalesce(said, $6),
+               discrepancy = greatest(discrepancy, $16), features = $17, said = coalesce(said, $6), said_start = $19, said_end = $20,
                sources = CASE WHEN strpos(sources, $5) > 0 OR length(sources) > 300 THEN sources ELSE sources || ' | ' || $5 END
              WHERE id = $18 RETURNING id
            )${rest}`,
           [...common, JSON.stringify(best.why), figureIds, newDoc ? 1 : 0, newDoc && !best.copied ? 1 : 0, best.discrepancies.length ? 1 : 0,
-            JSON.stringify(mergeFeatures(best.features, r)), best.id]);
+            JSON.stringify(merged), best.id, merged.range?.start ?? '', merged.range?.end ?? '9999']);
         statement = row!.id as number;
         for (const f of figureIds) figureStatement.set(f, statement);
         for (const d of best.discrepancies) await this.recordDiscrepancy(db, doc, statement, d, r.identity.label);
@@ -293,21 +310,36 @@ export class PgLinkStore {
         const why = ['first report of this statement in the ledger'];
         const row = await first(db,
           `WITH st AS (
-             INSERT INTO link_statements (source, sources, said, reports, documents, independent, first_doc, features, why)
-             VALUES ($5, $5, $6, 1, 1, 1, $2, $14, $12) RETURNING id
+             INSERT INTO link_statements (source, sources, said, said_start, said_end, reports, documents, independent, first_doc, features, why)
+             VALUES ($5, $5, $6, $15, $16, 1, 1, 1, $2, $14, $12) RETURNING id
            )${rest}`,
-          [...common, JSON.stringify(why), figureIds, JSON.stringify(featuresOf(r))]);
+          [...common, JSON.stringify(why), figureIds, JSON.stringify(featuresOf(r)), r.range?.start ?? '', r.range?.end ?? '9999']);
         statement = row!.id as number;
         for (const f of figureIds) figureStatement.set(f, statement);
       }
       joinedHere.add(statement);
+      for (const c of r.claimIds) statementOf.set(c, statement);
     }
-    return figureStatement;
+    return { figureStatement, statementOf };
   }
 
-  /** The conflict (made once per key) and both its points, in one round trip. */
+  /** Denials of a report (see link/denials.ts): one conflict per denied statement, however many deny it. */
+  private async linkDenials(db: Db, doc: Document, x: Extraction, statementOf: Map<string, number>): Promise<void> {
+    for (const d of denialsOf(x.claims, new Map(x.entities.map((e) => [e.id, e])), doc.published)) {
+      const target = statementOf.get(d.target.id);
+      const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
+      const who = d.target.source?.entity ? x.entities.find((e) => e.id === d.target.source!.entity)?.name : d.target.source?.text;
+      const label = `${(who ?? 'a report').trim()}: ${d.target.content.map((sp) => sp.text).join(' … ').slice(0, 80)}`;
+      const period = d.target.said ?? doc.published?.slice(0, 7) ?? null;
+      await this.recordConflict(db, { kind: 'denial', compare: 'claims', label, period, sa: sideA, sb: 'denied', statement: target ?? null, why: [d.why] },
+        { side: 0, doc: doc.id, figure: d.target.id }, { side: 1, doc: doc.id, figure: d.denial.id }, 'claims');
+    }
+  }
+
+  /** The conflict (made once per key) and both its sides (figures, or claims for a denial), in one round trip. */
   private async recordConflict(db: Db, c: { kind: string; compare: string; label: string; period: string | null; sa: string; sb: string; statement: number | null; why: string[] },
-    mine: { side: number; doc: string; figure: string }, theirs: { side: number; doc: string; figure: string }): Promise<void> {
+    mine: { side: number; doc: string; figure: string }, theirs: { side: number; doc: string; figure: string }, of: 'figures' | 'claims' = 'figures'): Promise<void> {
+    const sides = of === 'figures' ? 'link_conflict_points (conflict_id, side, doc_id, figure_id)' : 'link_conflict_claims (conflict_id, side, doc_id, claim_id)';
     await db.query(
       `WITH made AS (
          INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -317,7 +349,7 @@ export class PgLinkStore {
          UNION ALL
          SELECT id FROM link_conflicts WHERE kind = $1 AND compare = $2 AND coalesce(period, '') = coalesce($4, '') AND side_a = $5 AND side_b = $6
        )
-       INSERT INTO link_conflict_points (conflict_id, side, doc_id, figure_id)
+       INSERT INTO ${sides}
        SELECT (SELECT id FROM conflict LIMIT 1), side, doc_id, figure_id FROM (VALUES ($9::integer, $10::text, $11::text), ($12, $13, $14)) AS v(side, doc_id, figure_id)
        ON CONFLICT DO NOTHING`,
       [c.kind, c.compare, c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify(c.why), mine.side, mine.doc, mine.figure, theirs.side, theirs.doc, theirs.figure]);
@@ -342,7 +374,7 @@ export class PgLinkStore {
   private async linkConflicts(db: Db, doc: Document, points: Point[], figureStatement: Map<string, number>, copyGroup: number | undefined): Promise<number> {
     let found = 0;
     for (const p of points) {
-      if (!p.comparable || !p.range || (p.basis !== 'stated' && p.basis !== 'said')) continue;
+      if (!judged(p) || !p.range) continue;
       const statement = figureStatement.get(p.figureId) ?? null;
       const me: ComparablePoint = {
         docId: doc.id, figureId: p.figureId, claimId: p.claimId ?? null, statementId: statement, copyGroup: copyGroup ?? null,
@@ -399,11 +431,15 @@ export class PgLinkStore {
       return e.type === 'PERSON' && !key.includes(' ') ? undefined : `${e.type}|${key}|${e.country ?? ''}`;
     });
     const keysOf = x.entities.map((e) => entityKeys(e));
-    type Cluster = { id: number; type: string; name: string; country: string | null; names: string[]; fresh: boolean; documents: number; mentions: number };
+    // `names` and `country` are the cluster as stored when this document began (or as created by it):
+    // what later names of the document are matched against; `pending` is what the document adds
+    type Cluster = { id: number; type: string; name: string; country: string | null; names: string[]; fresh: boolean; documents: number; mentions: number;
+      pending: { names: string[]; country: string | null } };
     const clusters = new Map<number, Cluster>();
     const remember = (r: Row) => {
       if (!clusters.has(r.id)) {
-        clusters.set(r.id, { id: r.id, type: r.type, name: r.name, country: r.country, names: JSON.parse(r.names), fresh: false, documents: 0, mentions: 0 });
+        clusters.set(r.id, { id: r.id, type: r.type, name: r.name, country: r.country, names: JSON.parse(r.names), fresh: false, documents: 0, mentions: 0,
+          pending: { names: [], country: null } });
       }
     };
     const known = new Map<string, { id: number; name: string }>();
@@ -438,11 +474,12 @@ export class PgLinkStore {
     const names = new Map<string, { exact: string; cluster_id: number; name: string }>();
     const published = doc.published ?? '';
     const join = (e: Extraction['entities'][number], cluster: Cluster, confidence: number, evidence: string) => {
-      if (!(cluster.names.includes(e.name) || cluster.names.length >= 12)) cluster.names = [...cluster.names, e.name];
+      const known = cluster.pending.names.length ? cluster.pending.names : cluster.names;
+      if (!known.includes(e.name) && known.length < 12) cluster.pending.names = [...known, e.name];
       if (!inThisDoc.has(cluster.id)) cluster.documents++;
       inThisDoc.add(cluster.id);
       cluster.mentions += e.mentions.length;
-      cluster.country ??= e.country ?? null;
+      if (e.country) cluster.pending.country ??= e.country;
       members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: cluster.id, name: e.name, mentions: e.mentions.length, confidence, evidence, published });
     };
     x.entities.forEach((e, i) => {
@@ -456,7 +493,10 @@ export class PgLinkStore {
       }
       const keys = keysOf[i]!;
       if (!keys.length) return;
-      const candidates = [...new Set(keys.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => b - a).slice(0, 50);
+      // precise keys first, then the matcher's broad one (a family name), so a common name cannot crowd out the right cluster
+      const newest = (group: string[]) => [...new Set(group.flatMap((k) => [...(byKey.get(k) ?? [])]))].sort((a, b) => b - a).slice(0, 50);
+      const candidates = new Set<number>();
+      for (const group of [keys.slice(0, -1), keys.slice(-1)]) for (const id of group.length ? newest(group) : []) candidates.add(id);
       let best: { id: number; confidence: number; evidence: string[] } | undefined;
       for (const id of candidates) {
         const c = clusters.get(id)!;
@@ -471,7 +511,8 @@ export class PgLinkStore {
         join(e, cluster, best.confidence, best.evidence.join('; '));
       } else {
         const id = STAND_IN + started++;
-        cluster = { id, type: e.type, name: e.name, country: e.country ?? null, names: [e.name], fresh: true, documents: 1, mentions: e.mentions.length };
+        cluster = { id, type: e.type, name: e.name, country: e.country ?? null, names: [e.name], fresh: true, documents: 1, mentions: e.mentions.length,
+          pending: { names: [], country: null } };
         clusters.set(id, cluster);
         inThisDoc.add(id);
         members.push({ doc_id: doc.id, entity_id: e.id, cluster_id: id, name: e.name, mentions: e.mentions.length, confidence: 1, evidence: 'first mention in the ledger', published });
@@ -511,7 +552,8 @@ export class PgLinkStore {
          INSERT INTO link_entities (id, type, name, country, names, documents, mentions)
          SELECT id, type, name, country, names, documents, mentions FROM json_populate_recordset(NULL::link_entities, $1)
        ), joined AS (
-         UPDATE link_entities e SET documents = e.documents + j.documents, mentions = e.mentions + j.mentions, names = j.names, country = coalesce(e.country, j.country)
+         UPDATE link_entities e SET documents = e.documents + j.documents, mentions = e.mentions + j.mentions, names = coalesce(j.names, e.names),
+           country = coalesce(e.country, j.country)
          FROM json_populate_recordset(NULL::link_entities, $2) j WHERE e.id = j.id
        ), keys AS (
          INSERT INTO link_entity_keys (block, entity_id) SELECT k.block, k.entity FROM json_to_recordset($3) AS k(block text, entity bigint) ON CONFLICT DO NOTHING
@@ -524,8 +566,13 @@ export class PgLinkStore {
        ON CONFLICT (doc_id, entity_id) DO UPDATE SET cluster_id = excluded.cluster_id, name = excluded.name, mentions = excluded.mentions,
          confidence = excluded.confidence, evidence = excluded.evidence, published = excluded.published`,
       [
-        json(fresh.map((c) => ({ id: c.id, type: c.type, name: c.name, country: c.country, names: json(c.names), documents: c.documents, mentions: c.mentions }))),
-        json(joined.map((c) => ({ id: c.id, country: c.country, names: json(c.names), documents: c.documents, mentions: c.mentions }))),
+        json(fresh.map((c) => ({
+          id: c.id, type: c.type, name: c.name, country: c.country ?? c.pending.country, names: json(c.pending.names.length ? c.pending.names : c.names),
+          documents: c.documents, mentions: c.mentions,
+        }))),
+        json(joined.map((c) => ({
+          id: c.id, country: c.pending.country, names: c.pending.names.length ? json(c.pending.names) : null, documents: c.documents, mentions: c.mentions,
+        }))),
         json(newKeys),
         json([...names.values()]),
         json(members),
@@ -669,6 +716,28 @@ export class PgLinkStore {
       `SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = $1' : ''} ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
     const result: ConflictRow[] = [];
     for (const c of found) {
+      if (c.kind === 'denial') {
+        // a denial and what it denies: its sides are claims, not figures
+        const claims = await rows(this.pool,
+          `SELECT cc.side, c.*, d.outlet, d.published, g.original FROM link_conflict_claims cc
+           JOIN claims c ON c.doc_id = cc.doc_id AND c.id = cc.claim_id JOIN documents d ON d.id = cc.doc_id
+           LEFT JOIN link_copies lc ON lc.doc_id = cc.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+           WHERE cc.conflict_id = $1 ORDER BY cc.doc_id, cc.claim_id LIMIT $2`, [c.id, (opts.points ?? 20) * 2]);
+        const claimSide = (n: number, value: string) => {
+          const mine = claims.filter((r) => r.side === n);
+          return {
+            value,
+            reports: mine.length,
+            independent: new Set(mine.map((r) => r.original ?? r.doc_id)).size,
+            points: mine.map((r): ConflictPoint => ({
+              documentId: r.doc_id, figureId: '', claimId: r.id, text: r.content_text, outlet: undef(r.outlet), published: undef(r.published),
+              source: undef(r.source_name), said: undef(r.said), copyOf: r.original && r.original !== r.doc_id ? r.original : undefined, start: r.start, end: r.end,
+            })),
+          };
+        };
+        result.push({ id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [claimSide(0, 'reported'), claimSide(1, 'denied')], why: JSON.parse(c.why) });
+        continue;
+      }
       // a conflict repeated by many articles lists its first points and counts the rest
       const counts = new Map((await rows(this.pool,
         `SELECT cp.side, count(*) AS reports,
@@ -731,7 +800,7 @@ export class PgLinkStore {
     for (const e of found) {
       const members = await rows(this.pool,
         `SELECT m.*, d.outlet FROM link_entity_members m JOIN documents d ON d.id = m.doc_id
-         WHERE m.cluster_id = $1 ORDER BY m.published, m.doc_id, m.entity_id LIMIT $2`, [e.id, opts.members ?? 200]);
+         WHERE m.cluster_id = $1 ORDER BY m.published, m.doc_id, m.entity_id LIMIT $2`, [e.id, opts.members ?? 20]);
       result.push({
         id: e.id,
         type: e.type,

@@ -379,4 +379,19 @@ export const PG_MIGRATIONS: string[] = [
     name       ${T} NOT NULL
   );
   `,
+  // 4: as SQLite's migrations 6 and 7: the days a statement was said (candidates that cannot meet a
+  // report are not read), reports by copy group, and conflicts between claims (a denial of a report)
+  `
+  ALTER TABLE link_statements ADD COLUMN said_start ${T} NOT NULL DEFAULT '';
+  ALTER TABLE link_statements ADD COLUMN said_end ${T} NOT NULL DEFAULT '9999';
+  UPDATE link_statements SET said_start = coalesce(features::json #>> '{range,start}', ''), said_end = coalesce(features::json #>> '{range,end}', '9999');
+  CREATE INDEX link_reports_copy ON link_reports (copy_group, statement_id) WHERE copy_group IS NOT NULL;
+  CREATE TABLE link_conflict_claims (
+    conflict_id bigint NOT NULL,
+    side        integer NOT NULL,
+    doc_id      ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id    ${T} NOT NULL,
+    PRIMARY KEY (conflict_id, doc_id, claim_id)
+  );
+  `,
 ];
