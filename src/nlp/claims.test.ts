@@ -332,3 +332,23 @@ test('the second half of a hyphenated compound is no cue', () => {
   assert.equal(claims.filter((c) => c.kind !== 'unattributed').length, 1);
   assert.equal(byCue(claims, 'said').source?.text, 'The self-described reformer');
 });
+
+test('"when asked" is a question put to the speaker, and no content of the cue before it', () => {
+  const { claims } = run('“Not this year,” the coach said when asked whether he would retire.');
+  assert.equal(contentOf(byCue(claims, 'said')), '“Not this year,”');
+  const asked = byCue(claims, 'asked');
+  assert.equal(asked.source, undefined);
+  assert.equal(contentOf(asked), 'whether he would retire');
+});
+
+test('a fronted active participle speaks for the subject of the main clause', () => {
+  const c = byCue(run('After saying the vote was rigged, the candidate left the hall.').claims, 'saying');
+  assert.equal(c.source?.text, 'the candidate');
+  assert.equal(contentOf(c), 'the vote was rigged');
+});
+
+test('a participle phrase after the subject is not part of the source; an appositive with a relative clause is', () => {
+  assert.equal(byCue(run('Rubio, speaking at a rally in Miami, criticized the ruling.').claims, 'criticized').source?.text, 'Rubio');
+  const c = byCue(run('Ana Lima, the activist who founded the group, has endorsed the plan.').claims, 'has endorsed');
+  assert.equal(c.source?.text, 'Ana Lima, the activist who founded the group,');
+});

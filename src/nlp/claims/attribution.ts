@@ -383,6 +383,20 @@ const FRONTED = new Set(['if', 'when', 'while', 'as', 'although', 'though', 'bec
 /** Openers of adverbial clauses: what follows them is the reporter's framing, not the content. */
 const SUBORDINATORS = new Set(['as', 'while', 'when', 'whereas', 'because', 'after', 'before', 'although', 'though', 'since', 'until', 'than']);
 
+/** Prepositions that open a fronted participle clause: "After saying ...", "By calling ...". */
+const FRONTING_PREPOSITIONS = new Set(['after', 'before', 'while', 'since', 'upon', 'by', 'in', 'when', 'without']);
+
+/** Openers of an adverbial clause that follows a cue rather than being what it reports. */
+const ADVERBIAL_OPENERS = new Set(['when', 'after', 'before', 'while', 'as', 'because', 'since', 'although', 'though', 'once', 'until']);
+
+/** "“...,” Christie said": a short subject between a closing quote (and comma) and the verb group at `a`. */
+function sourceAfterQuote(doc: Doc, a: number, lo: number): boolean {
+  const source = subjectBefore(doc, a, lo);
+  if (!source) return false;
+  const k = source[0] - 1;
+  return k >= lo && (closes(doc, k) || (doc.tokens[k]!.text === ',' && closes(doc, k - 1)));
+}
+
 /** Whether [from, to) holds a finite verb: a clause rather than a noun phrase. */
 function finiteVerbIn(doc: Doc, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -412,10 +426,14 @@ function coordinatedSubject(doc: Doc, group: number, lo: number): Range | undefi
   let k = group - 1;
   while (k > lo && (lower[k] === 'then' || lower[k] === 'also')) k--;
   if (k <= lo || !COORDINATORS.has(lower[k]!)) return undefined;
-  for (let j = k - 1; j >= lo && k - j <= 30; j--) {
+  // the first verb of the same form with a subject: the main clause's, not one inside its content
+  // ("He said his attacks have given ... and said ...")
+  const form = formOf(doc, group + skipToVerb(doc, group));
+  let from = k - 1;
+  while (from > lo && k - from < 40 && tokens[from - 1]!.text !== ';' && doc.inQuote[from - 1]! < 0) from--;
+  for (let j = from; j < k; j++) {
     const t = tokens[j]!;
-    if (t.text === ';' || doc.inQuote[j]! >= 0) return undefined;
-    if (t.pos !== 'VERB' || formOf(doc, j) !== formOf(doc, group + skipToVerb(doc, group))) continue;
+    if (t.pos !== 'VERB' || doc.inQuote[j]! >= 0 || formOf(doc, j) !== form) continue;
     const subject = subjectBefore(doc, verbGroupStart(doc, j, lo), lo);
     if (subject) return subject;
   }
@@ -507,7 +525,7 @@ function readVerbCue(
   while (a - 1 >= lo) {
     const t = tokens[a - 1]!;
     const l = lower[a - 1]!;
-    if (t.pos === 'AUX' || NEGATORS.has(l) || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l))) a--;
+    if (t.pos === 'AUX' || NEGATORS.has(l) || l === 'having' || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l))) a--;
     else break;
   }
   a = chainStart(doc, a, lo);
@@ -552,6 +570,8 @@ function readVerbCue(
     if (comma > 0) end = comma;
   }
   let hasForward = after < end && tokens[after]!.text !== ',' && !END_PUNCT.has(tokens[after]!.text);
+  // "“...,” Christie said when asked whether ...": after a quotation, an adverbial clause is no content
+  if (hasForward && (closes(doc, a - 1) || (tokens[a - 1]?.text === ',' && closes(doc, a - 2)) || sourceAfterQuote(doc, a, lo)) && ADVERBIAL_OPENERS.has(lower[after]!)) hasForward = false;
   // "said during a rally in Ohio." is not content; "said at a rally that ..." has it after the adjunct
   if (hasForward && !colon && tokens[after]!.pos === 'ADP' && !CLAUSE_OPENERS.has(lower[after]!) && !frame.particles?.includes(lower[after]!)) {
     const that = clauseAfterAdjunct(doc, after, end);
@@ -613,17 +633,27 @@ function readVerbCue(
   }
 
   if (hasForward) {
-    const source = agent ?? (passive ? undefined : subjectBefore(doc, a, lo) ?? coordinatedSubject(doc, a, lo));
-    if (!source && !passive && !relativeSubject(doc, a, lo)) {
+    const leadSource = agent ?? (passive ? undefined : subjectBefore(doc, a, lo) ?? coordinatedSubject(doc, a, lo));
+    // "when asked whether ...": the question put to the sentence's speaker, who goes unnamed here
+    const whenAsked = !leadSource && ADVERBIAL_OPENERS.has(lower[a - 1] ?? '') && a - 1 >= lo;
+    // "After saying he was nervous, the man ...", "Having announced that ..., the judge ...": an
+    // active participle clause fronting the sentence speaks for the main clause's subject
+    const fronted = !leadSource && (isClauseStart(doc, a, lo) || (a - 1 === lo && FRONTING_PREPOSITIONS.has(lower[lo]!))) && (formOf(doc, head) === 'ing' || lower[a] === 'having');
+    let source: Range | undefined = leadSource;
+    if (fronted) {
+      const comma = nextComma(doc, after, trimEnd(doc, lo, hi));
+      if (comma > 0) source = sentenceSubject(doc, comma + 1, hi);
+    }
+    if (!source && !passive && !relativeSubject(doc, a, lo) && !whenAsked) {
       // a bare verb with no subject in reach is more often not an attribution ("Asked about ...")
       if (!(tokens[a - 1]?.text === ',' || a === lo)) return undefined;
     }
     let content: Range[] = [forwardContent(doc, after, end, tokens[head]!.lemma)];
-    if (!source && isClauseStart(doc, a, lo)) {
+    if ((!leadSource && isClauseStart(doc, a, lo)) || whenAsked || fronted) {
       // a fronted participial clause ("Asked about the plan, the minister said ...") ends at its comma
       const comma = nextComma(doc, after, end);
-      if (comma < 0) return undefined;
-      content = [[after, comma]];
+      if (comma < 0 && !whenAsked) return undefined;
+      content = [[after, comma < 0 ? content[0]![1] : comma]];
     }
     // "As the Post observed, ..." has its content after the comma, not before
     // a split quotation: `"Judge," I said, "I have never ..."`
@@ -951,8 +981,14 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
     const first = tokens[p + 1]!;
     const relative = /^(who|which|whose|that)$/i.test(first.text);
     if (relative) return np;
+    // "Rubio, speaking at a rally in Miami, said": the participle phrase is circumstance, not source
+    if (first.pos === 'VERB' && (formOf(doc, p + 1) === 'ing' || formOf(doc, p + 1) === 'past')) return np;
     if (!(first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'NOUN' || first.pos === 'PROPN' || first.pos === 'NUM')) return undefined;
-    for (let i = p + 1; i < k; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return undefined;
+    // the appositive may hold a relative clause of its own ("the icon who founded the institute")
+    for (let i = p + 1; i < k; i++) {
+      if (/^(who|which|that|whose)$/.test(lower[i]!)) break;
+      if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return undefined;
+    }
     return [np[0], k + 1];
   }
   return nounPhraseBefore(doc, k + 1, lo);
