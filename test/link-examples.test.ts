@@ -194,9 +194,16 @@ test('statements R4: the interior ministry’s 3,000 work permits, reported by E
   assert.ok(r4!.independent < r4!.documents, 'copies are reports but not independent ones');
 });
 
-test('statements R4 includes EC-2, which names the speaker', { todo: 'EC-2’s report of the permits is attributed to “the country’s interior ministry” after a trailing figure; it joins only when the claims stage dates it' }, () => {
+test('statements R4 includes EC-2, which names the speaker', () => {
   const r4 = statementWith(json<StatementGroup[]>(['statements']), 'MW-2', /3,000 work permits/);
   assert.ok(outletsOf(r4).has('EC-2'), [...outletsOf(r4)].join(', '));
+});
+
+test('statements R8: South Korea’s foreign ministry on the Kursk plan, the same day in HL-3 and EC-3', () => {
+  const rows = json<StatementGroup[]>(['statements', '--source', 'foreign ministry']);
+  const r8 = rows.find((s) => outletsOf(s).has('HL-3') && outletsOf(s).has('EC-3'));
+  assert.ok(r8, rows.map((s) => `${s.source}: ${[...outletsOf(s)].join(', ')}`).join('; '));
+  assert.equal(r8!.said, '2025-06-11');
 });
 
 test('statements R3: the NIS estimate of January 2025 (about 12,000), first in LP-1 and MW-1', { todo: 'MW-1’s claim content and date said come out wrong from the claims stage' }, () => {

@@ -201,10 +201,10 @@ export function valueText(p: { value: number | null; min?: number; max?: number;
 
 export function formatSeriesList(rows: SeriesSummary[], color = false): string {
   if (!rows.length) return 'No figure series yet: a series needs the same measure in at least two independent articles (use --all to list every measure).';
-  const out = [paint(color, SGR.bold, `${'points'.padStart(6)} ${'articles'.padStart(8)} ${'indep.'.padStart(6)}  ${'from … to'.padEnd(23)}  measure`)];
+  const out = [paint(color, SGR.bold, `${'points'.padStart(6)} ${'articles'.padStart(8)} ${'indep.'.padStart(6)}  ${'from … to'.padEnd(17)}  measure`)];
   for (const s of rows) {
-    const span = s.first ? `${s.first} … ${s.last ?? ''}` : '';
-    out.push(`${String(s.points).padStart(6)} ${String(s.documents).padStart(8)} ${String(s.independent).padStart(6)}  ${span.padEnd(23)}  ${s.label}`);
+    const span = s.first ? `${s.first.slice(0, 7)} … ${(s.last ?? '').slice(0, 7)}` : '';
+    out.push(`${String(s.points).padStart(6)} ${String(s.documents).padStart(8)} ${String(s.independent).padStart(6)}  ${span.padEnd(17)}  ${s.label}`);
   }
   out.push('', paint(color, SGR.dim, 'indep. = articles that are not copies of one another. Show one: triangulate series "<measure>"'));
   return out.join('\n');

@@ -103,3 +103,15 @@ export function fallbackTimes(text: string, from: number, to: number, anchorYear
   }
   return out;
 }
+
+/**
+ * A date said, when it can be one: resolvable, and not after the article was published (what an
+ * article reports was said before it went out; a later date is a misread "in May").
+ */
+export function saidDate(said: string | undefined, published: string | undefined): string | undefined {
+  if (!said) return undefined;
+  const r = timexRange(said);
+  if (!r) return undefined;
+  if (published && /^\d{4}-\d{2}-\d{2}/.test(published) && r.start > published.slice(0, 10)) return undefined;
+  return said;
+}

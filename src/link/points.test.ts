@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim, Figure, TimeExpr } from '../types.ts';
 import { interval, pointsOf } from './points.ts';
-import { timexRange, fallbackTimes } from './period.ts';
+import { timexRange, fallbackTimes, saidDate } from './period.ts';
 
 const at = (text: string, s: string, from = 0) => {
   const start = text.indexOf(s, from);
@@ -66,4 +66,10 @@ test('TIMEX3 values become day ranges', () => {
   assert.equal(timexRange('PRESENT_REF'), undefined);
   const t = fallbackTimes('Figures for 2019 and for last year differ.', 0, 41, 2025);
   assert.deepEqual(t.map((x) => x.value).sort(), ['2019', '2024']);
+});
+
+test('a date said after the article was published is a misreading and is not used', () => {
+  assert.equal(saidDate('2026-05', '2025-11-19'), undefined);
+  assert.equal(saidDate('2025-05', '2025-11-19'), '2025-05');
+  assert.equal(saidDate('PRESENT_REF', '2025-11-19'), undefined);
 });

@@ -5,7 +5,7 @@
  */
 import type { Claim, Extraction, Figure, Span, TimeExpr } from '../types.ts';
 import { compareKey, describeFigures, isScoped, scopeKey, seriesKey, seriesLabel, type FigureMeasure } from './measure.ts';
-import { fallbackTimes, timexRange, type DayRange } from './period.ts';
+import { fallbackTimes, saidDate, timexRange, type DayRange } from './period.ts';
 import { clauseAround, digitsOf, misgrouped } from './text.ts';
 
 export type PeriodBasis = 'stated' | 'said' | 'published' | 'unknown';
@@ -111,7 +111,7 @@ export function pointsOf(doc: DocInfo, x: Pick<Extraction, 'figures' | 'claims' 
     const m = measures.get(f.id);
     if (!m) continue;
     const claim = (f.claim ? x.claims.find((c) => c.id === f.claim) : undefined) ?? claimOf.get(f.id);
-    const said = claim?.said && timexRange(claim.said) ? claim.said : undefined;
+    const said = saidDate(claim?.said, doc.published);
     const anchorYear = Number((said ?? doc.published ?? '').slice(0, 4)) || undefined;
     const content = claim?.content.find((s) => s.start <= f.start && s.end >= f.end);
     const stated = statedTime(doc.text, f, x.times, anchorYear, content);

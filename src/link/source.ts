@@ -104,16 +104,24 @@ export function sourceIdentity(c: Pick<Claim, 'source'>, entities: Map<string, E
   const written = c.source.text.trim();
   if (!entity && PRONOUNS.has(written.toLowerCase())) return undefined;
   // appositions: "Mykola Bilyk, a spokesman for the agency", "a senior official at Russia’s construction ministry, Gennady Volkov"
+  // A place the source resolved to stands for its government; the words written may still say which
+  // part of it ("the country’s interior ministry" → Russia's interior ministry).
+  const describes = !entity || entity.type === 'GPE';
   let named: string | undefined;
   for (const part of written.split(/,\s*/)) {
     if (!part.trim() || PRONOUNS.has(part.trim().toLowerCase())) continue;
-    const got = keysOfPart(part, entity ? new Set() : strong, weak);
+    const own = new Set<string>();
+    const got = keysOfPart(part, own, weak);
     if (got.name && !named && !entity) named = got.name;
-    if (got.kind && !got.country && kindCountry?.has(got.kind) && !entity) {
-      strong.delete(`d:?:${got.kind}`);
-      weak.add(`g:${kindCountry.get(got.kind)}`);
-      strong.add(`d:${kindCountry.get(got.kind)}:${got.kind}`);
+    const country = got.country ?? (entity?.type === 'GPE' ? entity.country : undefined) ?? (got.kind ? kindCountry?.get(got.kind) : undefined);
+    if (got.kind && !got.country && country) {
+      own.delete(`d:?:${got.kind}`);
+      own.add(`d:${country}:${got.kind}`);
+      weak.add(`g:${country}`);
     }
+    // "South Korea’s foreign ministry" says more than the country it resolved to
+    if (got.kind && entity?.type === 'GPE' && got.kind !== 'government') label = part.trim();
+    if (describes) for (const k of own) strong.add(k);
   }
   if (!entity && named && /^[\p{Lu}]/u.test(named)) label = named;
   if (!strong.size && !weak.size) return undefined;

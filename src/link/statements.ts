@@ -10,7 +10,7 @@
 import type { Claim, Entity, Extraction } from '../types.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { singular } from './measure.ts';
-import { dayShift, rangesMeet, timexRange, type DayRange } from './period.ts';
+import { dayShift, rangesMeet, saidDate, timexRange, type DayRange } from './period.ts';
 import type { Point } from './points.ts';
 import { kindCountries, sourceIdentity, type SourceIdentity } from './source.ts';
 import { contentWords, hash32 } from './text.ts';
@@ -70,7 +70,7 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     if (c.kind === 'unattributed' || !c.content.length) continue;
     const identity = sourceIdentity(c, entities, kinds);
     if (!identity) continue;
-    const said = c.said && timexRange(c.said) ? c.said : undefined;
+    const said = saidDate(c.said, published);
     if (!said) {
       undated.push({ claim: c, identity });
       continue;
@@ -81,15 +81,20 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     else groups.set(key, { claims: [c], identity });
   }
   // an undated claim belongs to its source's one dated occasion in the article, if there is just one
+  // and it is recent: a speaker's words quoted around a report of what they said this week
+  const recent = (said: string) => {
+    const r = timexRange(said);
+    return !!r && !!published && r.end >= dayShift(published.slice(0, 10), -14);
+  };
   let loose = 0;
   for (const { claim, identity } of undated) {
     const same = [...groups.entries()].filter(([k]) => k.startsWith(identity.label.toLowerCase() + '|'));
-    if (same.length === 1) same[0]![1].claims.push(claim);
+    if (same.length === 1 && recent(same[0]![0].slice(same[0]![0].lastIndexOf('|') + 1))) same[0]![1].claims.push(claim);
     else groups.set(`#${loose++}`, { claims: [claim], identity });
   }
   const out: Report[] = [];
   for (const { claims, identity } of groups.values()) {
-    const said = claims[0]!.said && timexRange(claims[0]!.said) ? claims[0]!.said : undefined;
+    const said = saidDate(claims[0]!.said, published);
     let range: SaidRange | undefined;
     if (said) range = { ...timexRange(said)!, basis: 'said' };
     else if (published && timexRange(published.slice(0, 10))) {
