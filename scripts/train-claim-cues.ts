@@ -1,8 +1,9 @@
 /**
  * Learns how often each verb lemma is an attribution cue in PolNeAR's train split, by lemma and by
  * what follows it (lexicon.followerClass), how often such a cue runs on into a following infinitive
- * ("tried to say") or takes the preposition after it ("called for", "said of"), and writes models/claims/cues.json. Counts only: no text
- * from the corpus is stored. The claims stage uses the table beside its own cue lexicon.
+ * ("tried to say") or takes the preposition after it ("called for", "said of"), and how often an
+ * adjective after a copula is one ("is confident that", "were skeptical of"); writes
+ * models/claims/cues.json. Counts only: no text from the corpus is stored. The claims stage uses the table beside its own cue lexicon.
  *
  *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/train-claim-cues.ts
  */
@@ -26,6 +27,10 @@ const MIN_COUNT = 3;
 
 type Cell = [seen: number, cue: number];
 const table = new Map<string, { all: Cell; next: Map<string, Cell>; chain: Cell; particles: Map<string, Cell> }>();
+/** Adjectives after a copula ("is confident that", "were skeptical of"): [seen, cue] by lemma and follower. */
+const adjectives = new Map<string, { all: Cell; next: Map<string, Cell> }>();
+const COPULAS = new Set(['be', 'seem', 'remain', 'appear', 'feel', 'become', 'sound', 'grow', 'look', 'get', 'stay']);
+
 
 const docs = loadSplit(dir, 'train');
 for (const doc of docs) {
@@ -36,8 +41,28 @@ for (const doc of docs) {
   // about whether the verb reports, so it is not counted either way
   const contents = doc.gold.flatMap((g) => g.content);
   const nested = (s: number, e: number) => contents.some(([a, b]) => s >= a && e <= b);
+  const cueAt = (s: number, e: number) => cueSpans.some(([a, b]) => a < e && s < b);
+  function countAdjective(i: number): void {
+    const t = seg.tokens[i]!;
+    let k = i - 1;
+    while (k >= 0 && seg.tokens[k]!.pos === 'ADV') k--;
+    const copula = seg.tokens[k];
+    if (!copula || copula.sentence !== t.sentence || !COPULAS.has(copula.lemma)) return;
+    const isCue = cueAt(t.start, t.end) ? 1 : 0;
+    if (!isCue && nested(t.start, t.end)) return;
+    let row = adjectives.get(t.lemma);
+    if (!row) adjectives.set(t.lemma, (row = { all: [0, 0], next: new Map() }));
+    row.all[0]++;
+    row.all[1] += isCue;
+    const cls = followerClass(seg.tokens[i + 1], seg.tokens[i + 2]);
+    const cell = row.next.get(cls) ?? [0, 0];
+    cell[0]++;
+    cell[1] += isCue;
+    row.next.set(cls, cell);
+  }
   let c = 0;
   seg.tokens.forEach((t, i) => {
+    if (t.pos === 'ADJ' && !quoteAt(quotes, t.start)) countAdjective(i);
     if (t.pos !== 'VERB' || quoteAt(quotes, t.start)) return;
     while (c < cueSpans.length && cueSpans[c]![1] <= t.start) c++;
     const isCue = c < cueSpans.length && cueSpans[c]![0] < t.end && t.start < cueSpans[c]![1] ? 1 : 0;
@@ -86,5 +111,18 @@ for (const [lemma, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) 
 }
 const path = join(REPO_ROOT, 'models', 'claims', 'cues.json');
 mkdirSync(dirname(path), { recursive: true });
-writeFileSync(path, JSON.stringify({ source: 'PolNeAR train split, counts of verb lemmas marked as cues', docs: docs.length, lemmas: out }) + '\n');
+function compact(rows: Map<string, { all: Cell; next: Map<string, Cell> }>) {
+  const out: Record<string, { n: number; k: number; next: Record<string, Cell> }> = {};
+  for (const [lemma, row] of [...rows].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (row.all[0] < MIN_COUNT || row.all[1] === 0) continue;
+    const next: Record<string, Cell> = {};
+    for (const [cls, cell] of [...row.next].sort((a, b) => a[0].localeCompare(b[0]))) if (cell[0] >= 2) next[cls] = cell;
+    out[lemma] = { n: row.all[0], k: row.all[1], next };
+  }
+  return out;
+}
+writeFileSync(
+  path,
+  JSON.stringify({ source: 'PolNeAR train split, counts of verb and adjective lemmas marked as cues', docs: docs.length, lemmas: out, adjectives: compact(adjectives) }) + '\n',
+);
 console.log(`${Object.keys(out).length} lemmas from ${docs.length} documents -> ${path}`);

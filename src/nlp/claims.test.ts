@@ -352,3 +352,10 @@ test('a participle phrase after the subject is not part of the source; an apposi
   const c = byCue(run('Ana Lima, the activist who founded the group, has endorsed the plan.').claims, 'has endorsed');
   assert.equal(c.source?.text, 'Ana Lima, the activist who founded the group,');
 });
+
+test('an adjective of stance after a copula is a cue: "were skeptical that", but "it is unclear" has no source', () => {
+  const c = byCue(run('The donors were skeptical that the plan would work.').claims, 'were skeptical');
+  assert.equal(c.source?.text, 'The donors');
+  assert.equal(contentOf(c), 'that the plan would work');
+  assert.equal(run('The harbour was quiet all week.').claims.length, 0);
+});

@@ -24,6 +24,7 @@ import {
   learnedCueRate,
   leadsInfinitiveCue,
   mayBeCue,
+  adjectiveCueRate,
   particleInCue,
   type CueFrame,
 } from './lexicon.ts';
@@ -191,7 +192,7 @@ function backwardSubject(doc: Doc, end: number, lo: number): boolean {
   return false;
 }
 
-type Candidate = { head: number; frame: CueFrame; according: boolean; learned: boolean; score: number };
+type Candidate = { head: number; frame: CueFrame; according: boolean; learned: boolean; score: number; adjective?: boolean };
 
 /** Learned cue rates above which a verb fires: lower for verbs the hand lexicon lists. */
 const KNOWN_CUE_RATE = 0.3;
@@ -218,6 +219,43 @@ function cueScore(doc: Doc, i: number, lo: number): number {
   return rate < (known ? KNOWN_CUE_RATE : NEW_CUE_RATE) ? NaN : rate;
 }
 
+/** Copulas before an adjective of stance: "is confident", "seemed skeptical", "remains hopeful". */
+const COPULAS = new Set(['be', 'seem', 'remain', 'appear', 'feel', 'become', 'sound', 'grow', 'look', 'get', 'stay']);
+/** Counted rate above which an adjective after a copula is read as a cue. */
+const ADJECTIVE_CUE_RATE = 0.5;
+
+/** The copula an adjective at `i` is predicated by (adverbs may stand between), or -1. */
+function copulaBefore(doc: Doc, i: number, lo: number): number {
+  let k = i - 1;
+  while (k >= lo && doc.tokens[k]!.pos === 'ADV') k--;
+  return k >= lo && COPULAS.has(doc.tokens[k]!.lemma) ? k : -1;
+}
+
+function adjectiveScore(doc: Doc, i: number, lo: number): number {
+  if (copulaBefore(doc, i, lo) < 0) return NaN;
+  const rate = adjectiveCueRate(doc.tokens[i]!.lemma, followerClass(doc.tokens[i + 1], doc.tokens[i + 2]));
+  return rate !== undefined && rate >= ADJECTIVE_CUE_RATE ? rate : NaN;
+}
+
+/**
+ * "Viguerie is upbeat about Cruz's chances", "Republicans were skeptical that ...": an adjective of
+ * stance predicated of a source. The cue runs from the copula's verb group through the adjective
+ * and the preposition that links it to what the source holds.
+ */
+function readAdjectiveCue(doc: Doc, head: number, sentence: number, lo: number, hi: number): Attribution | undefined {
+  const { tokens, lower } = doc;
+  const a = verbGroupStart(doc, copulaBefore(doc, head, lo), lo);
+  let b = head + 1;
+  if (b < hi && tokens[b]!.pos === 'ADP' && lower[b] !== 'that' && !(lower[b] === 'to' && (tokens[b + 1]?.pos === 'VERB' || tokens[b + 1]?.pos === 'AUX'))) b++;
+  const end = trimEnd(doc, lo, hi);
+  if (b >= end || tokens[b]!.pos === 'PUNCT' && !isMark(doc, b)) return undefined;
+  let source = subjectBefore(doc, a, lo) ?? coordinatedSubject(doc, a, lo);
+  // "it is unclear whether ...": an empty subject is no source
+  if (source && source[1] - source[0] === 1 && /^(it|there)$/.test(lower[source[0]]!)) source = undefined;
+  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
+  return { sentence, head, cue: [a, b], source, content: [forwardContent(doc, b, end)], negated, omission: false, shape: 'forward' };
+}
+
 /** An "according to" phrase is a cue whatever surrounds it. */
 const ACCORDING_CONFIDENCE = 20;
 /** How much surer a cue inside another's content must be to stand in its place. */
@@ -230,6 +268,11 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     if (inQuote[i]! >= 0) continue;
     if (lower[i] === 'according' && lower[i + 1] === 'to' && i + 2 < hi) {
       candidates.push({ head: i, frame: {}, according: true, learned: false, score: ACCORDING_CONFIDENCE });
+      continue;
+    }
+    if (tokens[i]!.pos === 'ADJ') {
+      const rate = adjectiveScore(doc, i, lo);
+      if (!Number.isNaN(rate)) candidates.push({ head: i, frame: {}, according: false, learned: true, score: rate, adjective: true });
       continue;
     }
     const score = cueScore(doc, i, lo);
@@ -279,7 +322,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       else if (c.score > confidence.get(holder)! + NEST_MARGIN) accepted.splice(accepted.indexOf(holder), 1);
       else continue;
     }
-    const a = c.according ? readAccording(doc, c.head, sentence, lo, hi) : readVerbCue(doc, c, sentence, lo, hi, accepted);
+    const a = c.according ? readAccording(doc, c.head, sentence, lo, hi) : c.adjective ? readAdjectiveCue(doc, c.head, sentence, lo, hi) : readVerbCue(doc, c, sentence, lo, hi, accepted);
     if (!a) continue;
     // a backward content may not swallow an earlier attribution of the same sentence
     const prior = accepted[accepted.length - 1];

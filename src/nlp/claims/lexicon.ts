@@ -270,6 +270,32 @@ export function followerClass(next: { text: string; pos: string } | undefined, a
   return next.pos.toLowerCase();
 }
 
+type StanceRow = { n: number; k: number; next: Record<string, [number, number]> };
+const ADJECTIVES: Map<string, StanceRow> = (() => {
+  try {
+    const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { adjectives?: Record<string, StanceRow> };
+    return new Map(Object.entries(data.adjectives ?? {}));
+  } catch {
+    return new Map();
+  }
+})();
+
+function stanceRate(row: StanceRow | undefined, follower: string): number | undefined {
+  if (!row) return undefined;
+  const base = row.k / row.n;
+  const cell = row.next[follower];
+  return cell ? (cell[1] + PRIOR * base) / (cell[0] + PRIOR) : base;
+}
+
+/**
+ * How often an adjective after a copula, followed by this class of word, is a cue ("is confident
+ * that", "were skeptical of"), from PolNeAR train counts; undefined where it was never seen as one.
+ */
+export function adjectiveCueRate(lemma: string, follower: string): number | undefined {
+  return stanceRate(ADJECTIVES.get(lemma), follower);
+}
+
 type CueRow = { n: number; k: number; next: Record<string, [number, number]>; chain?: [number, number]; particles?: Record<string, [number, number]> };
 const LEARNED: Map<string, CueRow> = (() => {
   try {
