@@ -180,7 +180,7 @@ test('statements R6: Rudnev’s Kursk announcement, four framings of one stateme
   assert.ok(!ids.has('MW-1') && !ids.has('TXT-2'), 'other statements stay out');
 });
 
-test('statements R6 includes KB-3’s “4,500 labourers and 1,500 sappers”', { todo: 'KB-3 reports it as “Russia’s announcement … that”, which the claims stage does not read as a claim yet' }, () => {
+test('statements R6 includes KB-3’s “4,500 labourers and 1,500 sappers”', () => {
   const r6 = statementWith(json<StatementGroup[]>(['statements']), 'MW-3', /4,500 construction workers/);
   assert.ok(outletsOf(r6).has('KB-3'), [...outletsOf(r6)].join(', '));
 });
