@@ -274,12 +274,13 @@ export function formatStatements(rows: StatementGroup[], color = false): string 
         ` — ${s.reports.length} reports in ${s.documents} articles (${s.independent} independent)${s.outlets.length ? ': ' + s.outlets.join(', ') : ''}` +
         (s.discrepancy ? paint(color, '\x1b[1;31m', '  ⚠ reporting discrepancy') : ''),
     );
-    for (const r of s.reports) {
+    s.reports.forEach((r, i) => {
       const figs = r.figures.length ? '  [' + r.figures.map((f) => f.text).join('; ') + ']' : '';
       out.push(`  ${(r.outlet ?? 'no outlet').padEnd(22)} ${(r.published ?? '').padEnd(10)} ${paint(color, MARKS.source.ansi, r.source ?? '')}: ${quote(r.content, 160)}${figs}`);
-      if (r.copyOf) out.push(d(`  ${''.padEnd(33)} copy of ${r.copyOf.slice(0, 8)}`));
-    }
-    if (s.why.length) out.push(d(`  why: ${s.why.join('; ')}`));
+      // each later report says why it was taken as the same statement
+      const why = [r.copyOf ? `copy of ${r.copyOf.slice(0, 8)}` : '', ...(i ? r.why.slice(0, 4) : [])].filter(Boolean);
+      if (why.length) out.push(d(`  ${''.padEnd(33)} ${why.join('; ')}`));
+    });
     out.push('');
   }
   return out.join('\n').trimEnd();

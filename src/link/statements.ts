@@ -86,11 +86,18 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     const r = timexRange(said);
     return !!r && !!published && r.end >= dayShift(published.slice(0, 10), -14);
   };
-  let loose = 0;
+  // otherwise the undated claims of one source are one report: an article quotes a speaker on one
+  // occasion unless it dates another
   for (const { claim, identity } of undated) {
-    const same = [...groups.entries()].filter(([k]) => k.startsWith(identity.label.toLowerCase() + '|'));
+    const label = identity.label.toLowerCase();
+    const same = [...groups.entries()].filter(([k]) => k.startsWith(label + '|'));
     if (same.length === 1 && recent(same[0]![0].slice(same[0]![0].lastIndexOf('|') + 1))) same[0]![1].claims.push(claim);
-    else groups.set(`#${loose++}`, { claims: [claim], identity });
+    else if (same.length > 1) groups.set(`#${groups.size}`, { claims: [claim], identity });
+    else {
+      const g = groups.get(`${label}|?`);
+      if (g) g.claims.push(claim);
+      else groups.set(`${label}|?`, { claims: [claim], identity });
+    }
   }
   const out: Report[] = [];
   for (const { claims, identity } of groups.values()) {
