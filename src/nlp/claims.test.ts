@@ -359,3 +359,24 @@ test('an adjective of stance after a copula is a cue: "were skeptical that", but
   assert.equal(contentOf(c), 'that the plan would work');
   assert.equal(run('The harbour was quiet all week.').claims.length, 0);
 });
+
+test('a report closing the sentence holds the attribution before it: "..., officials said."', () => {
+  const { claims } = run('The mayor said the bridge would open in May, officials said.');
+  const c = byCue(claims, 'said');
+  assert.equal(claims.filter((x) => x.kind !== 'unattributed').length, 1);
+  assert.equal(c.source?.text, 'officials');
+  assert.equal(contentOf(c), 'The mayor said the bridge would open in May');
+});
+
+test('headline colons: a speaker and a claim, not a label, an interview turn or a tally', () => {
+  const c = byCue(run('Okafor: Port Workers Will Strike in June\n\nThe union met on Friday.').claims, ':');
+  assert.equal(c.source?.text, 'Okafor');
+  assert.equal(run('The Latest: Port Strike Talks\n\nThe union met on Friday.').claims.filter((x) => x.cue?.text === ':').length, 0);
+  assert.equal(run('Ortiz: 1,204\n\nThe count ended at noon.').claims.filter((x) => x.cue?.text === ':').length, 0);
+});
+
+test('a curly opening mark that stands where a closer does closes the quotation', () => {
+  const c = byCue(run('“It is unusual,“ said Ana Ruiz, a lawyer.').claims, 'said');
+  assert.equal(contentOf(c), '“It is unusual,“');
+  assert.equal(c.source?.text, 'Ana Ruiz, a lawyer');
+});

@@ -15,8 +15,12 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     for (let i = p.start; i < p.end; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x201c) {
-        // “ : a second opener while open means the first was never closed; restart from here
-        open = i;
+        // “ : a second opener while open means the first was never closed; restart from here —
+        // unless it stands where a closer does (“It's unusual,“ said ...), a slip copy makes
+        if (open >= 0 && /[^\s“"]/.test(text[i - 1] ?? ' ') && /^[\s.,;:!?)\]]?$/.test(text[i + 1] ?? '')) {
+          out.push({ start: open, end: i + 1 });
+          open = -1;
+        } else open = i;
       } else if (c === 0x201d) {
         if (open >= 0) {
           out.push({ start: open, end: i + 1 });
