@@ -34,7 +34,10 @@ function countArg(value: string): number {
 }
 
 const dbOption = () =>
-  new Option('--db <file>', 'ledger file (SQLite); default $TRIANGULATE_DB or ./triangulate.db');
+  new Option('--db <file|url>', 'ledger: an SQLite file or a postgres:// URL; default $TRIANGULATE_DB or ./triangulate.db');
+
+/** Where the ledger is, fit to print: a password in a postgres:// URL is masked. */
+const shownLocation = (db?: string) => ledgerLocation(db).replace(/(:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 
 /** Query commands open an existing ledger only: a typo in --db should not create an empty one. */
 async function openExisting(db?: string): Promise<Ledger> {
@@ -179,7 +182,7 @@ Examples:
         progress.done();
         const line = `${totals.ingested} ingested (${totals.claims} claims, ${totals.figures} figures), ${totals.duplicate} already in the ledger, ${totals.rejected} rejected`;
         out(totals.ingested === 0 && totals.duplicate > 0 && totals.rejected === 0 ? `${line}: nothing changed.` : line);
-        if (!o.quiet) out('\n' + formatSummary(await ledger.summary(), ledgerLocation(o.db)));
+        if (!o.quiet) out('\n' + formatSummary(await ledger.summary(), shownLocation(o.db)));
         return totals.rejected ? EXIT.rejected : EXIT.ok;
       } finally {
         if (report !== undefined) closeSync(report);
@@ -241,7 +244,7 @@ Examples:
       const ledger = await openExisting(o.db);
       try {
         const doc = await ledger.document(id);
-        if (!doc) throw new NotFoundError(`no document ${id} in ${ledgerLocation(o.db)}`);
+        if (!doc) throw new NotFoundError(`no document ${id} in ${shownLocation(o.db)}`);
         const x = (await ledger.extraction(doc.id))!;
         if (o.json) {
           out(JSON.stringify(x));
@@ -266,7 +269,7 @@ Examples:
       const ledger = await openExisting(o.db);
       try {
         const s = await ledger.summary({ top: 10 });
-        out(o.json ? JSON.stringify(s) : formatSummary(s, ledgerLocation(o.db)));
+        out(o.json ? JSON.stringify(s) : formatSummary(s, shownLocation(o.db)));
       } finally {
         await ledger.close();
       }
@@ -290,7 +293,7 @@ Examples:
       const ledger = writeToken ? await openLedger(o.db) : await openExisting(o.db);
       const { startServer } = await import('../server/serve.ts');
       const server = await startServer({ ledger, port: o.port, host: o.host, writeToken });
-      out(`Serving ${ledgerLocation(o.db)} at ${server.url}/ (${writeToken ? 'POST /api/documents accepts the write token' : 'read-only'}); API at ${server.url}/openapi.json. Ctrl-C stops.`);
+      out(`Serving ${shownLocation(o.db)} at ${server.url}/ (${writeToken ? 'POST /api/documents accepts the write token' : 'read-only'}); API at ${server.url}/openapi.json. Ctrl-C stops.`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
