@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim, Figure, TimeExpr } from '../types.ts';
 import { interval, pointsOf } from './points.ts';
+import { hasShared, loadSeed } from '../eval/shared.ts';
+import { extract } from '../nlp/pipeline.ts';
 import { timexRange, fallbackTimes, saidDate } from './period.ts';
 
 const at = (text: string, s: string, from = 0) => {
@@ -72,4 +74,22 @@ test('a date said after the article was published is a misreading and is not use
   assert.equal(saidDate('2026-05', '2025-11-19'), undefined);
   assert.equal(saidDate('2025-05', '2025-11-19'), '2025-05');
   assert.equal(saidDate('PRESENT_REF', '2025-11-19'), undefined);
+});
+
+test('a relative clause about someone else does not date the figure after it', () => {
+  const text = 'Ortega, who was mayor until last year, described the 2,000 Peruvian nurses to be hired as overdue.';
+  const f1: Figure = { id: 'f1', ...at(text, 'the 2,000 Peruvian nurses'), value: 2000, qualifier: 'exact', counts: 'Peruvian nurses' };
+  const [p] = pointsOf({ text, published: '2025-06-19' }, { figures: [f1], claims: [], times: [{ ...at(text, 'last year'), value: '2024', type: 'DATE' }] });
+  assert.notEqual(p!.basis, 'stated');
+});
+
+test('the seed article: “roughly 4,000 … last year” is a point describing 2024 in the North Korean workers series', { skip: !hasShared('seeds') && 'shared data not present' }, () => {
+  const { doc } = loadSeed();
+  const points = pointsOf(doc, extract(doc));
+  const p = points.find((q) => q.text.startsWith('roughly 4,000'))!;
+  assert.equal(p.label, 'North Korean workers in Russia');
+  assert.equal(p.period?.slice(0, 4), '2024');
+  const planned = points.find((q) => q.text.startsWith('5,000 construction workers'))!;
+  assert.ok(planned.measure.planned, 'the 5,000 to be sent are planned');
+  assert.notEqual(planned.series, p.series);
 });

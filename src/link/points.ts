@@ -89,7 +89,15 @@ function statedTime(text: string, f: Figure, times: TimeExpr[], anchorYear: numb
   }
   const comma = text.slice(f.end, c1).search(/,(?!\d)/);
   const afterLimit = comma < 0 ? c1 : f.end + comma;
-  const usable = (t: TimeExpr) => t.start >= c0 && t.end <= c1 && !(t.start < f.end && t.end > f.start) && (t.start < f.start || t.end <= afterLimit);
+  // a relative clause set off by commas before the figure is about someone else: "Shoigu, who was
+  // minister until last year, described the 5,000 …"
+  const asides: [number, number][] = [];
+  const before = text.slice(c0, f.start);
+  const ASIDE = /,\s+(?:who|whose|which|where)\b[^,]*,/g;
+  for (let m = ASIDE.exec(before); m; m = ASIDE.exec(before)) asides.push([c0 + m.index, c0 + m.index + m[0].length]);
+  const inAside = (t: TimeExpr) => asides.some(([a, b]) => t.start >= a && t.end <= b);
+  const usable = (t: TimeExpr) =>
+    t.start >= c0 && t.end <= c1 && !(t.start < f.end && t.end > f.start) && (t.start < f.start || t.end <= afterLimit) && !inAside(t);
   let inClause = times.filter((t) => usable(t) && (t.type === 'DATE' || t.type === 'TIME'));
   if (!inClause.length) inClause = fallbackTimes(text, c0, c1, anchorYear).filter(usable);
   const candidates = inClause.filter((t) => !SPEECH_BEFORE.test(text.slice(Math.max(c0, t.start - 30), t.start)) && timexRange(t.value, t.mod));

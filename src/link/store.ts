@@ -1,5 +1,5 @@
 /**
- * Cross-article links kept in the SQLite ledger (tables from migration 4 in src/store/schema.ts).
+ * Cross-article links kept in the SQLite ledger (tables from migration 4 on, src/store/schema.ts).
  * `link()` runs inside the transaction that stores a document, so a document and its links are
  * stored together or not at all. Each step looks only at what a blocking key brings back: copies by
  * signature band, series by key, statements by source and month, conflicts by comparison key and
