@@ -92,6 +92,11 @@ export function findAttributions(seg: Segmented): Attribution[] {
   return out;
 }
 
+function anyIn(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (set.has(words[k]!)) return true;
+  return false;
+}
+
 function mergeTouching(ranges: Range[]): Range[] {
   if (ranges.length < 2) return ranges;
   const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
@@ -205,8 +210,8 @@ const NEW_CUE_RATE = 0.5;
  */
 function cueScore(doc: Doc, i: number, lo: number): number {
   const t = doc.tokens[i]!;
-  const known = CUE_VERBS.get(t.lemma);
   if (!mayBeCue(t.lemma)) return NaN;
+  const known = CUE_VERBS.get(t.lemma);
   // "self-described", "much-criticised": the second half of a compound is an adjective
   const prev = doc.tokens[i - 1];
   if (prev && i > lo && prev.text === '-' && prev.end === t.start) return NaN;
@@ -252,7 +257,7 @@ function readAdjectiveCue(doc: Doc, head: number, sentence: number, lo: number, 
   let source = subjectBefore(doc, a, lo) ?? coordinatedSubject(doc, a, lo);
   // "it is unclear whether ...": an empty subject is no source
   if (source && source[1] - source[0] === 1 && /^(it|there)$/.test(lower[source[0]]!)) source = undefined;
-  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
+  const negated = anyIn(lower, a, head, NEGATORS);
   return { sentence, head, cue: [a, b], source, content: [forwardContent(doc, b, end)], negated, omission: false, shape: 'forward' };
 }
 
@@ -270,6 +275,9 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       candidates.push({ head: i, frame: {}, according: true, learned: false, score: ACCORDING_CONFIDENCE });
       continue;
     }
+    // other cues are verbs (or nouns the tagger took for them) and adjectives of stance
+    const pos = tokens[i]!.pos;
+    if (!(pos === 'VERB' || pos === 'NOUN' || pos === 'ADJ')) continue;
     if (tokens[i]!.pos === 'ADJ') {
       const rate = adjectiveScore(doc, i, lo);
       if (!Number.isNaN(rate)) candidates.push({ head: i, frame: {}, according: false, learned: true, score: rate, adjective: true });
@@ -326,7 +334,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     if (!a) continue;
     // a backward content may not swallow an earlier attribution of the same sentence, unless it
     // closes the sentence as its report: then the earlier one is nested in it
-    if (a.shape === 'backward' && closingReport(doc, c.head, lo, hi)) {
+    if (accepted.length && a.shape === 'backward' && closingReport(doc, c.head, lo, hi)) {
       for (let n = accepted.length - 1; n >= 0; n--) {
         const cue = accepted[n]!.cue;
         if (a.content.some(([s, e]) => cue[0] >= s && cue[1] <= e)) accepted.splice(n, 1);
@@ -614,18 +622,20 @@ function readVerbCue(
   if (b < hi && isParticle(doc, head, b, frame)) {
     particle = lower[b]!;
     b++;
+    // "wrote on Facebook", "said on CNN": the platform named after "on" goes with it
+    if (particle === 'on' && b < hi && tokens[b]!.pos === 'PROPN' && !WEEKDAYS.has(lower[b]!) && (b + 1 >= hi || tokens[b + 1]!.pos !== 'PROPN')) b++;
   }
   // "..., he said Tuesday." keeps the day in the cue about half the time in PolNeAR, "said Tuesday
   // that ..." less often: the day goes with the cue only where no content follows
   if (frame.inverts && b < hi && WEEKDAYS.has(lower[b]!) && (b + 1 >= hi || tokens[b + 1]!.pos === 'PUNCT')) b++;
   b = absorbChannel(doc, b, hi);
   if (b < hi && tokens[b]!.text === ':') b++;
-  const negated = lower.slice(a, head).some((l) => NEGATORS.has(l));
+  const negated = anyIn(lower, a, head, NEGATORS);
   const colon = tokens[b - 1]!.text === ':';
 
   // a participle after a form of "be": "was reported", "can be seen", "is known"
   const form = lower[head]!;
-  const passive = form !== tokens[head]!.lemma && !form.endsWith('ing') && !/[^s]s$/.test(form) && lower.slice(a, head).some((l) => BE_FORMS.has(l));
+  const passive = form !== tokens[head]!.lemma && !form.endsWith('ing') && !/[^s]s$/.test(form) && anyIn(lower, a, head, BE_FORMS);
   const agent = passive ? agentAfter(doc, lower[b - 1] === 'by' ? b - 1 : b, hi) : undefined;
   // "Kim can be seen embracing ...": a passive of perception with no one perceiving reports nothing
   if (passive && !agent && PERCEPTION.has(tokens[head]!.lemma)) return undefined;

@@ -340,7 +340,8 @@ const PARTICLE_PRIOR: Map<string, [number, number]> = (() => {
 export function particleInCue(lemma: string, word: string): boolean | undefined {
   const own = LEARNED.get(lemma)?.particles?.[word];
   if (own && own[0] >= 3) return own[1] / own[0] >= 0.5;
-  const prior = PARTICLE_PRIOR.get(word);
+  // "to" after a verb is too often the start of what it takes ("prefer to back ...") to judge by others
+  const prior = word === 'to' ? undefined : PARTICLE_PRIOR.get(word);
   if (prior && prior[0] >= 10 && !own) return prior[1] / prior[0] >= 0.5;
   return undefined;
 }
