@@ -380,3 +380,8 @@ test('a curly opening mark that stands where a closer does closes the quotation'
   assert.equal(contentOf(c), '“It is unusual,“');
   assert.equal(c.source?.text, 'Ana Ruiz, a lawyer');
 });
+
+test('a platform after "on" goes with the cue; someone called on does not', () => {
+  assert.equal(byCue(run('The coach wrote on Facebook that the team would fold.').claims, 'wrote on Facebook').source?.text, 'The coach');
+  assert.equal(contentOf(byCue(run('The union called on Congress to act.').claims, 'called on')), 'to act');
+});

@@ -623,7 +623,8 @@ function readVerbCue(
     particle = lower[b]!;
     b++;
     // "wrote on Facebook", "said on CNN": the platform named after "on" goes with it
-    if (particle === 'on' && b < hi && tokens[b]!.pos === 'PROPN' && !WEEKDAYS.has(lower[b]!) && (b + 1 >= hi || tokens[b + 1]!.pos !== 'PROPN')) b++;
+    // ("called on Congress to act" addresses someone: the name is followed by what is asked)
+    if (particle === 'on' && b < hi && tokens[b]!.pos === 'PROPN' && !WEEKDAYS.has(lower[b]!) && (b + 1 >= hi || tokens[b + 1]!.pos === 'PUNCT' || lower[b + 1] === 'that')) b++;
   }
   // "..., he said Tuesday." keeps the day in the cue about half the time in PolNeAR, "said Tuesday
   // that ..." less often: the day goes with the cue only where no content follows
