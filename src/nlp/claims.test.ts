@@ -385,3 +385,17 @@ test('a platform after "on" goes with the cue; someone called on does not', () =
   assert.equal(byCue(run('The coach wrote on Facebook that the team would fold.').claims, 'wrote on Facebook').source?.text, 'The coach');
   assert.equal(contentOf(byCue(run('The union called on Congress to act.').claims, 'called on')), 'to act');
 });
+
+test('a dateline is no part of the content, and "told X on Wednesday," is a report after its content', () => {
+  const { claims } = run('OSLO, Feb 3 (Nordwire) - Some 300 ferries are idle, the port authority told lawmakers on Wednesday, as the strike spread.');
+  const c = byCue(claims, 'told');
+  assert.equal(c.source?.text, 'the port authority');
+  assert.equal(contentOf(c), 'Some 300 ferries are idle');
+});
+
+test('a name glossed in brackets keeps its gloss; "about" before a number is no particle', () => {
+  const glossed = byCue(run('The Ministry of Unification (통일부) said the talks would resume.').claims, 'said');
+  assert.equal(glossed.source?.text, 'The Ministry of Unification (통일부)');
+  const c = byCue(run('The agency believes about 400 boats were lost.').claims, 'believes');
+  assert.equal(contentOf(c), 'about 400 boats were lost');
+});

@@ -83,13 +83,30 @@ export function findAttributions(seg: Segmented): Attribution[] {
   const doc = prepare(seg);
   const out: Attribution[] = [];
   for (const s of seg.sentences) {
-    const found = attributionsInSentence(doc, s.index, doc.bounds[2 * s.index]!, doc.bounds[2 * s.index + 1]!);
+    const lo = datelineEnd(doc, doc.bounds[2 * s.index]!, doc.bounds[2 * s.index + 1]!);
+    const found = attributionsInSentence(doc, s.index, lo, doc.bounds[2 * s.index + 1]!);
     out.push(...found);
   }
   attachQuotedContinuations(doc, out);
   // fragments that touch (a quotation continued sentence by sentence) are one stretch of text
   for (const a of out) a.content = mergeTouching(a.content);
   return out;
+}
+
+/**
+ * "SEOUL, Jan 22 (Meridian Wire) - ...", "WASHINGTON (AP) — ...": a dateline opening a story is
+ * the wire's, not part of any sentence's content. Returns where the sentence proper begins.
+ */
+function datelineEnd(doc: Doc, lo: number, hi: number): number {
+  const { tokens } = doc;
+  const first = tokens[lo];
+  if (!first || first.text.length < 2 || !/^\p{Lu}[\p{Lu}.'’-]*$/u.test(first.text)) return lo;
+  for (let k = lo + 1; k < hi && k - lo <= 14; k++) {
+    const t = tokens[k]!.text;
+    if (t === '-' || t === '—' || t === '–' || t === '--') return k + 1 < hi && tokens[k]!.start > tokens[k - 1]!.end ? k + 1 : lo;
+    if (tokens[k]!.pos === 'VERB' || END_PUNCT.has(t)) return lo;
+  }
+  return lo;
 }
 
 function anyIn(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
@@ -175,7 +192,8 @@ function mistaggedVerb(doc: Doc, i: number, lo: number, frame: CueFrame | undefi
   if ((!next || next.pos === 'PUNCT') && !isMark(doc, i + 1) && next?.text !== ':' && !backwardSubject(doc, i - 1, lo)) return false;
   if (!frame?.inverts && next && !(next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
   const third = /[^s]s$/.test(t.text);
-  const plural = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s']s$/.test(prev.text);
+  // "news", "crisis", "census", "politics" end in s without being plural
+  const plural = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s']s$/.test(prev.text) && !/(us|is|ics|news|series|species)$/i.test(prev.text);
   if (prev.pos === 'PROPN') {
     // "the Trump plan": a name used as a modifier, not a subject
     if (i - 2 >= lo && (tokens[i - 2]!.pos === 'DET' || lower[i - 2] === "'s" || lower[i - 2] === '’s') && !(i - 3 >= lo && tokens[i - 2]!.pos === 'PROPN')) return false;
@@ -365,9 +383,10 @@ function closingReport(doc: Doc, head: number, lo: number, hi: number): boolean 
   const a = verbGroupStart(doc, head, lo);
   const opensBefore = (k: number) => k >= lo && (tokens[k]!.text === ',' || closes(doc, k));
   // what follows the cue: nothing, a weekday, or (inverted) the source
-  let k = head + 1;
+  let k = skipAdjuncts(doc, head + 1, end);
   while (k < end && (WEEKDAYS.has(lower[k]!) || tokens[k]!.pos === 'ADV')) k++;
-  if (k === end) {
+  // "..., a lawmaker said on Wednesday, the clearest sign yet ...": a comment may trail the report
+  if (k === end || (tokens[k]!.text === ',' && k > head)) {
     const source = subjectBefore(doc, a, lo);
     return !!source && source[1] - source[0] <= 6 && opensBefore(source[0] - 1);
   }
@@ -775,6 +794,8 @@ function isParticle(doc: Doc, head: number, b: number, frame: CueFrame): boolean
   const t = doc.tokens[b]!;
   const word = doc.lower[b]!;
   if (t.pos === 'NOUN' || (word === 'to' && (doc.tokens[b + 1]?.pos === 'VERB' || doc.tokens[b + 1]?.pos === 'AUX'))) return false;
+  // "believes about 4,000 ...": before a number it means "some", not what the belief is about
+  if (doc.tokens[b + 1]?.pos === 'NUM' && (word === 'about' || word === 'around' || word === 'over')) return false;
   if (t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'PART') {
     const counted = particleInCue(doc.tokens[head]!.lemma, word);
     if (counted !== undefined) return counted;
@@ -879,11 +900,13 @@ function skipRecipient(doc: Doc, b: number, hi: number): number {
   if (k === from) return b;
   const nounish = tokens[k - 1]!.pos === 'PROPN' || RECIPIENT_NOUNS.has(tokens[k - 1]!.lemma) || tokens[k - 1]!.pos === 'NOUN';
   if (!nounish) return b;
-  const next = tokens[k];
+  // "told lawmakers on Wednesday, as ...": a time adjunct may stand between the one told and what follows
+  const j = skipAdjuncts(doc, k, hi);
+  const next = tokens[j];
   if (!next) return k;
-  const nl = lower[k]!;
-  if (CLAUSE_OPENERS.has(nl) || isMark(doc, k) || next.text === ':' || next.text === ',' || END_PUNCT.has(next.text)) return k;
-  if (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET') return k;
+  const nl = lower[j]!;
+  if (CLAUSE_OPENERS.has(nl) || isMark(doc, j) || next.text === ':' || next.text === ',' || END_PUNCT.has(next.text)) return k;
+  if (j === k && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET')) return k;
   return b;
 }
 
@@ -1097,6 +1120,15 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
   if (k < lo) return undefined;
   const headTok = tokens[k]!;
   if (headTok.pos === 'PRON') return [k, k + 1];
+  // "the National Intelligence Service (국가정보원)": a gloss in brackets closes the name
+  if (headTok.text === ')') {
+    let p = k - 1;
+    while (p > lo && tokens[p]!.text !== '(' && k - p <= 8) p--;
+    if (tokens[p]?.text === '(' && p - 1 >= lo && nominal(tokens[p - 1]!)) {
+      const np = nounPhraseBefore(doc, p, lo);
+      return np ? [np[0], end] : undefined;
+    }
+  }
   // "those surveyed say", "voters polled said": a participle closing the phrase
   const reduced = headTok.pos === 'VERB' && formOf(doc, k) === 'past' && k - 1 >= lo && (lower[k - 1] === 'those' || (tokens[k - 1]!.pos === 'NOUN' && /s$/.test(lower[k - 1]!)));
   if (!(nominal(headTok) || reduced || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')'))) return undefined;
