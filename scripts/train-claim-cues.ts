@@ -3,7 +3,8 @@
  * what follows it (lexicon.followerClass), how often such a cue runs on into a following infinitive
  * ("tried to say") or takes the preposition after it ("called for", "said of"), and how often an
  * adjective after a copula is one ("is confident that", "were skeptical of"); writes
- * models/claims/cues.json. Counts only: no text from the corpus is stored. The claims stage uses the table beside its own cue lexicon.
+ * models/claims/cues.json. Counts only: no text from the corpus is stored. The claims stage uses the
+ * table beside its own cue lexicon.
  *
  *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/train-claim-cues.ts
  */

@@ -100,7 +100,9 @@ export function findAttributions(seg: Segmented): Attribution[] {
 function datelineEnd(doc: Doc, lo: number, hi: number): number {
   const { tokens } = doc;
   const first = tokens[lo];
-  if (!first || first.text.length < 2 || !/^\p{Lu}[\p{Lu}.'’-]*$/u.test(first.text)) return lo;
+  const c = first?.text.charCodeAt(1) ?? 0;
+  // cheap test first: the second letter of a dateline's city is a capital too
+  if (!first || first.text.length < 2 || c < 65 || c > 90 || !/^\p{Lu}[\p{Lu}.'’-]*$/u.test(first.text)) return lo;
   for (let k = lo + 1; k < hi && k - lo <= 14; k++) {
     const t = tokens[k]!.text;
     if (t === '-' || t === '—' || t === '–' || t === '--') return k + 1 < hi && tokens[k]!.start > tokens[k - 1]!.end ? k + 1 : lo;
