@@ -206,7 +206,7 @@ test('statements R8: South Korea’s foreign ministry on the Kursk plan, the sam
   assert.equal(r8!.said, '2025-06-11');
 });
 
-test('statements R3: the NIS estimate of January 2025 (about 12,000), first in LP-1 and MW-1', { todo: 'MW-1’s claim content and date said come out wrong from the claims stage' }, () => {
+test('statements R3: the NIS estimate of January 2025 (about 12,000), first in LP-1 and MW-1', () => {
   const rows = json<StatementGroup[]>(['statements']);
   const r3 = statementWith(rows, 'LP-1', /12,000/);
   assert.ok(outletsOf(r3).has('MW-1'), [...outletsOf(r3)].join(', '));
