@@ -24,6 +24,13 @@ export type ExtractBenchResult = {
   peakRssMb: number;
   /** RSS after each quarter of the corpus: flat when nothing accumulates. */
   rssByQuarterMb: number[];
+  /**
+   * Live JavaScript heap after a full garbage collection at each quarter (needs --expose-gc; the
+   * collection is outside the timed part). RSS includes garbage not yet collected and memory V8
+   * keeps for reuse; this is what the program actually holds, and it grows only if something
+   * accumulates across documents.
+   */
+  heapAfterGcByQuarterMb?: number[];
   claims?: number;
   figures?: number;
 };
@@ -34,6 +41,8 @@ export function runExtractBench(mode: 'pipeline' | 'baseline', mb: number): Extr
   const total = mb * 1024 * 1024;
   let docs = 0, tokens = 0, bytes = 0, ns = 0n, cpuUs = 0, claims = 0, figures = 0;
   const quarters: number[] = [];
+  const heapQuarters: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   let nextQuarter = total / 4;
   for (const d of corpus(total)) {
     const t0 = process.hrtime.bigint();
@@ -59,6 +68,10 @@ export function runExtractBench(mode: 'pipeline' | 'baseline', mb: number): Extr
     bytes += d.bytes;
     if (bytes >= nextQuarter) {
       quarters.push(Math.round(process.memoryUsage().rss / 1048576));
+      if (gc) {
+        gc();
+        heapQuarters.push(Math.round(process.memoryUsage().heapUsed / 1048576));
+      }
       nextQuarter += total / 4;
     }
   }
@@ -75,6 +88,7 @@ export function runExtractBench(mode: 'pipeline' | 'baseline', mb: number): Extr
     mbPerSec: bytes / 1048576 / seconds,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     rssByQuarterMb: quarters,
+    ...(gc ? { heapAfterGcByQuarterMb: heapQuarters } : {}),
     ...(mode === 'pipeline' ? { claims, figures } : {}),
   };
 }

@@ -12,7 +12,7 @@
  *   node --import tsx src/eval/quantities.ts          prints the table
  *   node --import tsx src/eval/quantities.ts --misses also lists misses and spurious figures
  *
- * Speed is measured separately: node --import tsx src/bench/figures.ts
+ * Speed is measured separately: node --import tsx src/bench/stages.ts figures
  */
 import { readFileSync } from 'node:fs';
 import { extractFigures } from '../nlp/figures.ts';
