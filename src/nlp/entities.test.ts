@@ -118,3 +118,11 @@ test('coordinated names, "of" an organisation and a title after a place are spli
 test('an empty text has no entities', () => {
   assert.deepEqual(run('').entities, []);
 });
+
+test('e-mail greetings and sign-offs name people; a given name that is also a word stays a word', () => {
+  const text = 'Dear Marlena,\n\nThe contract draft is attached. Hope you can read it before Friday. Will send the rest later.\n\nThanks,\n\nGordon';
+  const { entities } = run(text);
+  assert.equal(byName(entities, 'Marlena').type, 'PERSON');
+  assert.equal(byName(entities, 'Gordon').type, 'PERSON');
+  assert.ok(!entities.some((e) => e.name === 'Hope' || e.name === 'Will'), entities.map((e) => e.name).join(', '));
+});

@@ -60,6 +60,11 @@ export class Gazetteer {
   readonly countries = new Map<string, GazEntry>();
   readonly givenNames = new Set<string>();
   readonly familyNames = new Set<string>();
+  /**
+   * Common English given names (data/names/given-names.txt), lower case. Evidence only, never hits:
+   * many are words too ("Hope", "Will"), so a name needs the way it is written to count.
+   */
+  readonly commonGivenNames = new Set<string>();
 
   add(name: string, type: EntityType, country: string | undefined, aliases: string[], kind: string, user = false): GazEntry {
     const entry: GazEntry = { id: this.nextId++, name, type, kind, ...(country ? { country } : {}), ...(user ? { user } : {}) };
@@ -195,6 +200,8 @@ export function gazetteer(): Gazetteer {
   const g = new Gazetteer();
   if (existsSync(DATA_DIR)) {
     for (const f of readdirSync(DATA_DIR).sort()) if (f.endsWith('.tsv') && f !== 'roles.tsv') g.loadFile(join(DATA_DIR, f));
+    const given = join(DATA_DIR, 'given-names.txt');
+    if (existsSync(given)) for (const line of readFileSync(given, 'utf8').split('\n')) if (line && !line.startsWith('#')) g.commonGivenNames.add(line.toLowerCase());
   }
   for (const f of userFiles) g.loadFile(f, true);
   shipped = g;

@@ -209,10 +209,62 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     for (let i = h.start; i < h.end; i++) covered[i] = 1;
   }
 
+  addAddressedNames(mentions, seg, input, gz, covered);
   stripTitles(mentions, tokens, keys);
   spreadWithinDocument(mentions, seg, input, covered);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, input };
+}
+
+/** Words that open a greeting or sign-off before a name: "Dear Anna", "Hi Tom", "Thanks, Maria". */
+const GREETINGS = new Set(['dear', 'hi', 'hello', 'hey', 'morning', 'afternoon', 'evening', 'thanks', 'cheers', 'regards', 'love', 'congratulations', 'congrats']);
+const NOT_BEFORE_LONE_NAME = new Set([...LOCATIVE_BEFORE, 'of', 'for', 'visit', 'visited', 'visiting', 'the', 'a', 'an', 'transit', 'hurricane', 'storm']);
+const SOFT_END = new Set([',', ':', '-', '!', '.', '--', '—', '–']);
+
+/**
+ * Names of people written the way letters, e-mail and forum posts address or sign them, which a
+ * tagger trained on prose misses: a common given name on a line of its own ("Vince", "Traci ,"),
+ * after a greeting ("Dear Anna", "Good morning Debra -"), or opening a sentence as the one spoken
+ * to ("Bryan , you 're in"). The name may go on with capitalised words ("Pam Butler"). A word the
+ * document also writes in lower case ("Hope you are well") is left alone.
+ */
+function addAddressedNames(mentions: Mention[], seg: Segmented, input: TaggerInput, gz: Gazetteer, covered: Uint8Array): void {
+  const { tokens, keys } = input;
+  const given = gz.commonGivenNames;
+  if (!given.size) return;
+  const isWord = (i: number) => /^\p{Lu}\p{Ll}+$/u.test(tokens[i]!.text);
+  for (const s of seg.sentences) {
+    let first = s.tokenStart;
+    while (first < s.tokenEnd && /^[\p{P}\p{S}]+$/u.test(tokens[first]!.text)) first++;
+    for (let i = first; i < s.tokenEnd; i++) {
+      if (covered[i] || !isWord(i) || !given.has(keys[i]!) || input.docCase[i]!.includes('L')) continue;
+      if (input.hits.some((h) => h.start <= i && i < h.end)) continue;
+      // the name: the given name and up to two more capitalised words
+      let end = i + 1;
+      while (end < s.tokenEnd && end - i < 3 && !covered[end] && /^\p{Lu}[\p{L}'’-]*\.?$/u.test(tokens[end]!.text) && !input.docCase[end]!.includes('L')) end++;
+      let rest = end;
+      while (rest < s.tokenEnd && SOFT_END.has(tokens[rest]!.text)) rest++;
+      const alone = i === first && rest === s.tokenEnd;
+      const greeted = i > first && GREETINGS.has(keys[i - 1]!) && (i - 1 === first || (i - 2 === first && keys[first] === 'good'));
+      const spokenTo = i === first && tokens[end]?.text === ',' && end + 1 < s.tokenEnd && /^\p{Ll}/u.test(tokens[end + 1]!.text);
+      // a lone given name as the subject ("Suzanne is pregnant") or inside a sentence ("forward it to Brant"),
+      // where the word is read as a proper noun and is not part of a longer capitalised name
+      const next = tokens[end];
+      const nextLower = !next || end >= s.tokenEnd || !/^\p{Lu}/u.test(next.text);
+      const asSubject = i === first && nextLower && !!next && (next.pos === 'VERB' || next.pos === 'AUX' || (keys[end] === 'and' && keys[end + 1] === 'i'));
+      // not where a place is more likely ("retreat to Abra", "in Olympia"), after an article ("the King of"), or before a
+      // number ("Case 22-506") or a particle ("Friedrich von Schlegel", which the tagger's span decides)
+      const inside = i > first && tokens[i]!.pos === 'PROPN' && !isSentenceStart(seg, i) && !/^\p{Lu}/u.test(tokens[i - 1]!.text) && nextLower &&
+        !NOT_BEFORE_LONE_NAME.has(keys[i - 1]!) && tokens[i - 1]!.end < tokens[i]!.start && !(next && (next.pos === 'NUM' || NAME_PARTICLES.has(next.text))) &&
+        !CALENDAR_WORDS.has(keys[i]!) && !ORG_HEADS.has(keys[end - 1]!) && !LOC_HEADS.has(keys[end - 1]!);
+      // outside a greeting, the word must read as a proper noun: "Will come again", "See attached file", "Hi ,"
+      if (!greeted && (tokens[i]!.pos !== 'PROPN' || GREETINGS.has(keys[i]!))) continue;
+      if (!alone && !greeted && !spokenTo && !asSubject && !inside) continue;
+      mentions.push({ start: i, end, type: 'PERSON', key: keysJoin(keys, i, end), entries: [], from: 'list' });
+      for (let j = i; j < end; j++) covered[j] = 1;
+      i = end - 1;
+    }
+  }
 }
 
 /**
