@@ -32,7 +32,9 @@ export function describedKind(lower: string): string | undefined {
 
 /** Keys of one part of a source ("Mykola Bilyk", "a spokesman for the agency", "South Korea’s intelligence service"). */
 function keysOfPart(part: string, strong: Set<string>, weak: Set<string>): { name?: string; country?: string; kind?: string } {
-  const trimmed = part.replace(/^(?:the|a|an)\s+/i, '').trim();
+  // a bracketed gloss after a name, in another script or as initials, is not part of it:
+  // "Arvid Holm (Арвид Хольм)", "the National Audit Office (NAO)"
+  const trimmed = part.replace(/^(?:the|a|an)\s+/i, '').replace(/\s*[(\[][^()\[\]]*[)\]]\s*$/u, '').trim();
   if (!trimmed) return {};
   const words = wordsIn(trimmed, 0, trimmed.length);
   if (!words.length) return {};
@@ -140,4 +142,29 @@ export function kindCountries(claims: Pick<Claim, 'source'>[]): Map<string, stri
     }
   }
   return out;
+}
+
+// "a lawmaker said [South Korea's intelligence service believes] …": the content opens with another
+// source and a verb of saying or judging. The statement is that source's, relayed by the speaker.
+const RELAY = /^(?:that\s+)?((?:[\p{L}\p{M}’'.-]+\s+){1,7}?)(?:believes|believed|estimates|estimated|says|said|thinks|thought|reckons|reckoned|assesses|assessed|concludes|concluded|calculates|calculated|has\s+(?:estimated|concluded|assessed|found)|had\s+(?:estimated|concluded|assessed|found)|told|reported|found)\b/iu;
+
+/**
+ * The source a claim relays, when its content opens with one ("South Korea’s intelligence service
+ * believes about 4,000 …"): its strong keys, or undefined for a pronoun, a plain noun or nothing.
+ * Outlets differ in which link of the chain they name as speaker (the agency, or the lawmaker it
+ * briefed), so a report is also filed under the source it relays.
+ */
+export function relayedSource(c: Pick<Claim, 'content'>): { text: string; strong: string[] } | undefined {
+  const first = c.content[0]?.text.trim();
+  if (!first) return undefined;
+  const m = RELAY.exec(first);
+  if (!m) return undefined;
+  const phrase = m[1]!.trim();
+  const lead = phrase.split(/\s+/)[0]!.toLowerCase();
+  if (PRONOUNS.has(lead) || /^(?:and|but|if|when|as|because|while|so|many|some|most|all|few|no)$/.test(lead)) return undefined;
+  const strong = new Set<string>();
+  keysOfPart(phrase, strong, new Set());
+  // a body of unknown country says too little to stand for a speaker elsewhere
+  const keys = [...strong].filter((k) => !k.startsWith('d:?:'));
+  return keys.length ? { text: phrase, strong: keys } : undefined;
 }

@@ -71,3 +71,17 @@ test('one statement reported with different figures is a reporting discrepancy; 
   assert.ok(mc, 'same source, same day, same words');
   assert.ok(mc!.discrepancies.some((d) => d.kind === 'reporting'), '9,800 against 12,500 in one statement');
 });
+
+test('an agency’s estimate relayed by a lawmaker in one outlet and told by the agency in another is one statement', () => {
+  const tA = 'Chile’s intelligence agency told lawmakers on Monday that about 2,400 Chilean miners were working in Peru.';
+  const tB = 'Chile’s intelligence agency believes about 2,400 Chilean miners are working in Peru, a lawmaker said on Monday.';
+  const a = article(tA, '2024-02-06', 'Chile’s intelligence agency', 'that about 2,400 Chilean miners were working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
+  const b = article(tB, '2024-02-06', 'a lawmaker', 'Chile’s intelligence agency believes about 2,400 Chilean miners are working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
+  assert.ok(b.identity.strong.includes('d:CHL:intelligence'), 'filed under the agency it relays');
+  const m = matchStatement(b, featuresOf(a));
+  assert.ok(m, 'matched');
+  assert.match(m!.why.join(' '), /same source \(intelligence of CHL\)/);
+  // the lawmaker alone, relaying nothing, is not the agency
+  const c = article(tB, '2024-02-06', 'a lawmaker', 'about 2,400 Chilean miners are working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
+  assert.equal(matchStatement(c, featuresOf(a)), undefined);
+});

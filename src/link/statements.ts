@@ -12,7 +12,7 @@ import { STOPWORDS } from './lexicon.ts';
 import { singular } from './measure.ts';
 import { dayShift, rangesMeet, saidDate, timexRange, type DayRange } from './period.ts';
 import type { Point } from './points.ts';
-import { kindCountries, sourceIdentity, type SourceIdentity } from './source.ts';
+import { kindCountries, relayedSource, sourceIdentity, type SourceIdentity } from './source.ts';
 import { contentWords, hash32 } from './text.ts';
 import { copyWords } from './copies.ts';
 
@@ -68,7 +68,13 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
   const undated: { claim: Claim; identity: SourceIdentity }[] = [];
   for (const c of x.claims) {
     if (c.kind === 'unattributed' || !c.content.length) continue;
-    const identity = sourceIdentity(c, entities, kinds);
+    let identity = sourceIdentity(c, entities, kinds);
+    // a speaker relaying another source's estimate is filed under that source too
+    const relayed = relayedSource(c);
+    if (relayed) {
+      const strong = [...new Set([...(identity?.strong ?? []), ...relayed.strong])];
+      identity = identity ? { ...identity, strong, weak: identity.weak.filter((k) => !strong.includes(k)) } : { label: relayed.text, strong, weak: [] };
+    }
     if (!identity) continue;
     const said = saidDate(c.said, published);
     if (!said) {
