@@ -269,6 +269,8 @@ async function answers(l: Ledger): Promise<Record<string, unknown>> {
   for (const s of (await l.series({ limit: 5 })).map((x) => x.key)) await put(`timeline ${s}`, l.seriesTimeline(s));
   await put('statements', l.statements({ all: true, limit: 500 }), (r) => r.documents);
   await put('conflicts', l.conflicts({ limit: 500 }), (r) => r.id);
+  // a timeline asks for the conflicts its points are a side of, by id
+  await put('conflicts by id', l.conflicts({ ids: (await l.conflicts({ limit: 500 })).filter((_, i) => i % 2 === 0).map((c) => c.id) }), (r) => r.id);
   await put('copies', l.copies({ limit: 500 }), (r) => r.id);
   await put('crossEntities', l.crossEntities({ limit: 500 }), (r) => [r.documents, r.mentions]);
   return out;

@@ -560,10 +560,14 @@ export class LinkStore {
     });
   }
 
-  conflicts(opts: { kind?: string; limit?: number; offset?: number; points?: number } = {}): ConflictRow[] {
+  conflicts(opts: { kind?: string; ids?: number[]; limit?: number; offset?: number; points?: number } = {}): ConflictRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.kind) where.push('kind = ?'), args.push(opts.kind);
+    if (opts.ids) where.push('id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(opts.ids));
     const rows = this.db
-      .prepare(`SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = ?' : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(...(opts.kind ? [opts.kind] : []), opts.limit ?? 50, opts.offset ?? 0) as Row[];
+      .prepare(`SELECT * FROM link_conflicts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...args, opts.limit ?? 50, opts.offset ?? 0) as Row[];
     // a conflict repeated by many articles lists its first points and counts the rest
     const pointsOf = this.db.prepare(`SELECT cp.side, p.*, g.original FROM link_conflict_points cp
                                       JOIN link_points p ON p.doc_id = cp.doc_id AND p.figure_id = cp.figure_id

@@ -154,8 +154,8 @@ export interface Ledger {
   seriesTimeline(query: string, opts?: { limit?: number }): Promise<SeriesTimeline | undefined>;
   /** Statements reported by more than one article (all of them with `all`). */
   statements(opts?: { source?: string; all?: boolean; limit?: number; offset?: number }): Promise<StatementGroup[]>;
-  /** Figures that disagree beyond their qualifiers, misprints and reporting discrepancies, newest first. */
-  conflicts(opts?: { kind?: string; limit?: number; offset?: number }): Promise<ConflictRow[]>;
+  /** Figures that disagree beyond their qualifiers, misprints and reporting discrepancies, newest first; `ids` picks given conflicts (a timeline's). */
+  conflicts(opts?: { kind?: string; ids?: number[]; limit?: number; offset?: number }): Promise<ConflictRow[]>;
   /** Groups of near-duplicate and syndicated articles with their original. */
   copies(opts?: { limit?: number; offset?: number }): Promise<CopyGroupRow[]>;
   /** People, organisations and places as one entity across articles, with the evidence for each member. */

@@ -721,7 +721,7 @@ export class PostgresLedger implements Ledger {
     return this.links.statements(opts);
   }
 
-  async conflicts(opts: { kind?: string; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
+  async conflicts(opts: { kind?: string; ids?: number[]; limit?: number; offset?: number } = {}): Promise<ConflictRow[]> {
     return this.links.conflicts(opts);
   }
 

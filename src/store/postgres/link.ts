@@ -709,11 +709,14 @@ export class PgLinkStore {
     return result;
   }
 
-  async conflicts(opts: { kind?: string; limit?: number; offset?: number; points?: number } = {}): Promise<ConflictRow[]> {
-    const args: unknown[] = opts.kind ? [opts.kind] : [];
+  async conflicts(opts: { kind?: string; ids?: number[]; limit?: number; offset?: number; points?: number } = {}): Promise<ConflictRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (opts.kind) args.push(opts.kind), where.push(`kind = $${args.length}`);
+    if (opts.ids) args.push(opts.ids), where.push(`id = ANY($${args.length}::bigint[])`);
     args.push(opts.limit ?? 50, opts.offset ?? 0);
     const found = await rows(this.pool,
-      `SELECT * FROM link_conflicts ${opts.kind ? 'WHERE kind = $1' : ''} ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
+      `SELECT * FROM link_conflicts ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT $${args.length - 1} OFFSET $${args.length}`, args);
     const result: ConflictRow[] = [];
     for (const c of found) {
       if (c.kind === 'denial') {
