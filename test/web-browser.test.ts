@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SqliteLedger } from '../src/store/sqlite.ts';
 import { startServer, type Serving } from '../src/server/serve.ts';
-import { article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, DOCK_MEASURE, tempDbPath } from '../src/server/testing.ts';
+import { article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, PORT_SERIES, PORT_STORY, tempDbPath } from '../src/server/testing.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/web/browser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +29,7 @@ before(async () => {
   // 3 = some inputs rejected: the hostile fixture must still be in (checked below); the pages are under test here
   assert.ok(ingest.status === 0 || ingest.status === 3, `triangulate ingest failed (${ingest.status}): ${ingest.stderr}`);
   ledger = new SqliteLedger(db);
-  await ledger.addAll([...HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS].map(article));
+  await ledger.addAll([...HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, ...PORT_STORY].map(article));
   server = await startServer({ ledger, port: 0 });
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -63,27 +63,46 @@ test('reader: clicking a claim highlights its spans, and clicking a span selects
   assert.match(page.url(), /\?claim=c2#claim-c2$/);
 });
 
-test('figure timeline: the chart draws each point, conflicts are marked, a click opens the sentence', async () => {
-  await page.goto(`${server.url}/figures/${encodeURIComponent(DOCK_MEASURE)}`);
-  await page.waitForSelector('#timeline[data-points="3"]');
+test('figure timeline: points sit at the time they refer to, only the ledger’s conflict is ringed, a click opens the sentence', async () => {
+  await page.goto(`${server.url}/figures/${encodeURIComponent(PORT_SERIES)}`);
+  await page.waitForSelector('#timeline[data-points="4"]');
   const drawn = await page.evaluate(() => {
     const chart = (window as any).Chart.getChart(document.getElementById('timeline'));
-    return chart.data.datasets.flatMap((ds: any, i: number) => chart.getDatasetMeta(i).data.map((el: any, j: number) => ({ x: el.x, y: el.y, value: ds.data[j].p.shown, source: ds.label })));
+    return chart.data.datasets.flatMap((ds: any, i: number) =>
+      chart.getDatasetMeta(i).data.map((el: any, j: number) => ({ x: el.x, y: el.y, value: ds.data[j].p.shown, ring: ds.pointBorderColor[j], source: ds.label })),
+    );
   });
-  assert.deepEqual(drawn.map((d: any) => d.value).sort(), ['4,000', '5,000–5,500', '6,500']);
-  assert.equal(await page.locator('tr.point.conflict').count(), 2);
+  const at = (v: string) => drawn.find((d: any) => d.value === v);
+  assert.deepEqual(drawn.map((d: any) => d.value).sort(), ['4,000', '5,000–5,500', '6,500', '9,000']);
+  // the ministry's range is about 2022: drawn before the 2023 counts although it was said in June 2024, and not ringed
+  assert.ok(at('5,000–5,500').x < at('4,000').x, 'the 2022 range is left of the 2023 count');
+  const RED = '#dc2626';
+  assert.deepEqual(['5,000–5,500', '4,000', '6,500', '9,000'].map((v) => at(v).ring === RED), [false, true, true, false]);
+  // the accessible table says the same
+  assert.deepEqual(await page.locator('tr.point').evaluateAll((rows) => rows.map((r) => r.classList.contains('conflict'))), [false, true, true, false]);
+  assert.match(await page.locator('tr.point.conflict').first().innerText(), /conflict: 6,500/);
+  assert.equal(await page.locator('#conflicts .conflict-card').count(), 1);
   const box = (await page.locator('#timeline').boundingBox())!;
-  const union = drawn.find((d: any) => d.value === '6,500');
+  const union = at('6,500');
   await page.mouse.move(box.x + union.x, box.y + union.y);
   const tip = await page.evaluate(() => {
     const chart = (window as any).Chart.getChart(document.getElementById('timeline'));
     return chart.tooltip.getActiveElements().length ? chart.tooltip.title.concat(chart.tooltip.body.flatMap((b: any) => b.lines)).join(' | ') : '';
   });
-  assert.match(tip, /The dockers’ union · Morning Ledger/);
-  assert.match(tip, /6,500 dock workers now work shifts/);
+  assert.match(tip, /refers to 2023-03-01 \(as of when said\) · The stevedores’ union · Morning Ledger/);
+  assert.match(tip, /said 2023-03-01 · published 2023-03-03/);
+  assert.match(tip, /“The stevedores’ union said on Wednesday that 6,500 Polish dock \| workers now work shifts in Rotterdam\.”/, 'the sentence, wrapped');
+  assert.match(tip, /figures disagree: against about 4,000/);
+  // keyboard: a row takes focus, shows its point, and Enter opens its sentence
+  await page.locator('tr.point').first().focus();
+  assert.match(await page.evaluate(() => (window as any).Chart.getChart(document.getElementById('timeline')).tooltip.title.join(' ')), /refers to 2022 · the maritime ministry/);
   await Promise.all([page.waitForURL(/\/documents\//), page.mouse.click(box.x + union.x, box.y + union.y)]);
-  assert.match(page.url(), new RegExp(`/documents/${story(1)}\\?figure=f1`));
-  assert.equal(await page.locator('.doc-text .m.sel').allInnerTexts().then((t) => t.join('')), '6,500 dock workers');
+  assert.match(page.url(), new RegExp(`/documents/${article(PORT_STORY[1]!).doc.id}\\?figure=f1`));
+  assert.equal(await page.locator('.doc-text .m.sel').allInnerTexts().then((t) => t.join('')), '6,500 Polish dock workers');
+  await page.goto(`${server.url}/figures/${encodeURIComponent(PORT_SERIES)}`);
+  await page.locator('tr.point').first().focus();
+  await Promise.all([page.waitForURL(/\/documents\//), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('.doc-text .m.sel').allInnerTexts().then((t) => t.join('')), 'Between 5,000 and 5,500 Polish dock workers');
 });
 
 test('search: the top search box finds claims, and a result opens its sentence in the reader', async () => {

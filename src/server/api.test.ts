@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from './app.ts';
-import { storyLedger, DOCK_MEASURE, HARBOUR_STORY, article } from './testing.ts';
+import { storyLedger, HARBOUR_STORY, PORT_SERIES, article, portLedger } from './testing.ts';
 import { NO_LINKS, type Links, type Statement } from './links.ts';
 import { SqliteLedger } from '../store/sqlite.ts';
 import { SYNDICATED, tempDbPath } from './testing.ts';
@@ -28,7 +28,8 @@ test('GET /api/summary counts what the ledger holds and says linking has not run
   assert.equal(body.documents, 5);
   assert.equal(body.claims, 7);
   assert.equal(body.linked, true, 'the ledger links articles as it stores them');
-  assert.ok(body.series.some((s: any) => s.measure === DOCK_MEASURE && s.documents === 3));
+  // the story's dock workers say neither whose nor where: not a series worth following across articles
+  assert.deepEqual(body.series, []);
 });
 
 test('GET /api/documents pages newest first and says whether more follow', async () => {
@@ -64,19 +65,40 @@ test('GET /api/claims filters by source, name, words, dates, kind and outlet', a
   assert.equal(typeof rows[0].start, 'number');
 });
 
-test('GET /api/figures and /api/series give the series with its conflicting points', async () => {
+test('GET /api/figures and /api/series give the ledger’s series with its points in time and its conflicts', async () => {
   const figs = await json('/api/figures?counts=dock');
   assert.equal(figs.body.items.length, 3);
-  const list = await json('/api/series?q=dock');
-  assert.deepEqual(list.body.items, [{ measure: DOCK_MEASURE, points: 3, documents: 3 }]);
-  const s = await json(`/api/series/${encodeURIComponent(DOCK_MEASURE)}`);
-  assert.equal(s.status, 200);
-  assert.equal(s.body.total, 3);
-  assert.deepEqual(s.body.points.map((p: any) => p.value ?? `${p.min}-${p.max}`), [4000, 6500, '5000-5500']);
-  // about 4,000 (authority) and 6,500 (union) three weeks apart cannot both be true; the ministry's range a year on is not compared
-  assert.deepEqual(s.body.points.map((p: any) => p.conflicts), [[1], [0], []]);
-  assert.equal(s.body.points[0].quote, 'About 4,000 dock workers are employed at Port Halden');
-  assert.equal((await json('/api/series/no%20such%20thing')).status, 404);
+  // the story's figures are linked, but say neither whose nor where: listed only with all=1
+  assert.deepEqual((await json('/api/series?q=workers')).body.items, []);
+  assert.deepEqual((await json('/api/series?q=workers&all=1')).body.items.map((s: any) => [s.label, s.points]), [['workers', 3]]);
+  assert.equal((await json('/api/series?all=yes')).status, 400);
+  const port = await portLedger();
+  try {
+    const app2 = createApp({ ledger: port });
+    const get = async (path: string) => {
+      const res = await app2.request(path);
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const list = await get('/api/series');
+    assert.deepEqual(list.body.items.map((s: any) => [s.key, s.label, s.points, s.documents, s.independent]), [[PORT_SERIES, 'Polish workers in Rotterdam', 4, 4, 4]]);
+    const s = await get(`/api/series/${encodeURIComponent(PORT_SERIES)}`);
+    assert.equal(s.status, 200);
+    assert.equal(s.body.total, 4);
+    // in the order of the time each figure refers to: the ministry's range is about 2022, though said in 2024
+    assert.deepEqual(s.body.points.map((p: any) => p.value ?? `${p.min}-${p.max}`), ['5000-5500', 4000, 6500, 9000]);
+    assert.deepEqual(s.body.points.map((p: any) => [p.period, p.said]), [['2022', '2024-06-10'], ['2023-02-28', '2023-02-28'], ['2023-03-01', '2023-03-01'], ['2024-06-11', '2024-06-11']]);
+    assert.equal(new Date(s.body.points[0].time).toISOString().slice(0, 4), '2022');
+    // only the ledger's conflict is marked: about 4,000 against 6,500, counted a day apart
+    const id = s.body.conflicts[0].id;
+    assert.deepEqual(s.body.points.map((p: any) => p.conflicts), [[], [id], [id], []]);
+    assert.deepEqual(s.body.conflicts.map((c: any) => [c.kind, c.sides[0].value, c.sides[1].value]), [['figures', '6,500', 'about 4,000']]);
+    assert.equal(s.body.points[1].sentence, 'About 4,000 Polish dock workers are employed in Rotterdam, the Harbour Authority said on Tuesday.');
+    // a phrase naming the measure finds the series too
+    assert.equal((await get('/api/series/polish%20workers%20in%20rotterdam')).body.series.key, PORT_SERIES);
+    assert.equal((await get('/api/series/no%20such%20thing')).status, 404);
+  } finally {
+    await port.close();
+  }
 });
 
 test('GET /api/sources and /api/entities list and profile', async () => {
@@ -133,7 +155,7 @@ test('GET /openapi.json describes every API path the app serves', async () => {
   const { status, body } = await json('/openapi.json');
   assert.equal(status, 200);
   assert.equal(body.openapi, '3.1.0');
-  for (const p of ['/api/documents', '/api/documents/{id}', '/api/claims', '/api/figures', '/api/series', '/api/series/{measure}', '/api/entities', '/api/entities/{name}', '/api/sources', '/api/sources/{name}', '/api/statements', '/api/conflicts', '/api/copies', '/api/summary']) {
+  for (const p of ['/api/documents', '/api/documents/{id}', '/api/claims', '/api/figures', '/api/series', '/api/series/{key}', '/api/entities', '/api/entities/{name}', '/api/sources', '/api/sources/{name}', '/api/statements', '/api/conflicts', '/api/copies', '/api/summary']) {
     assert.ok(body.paths[p], `missing ${p}`);
   }
   const claimParams = body.paths['/api/claims'].get.parameters.map((p: any) => p.name);

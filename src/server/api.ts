@@ -6,17 +6,15 @@
 import { Hono } from 'hono';
 import type { Ledger } from '../store/ledger.ts';
 import { HttpError } from './errors.ts';
-import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, parseQuery } from './params.ts';
+import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, SERIES_FILTERS, parseQuery } from './params.ts';
 import type { Links } from './links.ts';
-import { timeline } from './series.ts';
+import { seriesView } from './series.ts';
 import { ingestRequest } from './write.ts';
 import { openApiDocument } from './openapi.ts';
 
 export type AppDeps = { ledger: Ledger; links: Links; writeToken?: string };
 
 export const DEFAULT_LIMIT = 50;
-/** Points drawn on one timeline: the latest ones when a series has more. */
-export const TIMELINE_POINTS = 300;
 
 export type ListPage<T> = { items: T[]; limit: number; offset: number; more: boolean };
 
@@ -37,7 +35,7 @@ export function apiRoutes({ ledger, links, writeToken }: AppDeps): Hono {
 
   api.get('/summary', async (c) => {
     parseQuery(c.req.query(), {});
-    const [counts, sources, series] = await Promise.all([ledger.counts(), ledger.sources({ limit: 10 }), ledger.seriesList({ limit: 10 })]);
+    const [counts, sources, series] = await Promise.all([ledger.counts(), ledger.sources({ limit: 10 }), ledger.series({ limit: 10 })]);
     return c.json({ ...counts, sources, series, linked: links.available });
   });
 
@@ -66,16 +64,16 @@ export function apiRoutes({ ledger, links, writeToken }: AppDeps): Hono {
   });
 
   api.get('/series', async (c) => {
-    const q = parseQuery(c.req.query(), { q: { type: 'text' }, ...PAGE });
-    return c.json(await page(q, (limit, offset) => ledger.seriesList({ q: q.q, limit, offset })));
+    const q = parseQuery(c.req.query(), SERIES_FILTERS);
+    return c.json(await page(q, (limit, offset) => ledger.series({ q: q.q, all: q.all === '1', limit, offset })));
   });
 
-  api.get('/series/:measure', async (c) => {
+  api.get('/series/:key', async (c) => {
     parseQuery(c.req.query(), {});
-    const measure = c.req.param('measure');
-    const { total, points } = await ledger.seriesPoints(measure, { limit: TIMELINE_POINTS });
-    if (!total) throw new HttpError(404, 'not-found', `no figures on the measure "${measure}"`);
-    return c.json({ measure, total, points: timeline(points) });
+    const key = c.req.param('key');
+    const view = await seriesView(ledger, key);
+    if (!view) throw new HttpError(404, 'not-found', `no series matches "${key}"; /api/series?all=1 lists them`);
+    return c.json(view);
   });
 
   api.get('/sources', async (c) => {

@@ -3,7 +3,8 @@
  * from the same specs the routes check them with, so the description cannot drift from what the
  * server accepts.
  */
-import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, type Specs } from './params.ts';
+import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, SERIES_FILTERS, type Specs } from './params.ts';
+import { TIMELINE_CONFLICTS, TIMELINE_POINTS } from './series.ts';
 import { MAX_BODY_BYTES, MAX_DOCUMENTS_PER_REQUEST } from './write.ts';
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -20,7 +21,8 @@ const DESCRIPTIONS: Record<string, string> = {
   counts: 'counted noun or measure (substring)',
   unit: 'unit, e.g. USD, km, %',
   type: 'entity type',
-  measure: 'measure key',
+  measure: 'words of the measure’s label (substring, any case)',
+  all: '1 lists every series, also those followed by one article only or saying neither whose nor where',
 };
 
 function parameters(specs: Specs) {
@@ -95,8 +97,13 @@ export function openApiDocument() {
       '/api/documents/{id}': get('One document with its extraction record', [pathParam('id', 'document id or a unique prefix')], looseObject, [400, 404]),
       '/api/claims': get('Claims, newest article first', parameters(CLAIM_FILTERS), listOf(ref('ClaimRow'))),
       '/api/figures': get('Figures', parameters({ counts: { type: 'text' }, unit: { type: 'text' }, document: { type: 'text' }, ...PAGE }), listOf(looseObject)),
-      '/api/series': get('Figure series (figures grouped by what they measure)', parameters({ q: { type: 'text' }, ...PAGE }), listOf(ref('SeriesRow'))),
-      '/api/series/{measure}': get('One series: its latest 300 points in date order, each with the indexes of the points it conflicts with', [pathParam('measure', 'measure key, as listed by /api/series')], looseObject, [400, 404]),
+      '/api/series': get('Figure series as cross-article linking decided them (what is counted, whose, where), most independent articles first', parameters(SERIES_FILTERS), listOf(ref('SeriesSummary'))),
+      '/api/series/{key}': get(
+        `One series: its latest ${TIMELINE_POINTS} points in order of the time they refer to (time: the middle of the period the figure names, else of the day it was said or published; ms since 1970), each with the ids of the ledger's conflicts it is a side of, and those conflicts (up to ${TIMELINE_CONFLICTS}) with both sides`,
+        [pathParam('key', 'series key as listed by /api/series, or a phrase naming the measure ("north korean workers in russia")')],
+        looseObject,
+        [400, 404],
+      ),
       '/api/sources': get('Sources by number of claims', parameters({ q: { type: 'text' }, ...PAGE }), listOf(ref('SourceRow'))),
       '/api/sources/{name}': get('One source and what it said, newest first', [pathParam('name', 'source name (any case)'), ...parameters(PAGE)], looseObject, [400, 404]),
       '/api/entities': get('Names by number of documents', parameters({ q: { type: 'text' }, type: { type: 'enum', values: ENTITY_TYPES }, ...PAGE }), listOf(looseObject)),
@@ -148,7 +155,15 @@ export function openApiDocument() {
             start: { type: 'integer', description: 'UTF-16 offset of the claim in its document' }, end: { type: 'integer' },
           },
         },
-        SeriesRow: { type: 'object', properties: { measure: { type: 'string' }, points: { type: 'integer' }, documents: { type: 'integer' } } },
+        SeriesSummary: {
+          type: 'object',
+          required: ['key', 'label', 'points', 'documents', 'independent', 'planned', 'scoped'],
+          properties: {
+            key: { type: 'string' }, label: { type: 'string' }, points: { type: 'integer' }, documents: { type: 'integer' },
+            independent: { type: 'integer', description: 'documents that are not copies of one another' },
+            first: { type: 'string' }, last: { type: 'string' }, planned: { type: 'boolean' }, scoped: { type: 'boolean', description: 'says whose or where' },
+          },
+        },
         SourceRow: { type: 'object', properties: { name: { type: 'string' }, claims: { type: 'integer' }, documents: { type: 'integer' } } },
       },
     },

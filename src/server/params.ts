@@ -69,6 +69,13 @@ export const PAGE = {
   offset: { type: 'int', min: 0, max: MAX_OFFSET },
 } as const satisfies Specs;
 
+/** Series: words of the measure's label; `all=1` adds series followed by one article only, or with neither whose nor where. */
+export const SERIES_FILTERS = {
+  q: { type: 'text' },
+  all: { type: 'enum', values: ['0', '1'] },
+  ...PAGE,
+} as const satisfies Specs;
+
 export const CLAIM_FILTERS = {
   source: { type: 'text' },
   entity: { type: 'text' },

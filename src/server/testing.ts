@@ -123,6 +123,58 @@ export const HARBOUR_STORY: ArticleSpec[] = [
   },
 ];
 
+/**
+ * One series the ledger links across four invented outlets: Polish dock workers in Rotterdam. The
+ * authority's "about 4,000" and a union's 6,500, counted a day apart, cannot both be true (a ledger
+ * conflict); the ministry's range describes 2022 although it was said in June 2024, the day before the
+ * union's 9,000 about June 2024, so the two are about different times and never set against each other.
+ */
+export const PORT_STORY: ArticleSpec[] = [
+  {
+    title: 'Port counts its Polish dockers',
+    outlet: 'Coastal Times',
+    published: '2023-03-02',
+    text: 'About 4,000 Polish dock workers are employed in Rotterdam, the Harbour Authority said on Tuesday.',
+    entities: [{ name: 'Harbour Authority', type: 'ORG', mentions: ['Harbour Authority'] }, { name: 'Rotterdam', type: 'GPE', mentions: ['Rotterdam'] }],
+    claims: [{ source: 'the Harbour Authority', entity: 'Harbour Authority', cue: 'said', content: ['About 4,000 Polish dock workers are employed in Rotterdam'], said: '2023-02-28' }],
+    figures: [{ text: 'About 4,000 Polish dock workers', value: 4000, qualifier: 'approximately', counts: 'Polish dock workers', claim: 1 }],
+    times: [{ text: 'Tuesday', value: '2023-02-28' }],
+  },
+  {
+    title: 'Stevedores say the port undercounts',
+    outlet: 'Morning Ledger',
+    published: '2023-03-03',
+    text: 'The stevedores’ union said on Wednesday that 6,500 Polish dock workers now work shifts in Rotterdam.',
+    entities: [{ name: 'Rotterdam', type: 'GPE', mentions: ['Rotterdam'] }],
+    claims: [{ source: 'The stevedores’ union', cue: 'said', content: ['6,500 Polish dock workers now work shifts in Rotterdam'], said: '2023-03-01' }],
+    figures: [{ text: '6,500 Polish dock workers', value: 6500, counts: 'Polish dock workers', claim: 1 }],
+    times: [{ text: 'Wednesday', value: '2023-03-01' }],
+  },
+  {
+    title: 'Maritime ministry looks back at 2022',
+    outlet: 'Evening Gazette',
+    published: '2024-06-11',
+    text: 'Between 5,000 and 5,500 Polish dock workers were registered in Rotterdam in 2022, the maritime ministry said in its annual report.',
+    entities: [{ name: 'Rotterdam', type: 'GPE', mentions: ['Rotterdam'] }],
+    claims: [{ source: 'the maritime ministry', cue: 'said', content: ['Between 5,000 and 5,500 Polish dock workers were registered in Rotterdam in 2022'], said: '2024-06-10' }],
+    figures: [{ text: 'Between 5,000 and 5,500 Polish dock workers', value: null, min: 5000, max: 5500, qualifier: 'range', counts: 'Polish dock workers', claim: 1 }],
+    times: [{ text: '2022', value: '2022' }],
+  },
+  {
+    title: 'Stevedores put the workforce at 9,000',
+    outlet: 'Quayside Weekly',
+    published: '2024-06-12',
+    text: 'The stevedores’ union said on Tuesday that 9,000 Polish dock workers now work in Rotterdam.',
+    entities: [{ name: 'Rotterdam', type: 'GPE', mentions: ['Rotterdam'] }],
+    claims: [{ source: 'The stevedores’ union', cue: 'said', content: ['9,000 Polish dock workers now work in Rotterdam'], said: '2024-06-11' }],
+    figures: [{ text: '9,000 Polish dock workers', value: 9000, counts: 'Polish dock workers', claim: 1 }],
+    times: [{ text: 'Tuesday', value: '2024-06-11' }],
+  },
+];
+
+/** The series PORT_STORY makes, by its key. */
+export const PORT_SERIES = 'count|labour|POL|NLD/Rotterdam||';
+
 /** An article whose text, title and outlet try to inject markup and script. */
 export const HOSTILE: ArticleSpec = {
   title: '<script>window.__pwned = 1</script> Harbour "quote" test',
@@ -170,6 +222,13 @@ export function tempDbPath(): string {
 export async function storyLedger(path = tempDbPath()): Promise<SqliteLedger> {
   const ledger = new SqliteLedger(path);
   await ledger.addAll([...HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS].map(article));
+  return ledger;
+}
+
+/** A ledger of PORT_STORY alone: one linked series with one conflict. */
+export async function portLedger(path = tempDbPath()): Promise<SqliteLedger> {
+  const ledger = new SqliteLedger(path);
+  await ledger.addAll(PORT_STORY.map(article));
   return ledger;
 }
 

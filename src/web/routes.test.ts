@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../server/app.ts';
-import { storyLedger, article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, DOCK_MEASURE } from '../server/testing.ts';
+import { storyLedger, article, HARBOUR_STORY, HOSTILE, MIXED_SCRIPTS, PORT_SERIES, portLedger } from '../server/testing.ts';
 import type { SqliteLedger } from '../store/sqlite.ts';
 import { SqliteLedger as Ledger } from '../store/sqlite.ts';
 import { tempDbPath, SYNDICATED } from '../server/testing.ts';
@@ -41,7 +41,7 @@ test('the overview counts the ledger and links to the pages', async () => {
   const r = await page('/');
   assert.equal(r.status, 200);
   assert.match(r.body, /<b>5<\/b> articles/);
-  assert.match(r.body, /href="\/figures\/dock%20worker"/);
+  assert.match(r.body, /No series followed by two or more articles yet/);
   assert.doesNotMatch(r.body, /Cross-article linking .* has not run/, 'the ledger links as it stores');
   assert.match(await (await createApp({ ledger, links: NO_LINKS }).request('/')).text(), /Cross-article linking .* has not run/);
 });
@@ -108,12 +108,31 @@ test('the claims browser filters, explains empty results, and links rows to thei
   assert.match(bad.body, /since: expected a date/);
 });
 
-test('the figure timeline carries its points, conflicts and the chart library from this server', async () => {
-  const r = await page(`/figures/${encodeURIComponent(DOCK_MEASURE)}`);
+test('the figure timeline draws the ledger’s series, marks only its conflicts, and takes the chart library from this server', async () => {
+  const port = await portLedger();
+  const portApp = createApp({ ledger: port });
+  const list = await (await portApp.request('/figures')).text();
+  assert.match(list, new RegExp(`href="/figures/${encodeURIComponent(PORT_SERIES)}">Polish workers in Rotterdam</a>`));
+  assert.match(await (await portApp.request('/')).text(), /Polish workers in Rotterdam/);
+  const r = { status: 0, body: '' };
+  const res = await portApp.request(`/figures/${encodeURIComponent(PORT_SERIES)}`);
+  [r.status, r.body] = [res.status, await res.text()];
+  await port.close();
   assert.equal(r.status, 200);
   const data = JSON.parse(/<script type="application\/json" id="timeline-data">(.*?)<\/script>/s.exec(r.body)![1]!);
-  assert.equal(data.points.length, 3);
-  assert.deepEqual(data.points.map((p: any) => p.conflicts.length > 0), [true, true, false]);
+  assert.deepEqual(data.points.map((p: any) => [p.shown, p.period, p.said]), [
+    ['5,000–5,500', '2022', '2024-06-10'],
+    ['4,000', '2023-02-28 (as of when said)', '2023-02-28'],
+    ['6,500', '2023-03-01 (as of when said)', '2023-03-01'],
+    ['9,000', '2024-06-11 (as of when said)', '2024-06-11'],
+  ]);
+  assert.deepEqual(data.points.map((p: any) => p.conflicts.map((c: any) => c.against)), [[], ['6,500'], ['about 4,000'], []]);
+  // the table says the same: the 2022 range said in June 2024 is no conflict, and the conflict is listed with both sides
+  const rows = [...r.body.matchAll(/<tr class="point( conflict)?" data-point="(\d)"/g)].map((m) => !!m[1]);
+  assert.deepEqual(rows, [false, true, true, false]);
+  assert.match(r.body, /<article class="conflict-card" id="conflict-\d+">/);
+  assert.match(r.body, /6,500 <span class="muted">against<\/span> about 4,000/);
+  assert.match(r.body, /href="\/documents\/[0-9a-f]+\?figure=f1#doc-text">About 4,000 Polish dock workers<\/a>/);
   assert.match(r.body, /<script src="\/assets\/chart.umd.min.js" defer>/);
   assert.doesNotMatch(r.body, /https?:\/\/[^"]*\.js/, 'no script from elsewhere');
   const lib = await app.request('/assets/chart.umd.min.js');
@@ -122,6 +141,7 @@ test('the figure timeline carries its points, conflicts and the chart library fr
   const again = await app.request('/assets/chart.umd.min.js', { headers: { 'if-none-match': lib.headers.get('etag')! } });
   assert.equal(again.status, 304);
   assert.equal((await page('/figures/nothing')).status, 404);
+  assert.match((await page('/figures?all=1')).body, /href="\/figures\/count%7Clabour%7C%7C%7C%7C">workers<\/a>/);
 });
 
 test('source and name pages show who said what, and about whom', async () => {

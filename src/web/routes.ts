@@ -4,10 +4,10 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../server/api.ts';
-import { TIMELINE_POINTS, claimQuery, page } from '../server/api.ts';
+import { claimQuery, page } from '../server/api.ts';
 import { HttpError } from '../server/errors.ts';
-import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, parseQuery } from '../server/params.ts';
-import { timeline } from '../server/series.ts';
+import { CLAIM_FILTERS, ENTITY_TYPES, PAGE, SERIES_FILTERS, parseQuery } from '../server/params.ts';
+import { seriesView } from '../server/series.ts';
 import { segment, sentenceAt } from '../nlp/segment.ts';
 import type { Extraction } from '../types.ts';
 import { raw } from './html.ts';
@@ -49,7 +49,7 @@ export function pageRoutes({ ledger, links }: AppDeps): Hono {
       ledger.counts(),
       ledger.documentPage({ limit: 12 }),
       ledger.sources({ limit: 10 }),
-      ledger.seriesList({ limit: 10 }),
+      ledger.series({ limit: 10 }),
     ]);
     return send(c, 'Overview', homePage({ counts, recent, sources, series, linked: links.available }));
   });
@@ -77,17 +77,18 @@ export function pageRoutes({ ledger, links }: AppDeps): Hono {
   });
 
   app.get('/figures', async (c) => {
-    const q = parseQuery(c.req.query(), { q: { type: 'text' }, ...PAGE });
-    const p = await page(q, (limit, offset) => ledger.seriesList({ q: q.q, limit, offset }));
+    const q = parseQuery(c.req.query(), SERIES_FILTERS);
+    const p = await page(q, (limit, offset) => ledger.series({ q: q.q, all: q.all === '1', limit, offset }));
     return send(c, 'Figure series', seriesListPage(p, q));
   });
 
-  app.get('/figures/:measure', async (c) => {
+  // a series by its key (what the list links to), or by a phrase naming the measure ("north korean workers in russia")
+  app.get('/figures/:key', async (c) => {
     parseQuery(c.req.query(), {});
-    const measure = c.req.param('measure');
-    const { total, points } = await ledger.seriesPoints(measure, { limit: TIMELINE_POINTS });
-    if (!total) throw new HttpError(404, 'not-found', `no figures on the measure “${measure}”`);
-    return send(c, measure, timelinePage(measure, total, timeline(points)), { scripts: ['chart.umd.min.js', 'timeline.js'], wide: true });
+    const key = c.req.param('key');
+    const view = await seriesView(ledger, key);
+    if (!view) throw new HttpError(404, 'not-found', `no figure series matches “${key}”`);
+    return send(c, view.series.label, timelinePage(view, key), { scripts: ['chart.umd.min.js', 'timeline.js'], wide: true });
   });
 
   app.get('/sources', async (c) => {

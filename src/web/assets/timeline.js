@@ -1,6 +1,8 @@
-// The figure timeline: one Chart.js scatter, a dataset per source (the most frequent ones coloured,
-// the rest grey), ranges drawn as bars, conflicting points ringed red. Hover shows the quote and
-// outlet; a click opens the sentence in the reader.
+// The figure timeline: one Chart.js scatter of the ledger's series, each point at the time its figure
+// refers to, a dataset per source (the most frequent ones coloured, the rest grey), ranges drawn as
+// bars, the period a figure covers as a faint horizontal bar, and only the points that are a side of
+// one of the ledger's conflicts ringed red. Hover (or focus a row of the table) shows the sentence,
+// the date said and the outlet; a click opens the sentence in the reader.
 (function () {
   'use strict';
   var holder = document.getElementById('timeline-data');
@@ -35,6 +37,7 @@
     if (p.qualifier === 'at most' || p.qualifier === 'less than') return 'triangle';
     return 'circle';
   }
+  var DAY = 86400000;
 
   var chartData = {
     datasets: datasets.map(function (d) {
@@ -44,7 +47,8 @@
         backgroundColor: d.color,
         borderColor: d.color,
         // approximate readings are drawn lighter; the red ring of a conflict never hides the source's colour
-        pointBackgroundColor: d.pts.map(function (p) { return p.qualifier === 'approximately' ? d.color + '59' : d.color; }),
+        // copies of another article are hollow: they repeat a report rather than add one
+        pointBackgroundColor: d.pts.map(function (p) { return p.copy ? '#ffffff' : p.qualifier === 'approximately' ? d.color + '59' : d.color; }),
         pointBorderColor: d.pts.map(function (p) { return p.conflicts.length ? CONFLICT : d.color; }),
         pointBorderWidth: d.pts.map(function (p) { return p.conflicts.length ? 3 : 2; }),
         pointRadius: d.pts.map(function (p) { return p.conflicts.length ? 7 : 5; }),
@@ -56,9 +60,32 @@
     }),
   };
 
-  // ranges as vertical bars from min to max, in the source's colour (red when in conflict)
+  // ranges as vertical bars from min to max, in the source's colour (red when in conflict); the period
+  // a figure covers (a year, a month) as a faint horizontal bar behind its point
   var rangeBars = {
     id: 'rangeBars',
+    beforeDatasetsDraw: function (chart) {
+      var ctx = chart.ctx;
+      var ys = chart.scales.y;
+      var xs = chart.scales.x;
+      chart.data.datasets.forEach(function (ds, di) {
+        if (!chart.isDatasetVisible(di)) return;
+        ds.data.forEach(function (d) {
+          var p = d.p;
+          if (p.from === null || p.to === null || p.to - p.from < 7 * DAY) return;
+          var yy = ys.getPixelForValue(d.y);
+          ctx.save();
+          ctx.strokeStyle = ds.color + '55';
+          ctx.lineWidth = 4;
+          ctx.lineCap = 'round';
+          ctx.beginPath();
+          ctx.moveTo(xs.getPixelForValue(p.from), yy);
+          ctx.lineTo(xs.getPixelForValue(p.to + DAY), yy);
+          ctx.stroke();
+          ctx.restore();
+        });
+      });
+    },
     afterDatasetsDraw: function (chart) {
       var ctx = chart.ctx;
       var ys = chart.scales.y;
@@ -100,7 +127,7 @@
     return out.slice(0, 6);
   }
 
-  var ts = points.map(function (p) { return p.t; });
+  var ts = points.map(function (p) { return p.from !== null ? p.from : p.t; }).concat(points.map(function (p) { return p.to !== null ? p.to : p.t; }));
   var span = ts.length ? Math.max.apply(null, ts) - Math.min.apply(null, ts) : 0;
   var pad = Math.max(span * 0.04, 20 * 86400000);
 
@@ -117,6 +144,7 @@
       scales: {
         x: {
           type: 'linear',
+          title: { display: true, text: 'the time each figure refers to', color: '#475569' },
           min: ts.length ? Math.min.apply(null, ts) - pad : undefined,
           max: ts.length ? Math.max.apply(null, ts) + pad : undefined,
           ticks: { callback: function (v) { return dateLabel(v); }, maxTicksLimit: 10, color: '#475569' },
@@ -124,7 +152,7 @@
         },
         y: {
           beginAtZero: true,
-          title: { display: true, text: data.measure + (points[0] && points[0].unit ? ' (' + points[0].unit + ')' : ''), color: '#475569' },
+          title: { display: true, text: data.label, color: '#475569' },
           ticks: { callback: function (v) { return Number(v).toLocaleString('en-US'); }, color: '#475569' },
           grid: { color: '#eef2f6' },
         },
@@ -150,13 +178,14 @@
           callbacks: {
             title: function (items) {
               var p = items[0].raw.p;
-              return (p.date || '') + ' · ' + (p.source || 'unattributed') + (p.outlet ? ' · ' + p.outlet : '');
+              return 'refers to ' + p.period + ' · ' + (p.source || 'unattributed') + (p.outlet ? ' · ' + p.outlet : '');
             },
             label: function (item) {
               var p = item.raw.p;
-              var lines = [(p.qualifier !== 'exact' && p.qualifier !== 'range' ? p.qualifier + ' ' : '') + p.shown + (p.unit ? ' ' + p.unit : '') + '  “' + p.text + '”'];
-              if (p.quote) lines = lines.concat(wrap('“' + p.quote + '”', 70));
-              if (p.conflictCount) lines.push('⚠ conflicts with ' + p.conflictCount + ' other report' + (p.conflictCount > 1 ? 's' : ''));
+              var lines = [(p.qualifier !== 'exact' && p.qualifier !== 'range' ? p.qualifier + ' ' : '') + p.shown + '  “' + p.text + '”'];
+              lines.push((p.said ? 'said ' + p.said : 'date said unknown') + (p.published ? ' · published ' + p.published : '') + (p.copy ? ' · a copy of another article' : ''));
+              if (p.sentence) lines = lines.concat(wrap('“' + p.sentence + '”', 70));
+              p.conflicts.forEach(function (c) { lines.push('⚠ ' + c.kind + ': against ' + c.against); });
               return lines;
             },
             footer: function () { return 'click to open the sentence'; },
@@ -176,19 +205,26 @@
   });
   canvas.dataset.points = String(points.length);
 
-  // the table under the chart: hovering a row shows that point's tooltip
-  document.querySelectorAll('tr.point').forEach(function (row) {
-    row.addEventListener('mouseenter', function () {
-      var i = Number(row.dataset.point);
-      chart.data.datasets.forEach(function (ds, di) {
-        ds.data.forEach(function (d, j) {
-          if (d.p.i === i) {
-            chart.setActiveElements([{ datasetIndex: di, index: j }]);
-            chart.tooltip.setActiveElements([{ datasetIndex: di, index: j }], { x: 0, y: 0 });
-            chart.update('none');
-          }
-        });
+  // the table under the chart: hovering or focusing a row (Tab) shows that point's tooltip; Enter opens its sentence
+  function show(i) {
+    chart.data.datasets.forEach(function (ds, di) {
+      ds.data.forEach(function (d, j) {
+        if (d.p.i === i) {
+          chart.setActiveElements([{ datasetIndex: di, index: j }]);
+          chart.tooltip.setActiveElements([{ datasetIndex: di, index: j }], { x: 0, y: 0 });
+          chart.update('none');
+        }
       });
+    });
+  }
+  document.querySelectorAll('tr.point').forEach(function (row) {
+    var i = Number(row.dataset.point);
+    row.addEventListener('mouseenter', function () { show(i); });
+    row.addEventListener('focus', function () { show(i); });
+    row.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter' || ev.target !== row) return;
+      var link = row.querySelector('td a[href^="/documents/"]');
+      if (link) location.href = link.getAttribute('href');
     });
   });
 })();

@@ -1,5 +1,6 @@
 /** The overview, the list of articles and the claims browser. */
-import type { ClaimRow, DocumentRow, LedgerCounts, SeriesRow, SourceRow } from '../../store/ledger.ts';
+import type { ClaimRow, DocumentRow, LedgerCounts, SourceRow } from '../../store/ledger.ts';
+import type { SeriesSummary } from '../../link/types.ts';
 import { CLAIM_KINDS } from '../../server/params.ts';
 import type { ListPage } from '../../server/api.ts';
 import { html, type Html } from '../html.ts';
@@ -15,7 +16,7 @@ export function documentsTable(rows: DocumentRow[]): Html {
   )}</tbody></table>`;
 }
 
-export function homePage(d: { counts: LedgerCounts; recent: DocumentRow[]; sources: SourceRow[]; series: SeriesRow[]; linked: boolean }): Html {
+export function homePage(d: { counts: LedgerCounts; recent: DocumentRow[]; sources: SourceRow[]; series: SeriesSummary[]; linked: boolean }): Html {
   const c = d.counts;
   if (!c.documents) {
     return html`<section class="empty"><h1>The ledger is empty</h1>
@@ -28,7 +29,7 @@ export function homePage(d: { counts: LedgerCounts; recent: DocumentRow[]; sourc
   <a class="stat" href="/figures"><b>${fmt(c.figures)}</b> figures</a>
   <a class="stat" href="/entities" title="each name counted once per article"><b>${fmt(c.entities)}</b> names</a>
 </div>
-${d.linked ? '' : html`<p class="note">Cross-article linking (statements, conflicts, copies) has not run on this ledger yet; figure timelines group figures by what they count.</p>`}
+${d.linked ? '' : html`<p class="note">Cross-article linking (series, statements, conflicts, copies) has not run on this ledger yet.</p>`}
 <div class="cols">
   <section><h2>Latest articles</h2>${documentsTable(d.recent)}<p><a href="/documents">All articles →</a></p></section>
   <section class="narrow">
@@ -37,8 +38,8 @@ ${d.linked ? '' : html`<p class="note">Cross-article linking (statements, confli
     <p><a href="/sources">All sources →</a></p>
     <h2>Figure series <span class="count">by articles</span></h2>
     ${d.series.length
-      ? html`<table class="rows compact"><tbody>${d.series.map((s) => html`<tr><td><a href="/figures/${enc(s.measure)}">${s.measure}</a></td><td class="num" title="${fmt(s.points)} figures in ${fmt(s.documents)} articles">${fmt(s.documents)}</td></tr>`)}</tbody></table>`
-      : html`<p class="muted">No figures yet.</p>`}
+      ? html`<table class="rows compact"><tbody>${d.series.map((s) => html`<tr><td><a href="/figures/${enc(s.key)}">${s.label}</a></td><td class="num" title="${fmt(s.points)} figures in ${fmt(s.documents)} articles, ${fmt(s.independent)} of them not copies of one another">${fmt(s.documents)}</td></tr>`)}</tbody></table>`
+      : html`<p class="muted">No series followed by two or more articles yet.</p>`}
     <p><a href="/figures">All series →</a></p>
   </section>
 </div>`;
