@@ -126,3 +126,10 @@ test('e-mail greetings and sign-offs name people; a given name that is also a wo
   assert.equal(byName(entities, 'Gordon').type, 'PERSON');
   assert.ok(!entities.some((e) => e.name === 'Hope' || e.name === 'Will'), entities.map((e) => e.name).join(', '));
 });
+
+test('in a title-case headline or a line in capitals, capitals alone make no name', () => {
+  const { entities } = run('Thanks For The Prompt Service And A Great Job\n\nWILL SOMEONE PLEASE HELP ME WITH THIS ESSAY\n\nThe crew from Lisbon fixed our roof in May.');
+  const names = entities.map((e) => e.name);
+  for (const n of ['Prompt Service', 'Great Job', 'Thanks', 'SOMEONE', 'ME', 'ESSAY']) assert.ok(!names.includes(n), names.join(', '));
+  assert.equal(byName(entities, 'Lisbon').type, 'GPE');
+});

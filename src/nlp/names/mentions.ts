@@ -130,8 +130,12 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   const covered = new Uint8Array(tokens.length);
   const keyOf = (a: number, b: number) => keysJoin(keys, a, b);
 
+  const capsSay = capitalsSayNothing(seg, tokens, keys);
   for (const s of split) {
     let { start, end } = s;
+    // in a headline written in title case or a sentence in capitals, capitals are no evidence: only a
+    // listed name or a given name is kept here (a name the document established elsewhere is spread back later)
+    if (capsSay[tokens[start]!.sentence] && !hitCovering.slice(start, s.end).some((h) => h?.cased) && !gz.commonGivenNames.has(keys[start]!)) continue;
     // a lower-case article or a sentence-initial "The" before a name is not part of it
     while (start < end && DETERMINERS.has(keys[start]!) && (tokens[start]!.text[0] === 't' || tokens[start]!.text[0] === 'a' || isSentenceStart(seg, start))) start++;
     while (end > start && /^[\p{P}]+$/u.test(tokens[end - 1]!.text) && tokens[end - 1]!.text !== '.') end--;
@@ -214,6 +218,31 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   spreadWithinDocument(mentions, seg, input, covered);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, input };
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'is', 'are', 'was', 'your', 'you',
+  'our', 'my', 'we', 'it', 'this', 'that', 'from', 'by', 'but', 'not', 'be', 'have', 'has']);
+
+/**
+ * Per sentence: true where capitals tell nothing about names — a title-case headline ("Thanks For
+ * The Prompt Service") or a sentence in capitals ("WILL SOMEONE PLEASE HELP").
+ */
+function capitalsSayNothing(seg: Segmented, tokens: Token[], keys: string[]): boolean[] {
+  return seg.sentences.map((s) => {
+    let words = 0, caps = 0, allCaps = 0, fnCaps = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i]!.text;
+      if (!/^\p{L}/u.test(t)) continue;
+      words++;
+      if (/^\p{Lu}/u.test(t)) {
+        caps++;
+        if (t.length > 1 && t === t.toUpperCase()) allCaps++;
+        if (i > s.tokenStart && FUNCTION_WORDS.has(keys[i]!) && t.length > 1) fnCaps++;
+      }
+    }
+    if (allCaps >= 3 && allCaps >= 0.6 * words) return true;
+    return words >= 3 && caps >= 0.75 * words && fnCaps > 0;
+  });
 }
 
 /** Words that open a greeting or sign-off before a name: "Dear Anna", "Hi Tom", "Thanks, Maria". */
