@@ -229,6 +229,36 @@ test('statements R1: the NIS briefing of 2024-03-20 relayed by Lee Dong-hwan, in
   assert.ok(outletsOf(r1).has('EC-1'), [...outletsOf(r1)].join(', '));
 });
 
+/** STORY.md's statements reported more than once: the month said and every article that reports each. */
+const STORY_STATEMENTS: Record<string, [string, string[]]> = {
+  R1: ['2024-03', ['HL-2', 'EC-1']],
+  R2: ['2024-03', ['HL-2', 'EC-1']],
+  R3: ['2025-01', ['LP-1', 'MW-1', 'EC-2', 'NR-2', 'MW-2', 'KB-2', 'LP-2', 'TXT-2', 'NR-3']],
+  R4: ['2025-02', ['EC-2', 'NR-2', 'MW-2', 'KB-2', 'LP-2', 'NR-3']],
+  R5: ['2025-03', ['MW-2', 'KB-2', 'LP-2', 'NR-3']],
+  R6: ['2025-06', ['MW-3', 'HL-3', 'EC-3', 'KB-3', 'LP-3', 'TXT-3', 'NR-3']],
+  R7: ['2025-06', ['HL-3', 'KB-3', 'MW-3']],
+  R8: ['2025-06', ['HL-3', 'EC-3']],
+  R9: ['2025-05', ['TXT-2', 'MW-3', 'HL-3', 'KB-3', 'TXT-3', 'NR-3']],
+  R10: ['2024-10', ['KB-1', 'TXT-1']],
+  R11: ['2022-11', ['HL-1', 'HL-2', 'EC-1', 'TXT-2', 'NR-3']],
+  R12: ['2025-09', ['LP-3', 'TXT-3', 'NR-3']],
+};
+
+test('statements: every statement reported by two independent articles is one of the story’s R1–R12, and none is split in two', () => {
+  const rows = json<StatementGroup[]>(['statements', '--limit', '500']).filter((s) => s.independent >= 2);
+  assert.ok(rows.length >= 6, `${rows.length} statements`);
+  const seen = new Map<string, number>();
+  for (const s of rows) {
+    const ids = [...outletsOf(s)];
+    const which = Object.entries(STORY_STATEMENTS).filter(([, [month, docs]]) => (!s.said || s.said.startsWith(month)) && ids.every((id) => docs.includes(id)));
+    assert.ok(which.length, `${s.source} (${s.said ?? 'no date'}): ${ids.join(', ')} is no statement of the story`);
+    // one story statement may fit two rows only when they are different occasions of the story (R1 and R2)
+    if (which.length === 1) seen.set(which[0]![0], (seen.get(which[0]![0]) ?? 0) + 1);
+  }
+  for (const [r, n] of seen) assert.equal(n, 1, `${r} is listed ${n} times`);
+});
+
 test('entities: one Kim Jong-un across articles, and Kim Sang-woo apart from him', () => {
   const people = json<CrossEntity[]>(['entities', '--type', 'PERSON', '--limit', '200']);
   const kim = people.find((p) => p.names.includes('Kim Jong-un'));

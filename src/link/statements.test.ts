@@ -78,6 +78,7 @@ test('an agency’s estimate relayed by a lawmaker in one outlet and told by the
   const a = article(tA, '2024-02-06', 'Chile’s intelligence agency', 'that about 2,400 Chilean miners were working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
   const b = article(tB, '2024-02-06', 'a lawmaker', 'Chile’s intelligence agency believes about 2,400 Chilean miners are working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
   assert.ok(b.identity.strong.includes('d:CHL:intelligence'), 'filed under the agency it relays');
+  assert.equal(b.identity.label, 'Chile’s intelligence agency', 'shown as the agency, not as “a lawmaker”');
   const m = matchStatement(b, featuresOf(a));
   assert.ok(m, 'matched');
   assert.match(m!.why.join(' '), /same source \(intelligence of CHL\)/);

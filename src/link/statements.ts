@@ -73,7 +73,11 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     const relayed = relayedSource(c);
     if (relayed) {
       const strong = [...new Set([...(identity?.strong ?? []), ...relayed.strong])];
-      identity = identity ? { ...identity, strong, weak: identity.weak.filter((k) => !strong.includes(k)) } : { label: relayed.text, strong, weak: [] };
+      // shown as the source it relays unless the speaker has a name of their own ("a lawmaker" relaying the agency)
+      const named = identity?.strong.some((k) => /^[pon]:/.test(k));
+      identity = identity
+        ? { ...identity, ...(named ? {} : { label: relayed.text }), strong, weak: identity.weak.filter((k) => !strong.includes(k)) }
+        : { label: relayed.text, strong, weak: [] };
     }
     if (!identity) continue;
     const said = saidDate(c.said, published);
