@@ -133,3 +133,9 @@ test('in a title-case headline or a line in capitals, capitals alone make no nam
   for (const n of ['Prompt Service', 'Great Job', 'Thanks', 'SOMEONE', 'ME', 'ESSAY']) assert.ok(!names.includes(n), names.join(', '));
   assert.equal(byName(entities, 'Lisbon').type, 'GPE');
 });
+
+test('a storm is no person, and a law is named by its whole title', () => {
+  const { entities } = run('Typhoon Marisol struck the coast on Sunday. Officials said the Coastal Shelters Act would pay for repairs.');
+  assert.ok(!entities.some((e) => e.type === 'PERSON' && /Marisol/.test(e.name)), entities.map((e) => `${e.type} ${e.name}`).join(', '));
+  assert.ok(!entities.some((e) => e.type === 'ORG' && e.name === 'Coastal Shelters'), entities.map((e) => `${e.type} ${e.name}`).join(', '));
+});

@@ -176,6 +176,13 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     const typed = typer ? typeSpan(typer, spanFeatures(input, gz, start, end, sent.tokenStart, sent.tokenEnd), s.type, TAGGER_TYPE_PRIOR) : s.type;
     let type = settleType(TAGGER_TYPE[typed]!, entries, hit?.cased ?? false, end - start > 1 ? keys[end - 1]! : '');
     if (type !== 'PERSON' && titledPerson(start, end, input, gz)) type = 'PERSON';
+    // a storm's name is no person: "Cyclone Phailin", "Hurricane Rita"
+    if ((STORM_WORDS.has(keys[start]!) || STORM_WORDS.has(keys[start - 1] ?? '')) && /^\p{Lu}/u.test(tokens[start]!.text)) type = 'MISC';
+    // a law or treaty is named by its whole title: "the HEROES Act", "the Paris Agreement"
+    if (end < tokens.length && LAW_HEADS.has(keys[end]!) && /^\p{Lu}/u.test(tokens[end]!.text) && tokens[end]!.sentence === tokens[start]!.sentence) {
+      end++;
+      type = 'MISC';
+    }
     mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });
     for (let i = start; i < end; i++) covered[i] = 1;
   }
@@ -220,6 +227,8 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   return { mentions, input };
 }
 
+const STORM_WORDS = new Set(['hurricane', 'cyclone', 'typhoon', 'storm']);
+const LAW_HEADS = new Set(['act', 'treaty', 'accord', 'accords', 'amendment', 'doctrine', 'protocol', 'convention', 'agreement', 'law']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'is', 'are', 'was', 'your', 'you',
   'our', 'my', 'we', 'it', 'this', 'that', 'from', 'by', 'but', 'not', 'be', 'have', 'has']);
 
