@@ -103,7 +103,17 @@ function normaliseKey(s: string): string {
 function namedEntity(text: string, src: Span, mentions: Mention[]): Entity | undefined {
   // the core of the phrase stops at an appositive comma: "Shoigu, a close aide to Putin,"
   const comma = src.text.indexOf(',');
-  const coreEnd = comma > 0 ? src.start + comma : src.end;
+  let coreEnd = comma > 0 ? src.start + comma : src.end;
+  // and at a place after a preposition: "Russia's embassy in Seoul" is Russia's, not Seoul's; "the
+  // US consulate in Lagos", "Kim in Pyongyang" (where the body sits or the speaker was says nothing of who)
+  for (const m of mentions) {
+    if (m.start < src.start || m.end > coreEnd) continue;
+    const pp = /\s+(?:in|at|from|near|inside|outside)\s+(?:the\s+)?$/i.exec(text.slice(src.start, m.start));
+    if (pp && pp.index > 0) {
+      coreEnd = src.start + pp.index;
+      break;
+    }
+  }
   const inside = mentions.filter((m) => m.start >= src.start && m.end <= coreEnd);
   if (!inside.length) return undefined;
   // a possessor ("North Korea's agency") is not the head; the last mention that is not one is
