@@ -87,7 +87,7 @@ test('figure timeline: points sit at the time they refer to, only the ledger’s
   await page.mouse.move(box.x + union.x, box.y + union.y);
   const tip = await page.evaluate(() => {
     const chart = (window as any).Chart.getChart(document.getElementById('timeline'));
-    return chart.tooltip.getActiveElements().length ? chart.tooltip.title.concat(chart.tooltip.body.flatMap((b: any) => b.lines)).join(' | ') : '';
+    return chart.tooltip.getActiveElements().length ? [...chart.tooltip.title, ...chart.tooltip.body.flatMap((b: any) => b.lines), ...chart.tooltip.afterBody].join(' | ') : '';
   });
   assert.match(tip, /refers to 2023-03-01 \(as of when said\) · The stevedores’ union · Morning Ledger/);
   assert.match(tip, /said 2023-03-01 · published 2023-03-03/);

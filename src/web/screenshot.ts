@@ -1,12 +1,12 @@
 /**
  * Screenshots of the reader and the figure timeline for docs/screenshots/, taken in Debian's Chromium
- * against a ledger of the examples:
+ * (with fonts-noto-cjk installed, or Hangul shows as boxes) against a ledger of the example articles:
  *
- *   node bin/triangulate.js ingest examples/ --db /tmp/examples.db
+ *   node bin/triangulate.js ingest examples/*.txt examples/*.jsonl --db /tmp/examples.db
  *   node --import tsx src/web/screenshot.ts /tmp/examples.db [docs/screenshots]
  *
  * The reader shows the article with the most claims, one claim selected; the timeline shows the
- * series with the most articles.
+ * ledger's series followed by the most independent articles, its earliest point hovered.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,10 +36,23 @@ async function main(db: string, outDir: string): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(outDir, 'reader.png') });
 
-    const [series] = await ledger.seriesList({ limit: 1 });
+    const [series] = await ledger.series({ limit: 1 });
     if (series) {
-      await page.goto(`${server.url}/figures/${encodeURIComponent(series.measure)}`);
+      await page.goto(`${server.url}/figures/${encodeURIComponent(series.key)}`);
       await page.waitForSelector('#timeline[data-points]');
+      // hover the point that refers to the earliest time: its tooltip (the period, the date said, the
+      // sentence) falls over the start of the chart and leaves the rest of the series in view
+      const first = await page.evaluate(() => {
+        const chart = (window as any).Chart.getChart(document.getElementById('timeline'));
+        let best: { x: number; y: number } | undefined;
+        chart.data.datasets.forEach((_: unknown, i: number) => {
+          for (const el of chart.getDatasetMeta(i).data) if (!best || el.x < best.x) best = { x: el.x, y: el.y };
+        });
+        return best;
+      });
+      const box = await page.locator('#timeline').boundingBox();
+      if (first && box) await page.mouse.move(box.x + first.x, box.y + first.y);
+      await page.waitForTimeout(200);
       await page.screenshot({ path: join(outDir, 'timeline.png') });
     }
   } finally {

@@ -180,12 +180,26 @@
               var p = items[0].raw.p;
               return 'refers to ' + p.period + ' · ' + (p.source || 'unattributed') + (p.outlet ? ' · ' + p.outlet : '');
             },
+            // one line pair per point under the pointer (several reports of one figure often sit on one spot)
             label: function (item) {
               var p = item.raw.p;
-              var lines = [(p.qualifier !== 'exact' && p.qualifier !== 'range' ? p.qualifier + ' ' : '') + p.shown + '  “' + p.text + '”'];
-              lines.push((p.said ? 'said ' + p.said : 'date said unknown') + (p.published ? ' · published ' + p.published : '') + (p.copy ? ' · a copy of another article' : ''));
-              if (p.sentence) lines = lines.concat(wrap('“' + p.sentence + '”', 70));
-              p.conflicts.forEach(function (c) { lines.push('⚠ ' + c.kind + ': against ' + c.against); });
+              return [
+                (p.qualifier !== 'exact' && p.qualifier !== 'range' ? p.qualifier + ' ' : '') + p.shown + '  “' + p.text + '”',
+                (p.said ? 'said ' + p.said : 'date said unknown') + (p.published ? ' · published ' + p.published : '') + (p.copy ? ' · a copy of another article' : ''),
+              ];
+            },
+            // the first point's sentence, and every conflict of the points shown, once
+            afterBody: function (items) {
+              var p = items[0].raw.p;
+              var lines = p.sentence ? wrap('“' + p.sentence + '”', 70) : [];
+              var seen = {};
+              items.forEach(function (item) {
+                item.raw.p.conflicts.forEach(function (c) {
+                  var line = '⚠ ' + c.kind + ': against ' + c.against;
+                  if (!seen[line]) lines.push(line);
+                  seen[line] = true;
+                });
+              });
               return lines;
             },
             footer: function () { return 'click to open the sentence'; },

@@ -21,10 +21,11 @@ ${p.items.length
 ${pager('/figures', q, { ...p, shown: p.items.length })}`;
 }
 
+/** The value as the table shows it; a vague magnitude ("a few hundred") has no number, and its qualifier says so. */
 export function figureValue(p: Pick<ChartPoint, 'value' | 'min' | 'max'>): string {
   if (p.min !== undefined && p.max !== undefined) return `${fmt(p.min)}–${fmt(p.max)}`;
   if (p.value !== null) return fmt(p.value);
-  return 'vague';
+  return '';
 }
 
 /** The reader with the figure's sentence in view and its span marked (a side made of a claim opens the claim). */
