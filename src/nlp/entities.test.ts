@@ -139,3 +139,11 @@ test('a storm is no person, and a law is named by its whole title', () => {
   assert.ok(!entities.some((e) => e.type === 'PERSON' && /Marisol/.test(e.name)), entities.map((e) => `${e.type} ${e.name}`).join(', '));
   assert.ok(!entities.some((e) => e.type === 'ORG' && e.name === 'Coastal Shelters'), entities.map((e) => `${e.type} ${e.name}`).join(', '));
 });
+
+test('a listed company written in lower case once is still found where it is written as a name', () => {
+  const text = 'Analysts expect Google to report higher sales. Investors asked whether Google would buy a rival. Shares of Google rose. i just google everything anyway.';
+  const { entities } = run(text);
+  const g = byName(entities, 'Google');
+  assert.equal(g.type, 'ORG');
+  assert.equal(g.mentions.length, 3);
+});

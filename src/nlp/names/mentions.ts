@@ -187,6 +187,23 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     for (let i = start; i < end; i++) covered[i] = 1;
   }
 
+  let caseCounts: Map<string, [number, number]> | undefined;
+  const mostlyCapitalised = (i: number): boolean => {
+    if (!caseCounts) {
+      // capitalised mid-sentence and lower-case occurrences of the first words of untrusted list hits
+      caseCounts = new Map();
+      for (const h of input.hits) if (!h.entries.some(trusted)) caseCounts.set(keys[h.start]!, [0, 0]);
+      for (let j = 0; j < tokens.length; j++) {
+        const c = caseCounts.get(keys[j]!);
+        if (!c) continue;
+        if (/^\p{Ll}/u.test(tokens[j]!.text)) c[1]++;
+        else if (!isSentenceStart(seg, j)) c[0]++;
+      }
+    }
+    const c = caseCounts.get(keys[i]!);
+    return !!c && c[0] >= 3 * c[1];
+  };
+
   // List hits the tagger missed: trusted kinds always; other kinds (companies, cities, officials)
   // when written as names mid-sentence and never in lower case in this document.
   for (const h of input.hits) {
@@ -204,7 +221,8 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     }
     if (!h.entries.some(trusted)) {
       const midSentence = !isSentenceStart(seg, h.start);
-      const neverLower = !input.docCase[h.start]!.includes('L');
+      // written as a name far more often than not ("Google" ten times, "google" once): web text is careless with case
+      const neverLower = !input.docCase[h.start]!.includes('L') || (mostlyCapitalised(h.start));
       const letters = keysJoin(keys, h.start, h.end).replace(/[^\p{L}]/gu, '').length;
       if (!midSentence || !neverLower || letters < 3 || h.entries[0]!.type === 'NORP' || h.entries[0]!.type === 'MISC') continue;
       // a city the tagger did not see needs to be written as a place: "in Metro", "Springfield, Illinois"
