@@ -147,3 +147,8 @@ test('a listed company written in lower case once is still found where it is wri
   assert.equal(g.type, 'ORG');
   assert.equal(g.mentions.length, 3);
 });
+
+test('a city written in lower case is found after a word of place, not elsewhere', () => {
+  const { entities } = run('i am moving to auckland next month and need a cheap flat near the harbour.');
+  assert.equal(byName(entities, 'auckland').type, 'GPE');
+});

@@ -43,7 +43,9 @@ function isTitleWord(key: string): boolean {
 
 /** Country and region names that are also everyday words in lower case. */
 const LOWERCASE_AMBIGUOUS = new Set(['turkey', 'chad', 'jordan', 'georgia', 'guinea', 'china', 'niger', 'japan', 'wales', 'jersey', 'victoria',
-  'mali', 'peru', 'cuba', 'india', 'iran', 'iraq', 'oman', 'togo', 'fiji', 'laos', 'nice', 'reading', 'mobile', 'split', 'bath', 'orange']);
+  'mali', 'peru', 'cuba', 'india', 'iran', 'iraq', 'oman', 'togo', 'fiji', 'laos', 'nice', 'reading', 'mobile', 'split', 'bath', 'orange',
+  'surprise', 'independence', 'paradise', 'enterprise', 'spring', 'normal', 'concord', 'temple', 'mission', 'college', 'union', 'bend',
+  'moscow mills', 'hollywood', 'warren', 'lawrence', 'florence', 'victoria', 'marion', 'columbia', 'charlotte', 'aurora', 'phoenix', 'lincoln', 'jackson']);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 
 export type Found = { mentions: Mention[]; input: TaggerInput };
@@ -211,7 +213,10 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       // text written all in lower case ("flew to vietnam") still names countries and regions; short or everyday words excepted
       const k = keysJoin(keys, h.start, h.end);
       const e = h.entries[0]!;
-      if (!(e.kind === 'country' || e.kind === 'region') || k.length < 6 || LOWERCASE_AMBIGUOUS.has(k)) continue;
+      // a city or capital written in lower case only after a word of place ("moving to auckland", "a hotel in lisbon")
+      const cityAfterPlaceWord = (e.kind === 'city' || e.kind === 'capital') && LOCATIVE_BEFORE.has(keys[h.start - 1] ?? '') &&
+        k.length >= 5 && (tokens[h.start]!.pos === 'PROPN' || tokens[h.start]!.pos === 'NOUN');
+      if (!(e.kind === 'country' || e.kind === 'region' || cityAfterPlaceWord) || k.length < (cityAfterPlaceWord ? 5 : 6) || LOWERCASE_AMBIGUOUS.has(k)) continue;
       let free = true;
       for (let i = h.start; i < h.end; i++) if (covered[i]) free = false;
       if (!free) continue;
