@@ -4,7 +4,8 @@
  * by blank lines) with its gold names as character spans, so the stage under test sees text,
  * as it would in use, and its spans can be compared exactly.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sharedPath } from './shared.ts';
 
 export type GoldName = { start: number; end: number; type: string };
@@ -45,14 +46,69 @@ function toDoc(id: string, sentences: RawSentence[]): GoldDoc {
   return { id, text, names, tokens };
 }
 
-/** GUM BIO: `-DOCSTART- id`, `# ...` comments, `FORM<TAB>UPOS<TAB>TAG`. */
-export function readGum(split: 'train' | 'dev'): GoldDoc[] {
+/**
+ * GUM BIO: `-DOCSTART- id`, `# ...` comments, `FORM<TAB>UPOS<TAB>TAG`.
+ *
+ * The BIO files leave out nearly every name that is one token long in GUM ("Athens", "Norton",
+ * "France" are O there; only longer names and "the Netherlands"-like spans survive the conversion).
+ * With `singleTokenNames` those names are put back from the upstream CoNLL-U beside the files: a
+ * PROPN token whose entity mention opens and closes on it, typed by GUM's entity type
+ * (person → PER, or NORP when plural; organization → ORG; place → LOC; event → EVENT; the rest
+ * but time and quantity → MISC). The tagger trains on the repaired split; `readGum(split)` alone
+ * is the BIO file as shipped.
+ */
+export function readGum(split: 'train' | 'dev', opts: { singleTokenNames?: boolean } = {}): GoldDoc[] {
+  const repairs = opts.singleTokenNames ? singleTokenRepairs(split) : new Map<string, Map<number, string>>();
+  let sent: Map<number, string> | undefined;
+  let at = 0;
   return readColumns(sharedPath('data', 'ner', 'gum', `gum-ner-${split}.bio`), (line) => {
     if (line.startsWith('-DOCSTART-')) return { doc: line.slice(11).trim() };
+    if (line.startsWith('# sent_id')) {
+      sent = repairs.get(line.split('=')[1]!.trim());
+      at = 0;
+    }
     if (line.startsWith('#')) return null;
     const [form, , tag] = line.split('\t');
-    return { form: form!, tag: tag ?? 'O' };
+    const fix = sent?.get(at++);
+    return { form: form!, tag: (tag ?? 'O') === 'O' && fix ? fix : (tag ?? 'O') };
   });
+}
+
+const GUM_TYPE: Record<string, string> = {
+  person: 'PER', organization: 'ORG', place: 'LOC', event: 'EVENT', abstract: 'MISC', object: 'MISC', substance: 'MISC', animal: 'MISC', plant: 'MISC',
+};
+
+/** Per sentence id, per token index: the B- tag of a one-token PROPN name in GUM's CoNLL-U. */
+function singleTokenRepairs(split: 'train' | 'dev'): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  const dir = sharedPath('data', 'ner', 'gum', 'conllu', split);
+  if (!existsSync(dir)) return out;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()) {
+    let id = '';
+    let at = 0;
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (line.startsWith('# sent_id')) {
+        id = line.split('=')[1]!.trim();
+        at = 0;
+        continue;
+      }
+      if (!line || line.startsWith('#')) continue;
+      const c = line.split('\t');
+      if (c[0]!.includes('-') || c[0]!.includes('.')) continue;
+      const index = at++;
+      if (c[3] !== 'PROPN') continue;
+      // an entity bracket opened and closed on this very token: "(12-place-new-...-Athens)"
+      const m = /Entity=[^|]*?\(\d+-([a-z]+)-[^()|]*\)/.exec(c[9] ?? '');
+      if (!m) continue;
+      let type = GUM_TYPE[m[1]!];
+      if (!type) continue;
+      if (type === 'PER' && (/Number=Plur/.test(c[5] ?? '') || /(ans|ese|ians)$/.test(c[1]!))) type = 'NORP';
+      let sent = out.get(id);
+      if (!sent) out.set(id, (sent = new Map()));
+      sent.set(index, `B-${type}`);
+    }
+  }
+  return out;
 }
 
 /** UNER: `# newdoc id = ...`, `ID<TAB>FORM<TAB>TAG<TAB>...`. */

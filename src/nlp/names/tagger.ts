@@ -1,6 +1,6 @@
 /**
- * A statistical name tagger for the names no list knows: a greedy left-to-right averaged
- * perceptron over token features (word, shape, affixes, wink's POS, neighbours, list hits,
+ * A statistical name tagger for the names no list knows: an averaged structured perceptron
+ * (first-order chain, Viterbi decoding) over token features (word, shape, affixes, wink's POS, neighbours, list hits,
  * how the word is written elsewhere in the same document). Labels are BIO over PER, ORG, LOC
  * and MISC — the label set the training corpora share; GPE/LOC and NORP are decided later
  * from the lists. Weights live in models/ner.bin (built by scripts/train-ner.ts) and load once.
@@ -275,11 +275,77 @@ export function tokenFeatures(h: TokenHashes, i: number, sentStart: number, sent
   return out;
 }
 
-export function historyFeatures(prev: number, prev2: number, cap: number, out: number[]): number[] {
+/**
+ * Features of a transition into a token: the previous label, and the previous label with the
+ * token's capitalisation. Their weight rows score the token's label, so together they are the
+ * edge scores of the first-order chain the decoder searches.
+ */
+export function edgeFeatures(prev: number, cap: number, out: number[]): number[] {
   out.length = 0;
-  out.push(f1(40, prev), f2(41, prev2, prev), f2(42, prev, cap));
+  out.push(f1(40, prev), f2(42, prev, cap));
   return out;
 }
+
+/** ALLOWED[p * N_LABELS + k]: may label k follow label p (I-X only continues an X). */
+const ALLOWED = new Uint8Array(N_LABELS * N_LABELS);
+for (let p = 0; p < N_LABELS; p++) {
+  for (let k = 0; k < N_LABELS; k++) {
+    const n = LABELS[k]!;
+    const q = LABELS[p]!;
+    ALLOWED[p * N_LABELS + k] = n[0] !== 'I' || (q !== 'O' && q.slice(2) === n.slice(2)) ? 1 : 0;
+  }
+}
+
+/**
+ * Viterbi over one run of scored tokens (the token before the run is O, and so is the one after).
+ * emit[pos * N_LABELS + k]: the token's own score for label k; edge(pos, E) fills
+ * E[prev * N_LABELS + k], the score of moving into position pos (pos = len: into the O after the run).
+ * Writes the best labels into out[0..len).
+ */
+export function viterbi(len: number, emit: ArrayLike<number>, edge: (pos: number, E: Float64Array) => void, out: Int32Array | number[]): void {
+  const L = N_LABELS;
+  const need = len * L;
+  if (scratch.delta.length < need) scratch = { delta: new Float64Array(need * 2), back: new Int32Array(need * 2), E: scratch.E };
+  const { delta, back, E } = scratch;
+  edge(0, E);
+  for (let k = 0; k < L; k++) delta[k] = ALLOWED[k] ? E[k]! + emit[k]! : -Infinity;
+  for (let pos = 1; pos < len; pos++) {
+    edge(pos, E);
+    const at = pos * L;
+    const before = at - L;
+    for (let k = 0; k < L; k++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[p * L + k]) continue;
+        const v = delta[before + p]! + E[p * L + k]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[at + k] = best + emit[at + k]!;
+      back[at + k] = arg;
+    }
+  }
+  edge(len, E);
+  const last = (len - 1) * L;
+  let best = -Infinity;
+  let arg = 0;
+  for (let p = 0; p < L; p++) {
+    const v = delta[last + p]! + E[p * L]!;
+    if (v > best) {
+      best = v;
+      arg = p;
+    }
+  }
+  for (let pos = len - 1; pos >= 0; pos--) {
+    out[pos] = arg;
+    arg = back[pos * L + arg]!;
+  }
+}
+
+let scratch = { delta: new Float64Array(64 * N_LABELS), back: new Int32Array(64 * N_LABELS), E: new Float64Array(N_LABELS * N_LABELS) };
 
 /**
  * Everything the decoder needs: hashed features and which tokens to score at all. A name starts
@@ -309,7 +375,11 @@ export function prepare(inp: TaggerInput, gz: Gazetteer): Prepared {
 }
 
 /** Weights by hashed feature: an open-addressing table of keys and row offsets. */
-export type Model = { keys: Int32Array; rows: Int32Array; mask: number; weights: Float32Array; labels: readonly string[] };
+export type Model = {
+  keys: Int32Array; rows: Int32Array; mask: number; weights: Float32Array; labels: readonly string[];
+  /** The second pass: weights that also read how this pass labelled each word elsewhere in the document. */
+  second?: Model;
+};
 
 export function rowOf(model: Model, f: number): number {
   let at = Math.imul(f, 0x9e3779b1) & model.mask;
@@ -339,12 +409,17 @@ export function buildModel(features: ArrayLike<number>, weights: Float32Array, l
 }
 
 const MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner.bin');
+const SECOND_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner-doc.bin');
 let loaded: Model | null | undefined;
 
-/** The shipped weights, or null when the model file is missing (the stage then uses lists and rules alone). */
+/**
+ * The shipped weights (models/ner.bin, with the second pass from models/ner-doc.bin), or null when
+ * the model file is missing (the stage then uses lists and rules alone).
+ */
 export function shippedModel(): Model | null {
   if (loaded !== undefined) return loaded;
   loaded = existsSync(MODEL_PATH) ? decodeModel(readFileSync(MODEL_PATH)) : null;
+  if (loaded && existsSync(SECOND_PATH)) loaded.second = decodeModel(readFileSync(SECOND_PATH));
   return loaded;
 }
 
@@ -381,46 +456,135 @@ export function encodeModel(features: number[], weights: Float32Array, gzip: (b:
 
 /** May label `next` follow `prev`? I-X only continues an X. */
 export function allowed(prev: number, next: number): boolean {
-  const n = LABELS[next]!;
-  if (n[0] !== 'I') return true;
-  const p = LABELS[prev]!;
-  return p !== 'O' && p.slice(2) === n.slice(2);
+  return ALLOWED[prev * N_LABELS + next] === 1;
 }
 
-function addScores(model: Model, feats: number[], scores: Float32Array): void {
+function addScores(model: Model, feats: number[], scores: Float64Array, at: number): void {
   const w = model.weights;
   for (let j = 0; j < feats.length; j++) {
     const r = rowOf(model, feats[j]!);
     if (r < 0) continue;
-    for (let k = 0; k < N_LABELS; k++) scores[k]! += w[r + k]!;
+    for (let k = 0; k < N_LABELS; k++) scores[at + k]! += w[r + k]!;
   }
 }
 
-/** Labels every token of the document, sentence by sentence. */
-export function tag(model: Model, inp: TaggerInput, gz: Gazetteer): Label[] {
-  const out = new Array<Label>(inp.tokens.length).fill('O');
-  const scores = new Float32Array(N_LABELS);
-  const { hashes, firstInSentence, scored } = prepare(inp, gz);
+/** Edge scores by the capitalisation code of the token moved into: [cap][prev * N_LABELS + k], once per model. */
+const edgeTables = new WeakMap<Model, Float64Array[]>();
+function edgeTable(model: Model): Float64Array[] {
+  let t = edgeTables.get(model);
+  if (t) return t;
+  t = [];
   const feats: number[] = [];
-  const hist: number[] = [];
+  const row = new Float64Array(N_LABELS);
+  for (let cap = 0; cap <= 5; cap++) {
+    const E = new Float64Array(N_LABELS * N_LABELS);
+    for (let p = 0; p < N_LABELS; p++) {
+      row.fill(0);
+      addScores(model, edgeFeatures(p, cap, feats), row, 0);
+      E.set(row, p * N_LABELS);
+    }
+    t.push(E);
+  }
+  edgeTables.set(model, t);
+  return t;
+}
+
+/** Labels every token of the document: each run of scored tokens is decoded whole (Viterbi). */
+export function tag(model: Model, inp: TaggerInput, gz: Gazetteer): Label[] {
+  const prepared = prepare(inp, gz);
+  const first = decodeDocument(model, inp, prepared, null);
+  const labels = model.second ? decodeDocument(model.second, inp, prepared, documentFeatures(prepared, first)) : first;
+  const out = new Array<Label>(labels.length);
+  for (let i = 0; i < labels.length; i++) out[i] = LABELS[labels[i]!]!;
+  return out;
+}
+
+/** Label indices for every token; `extra` adds per-token features (the second pass's). */
+function decodeDocument(model: Model, inp: TaggerInput, prepared: Prepared, extra: (number[] | null)[] | null): Int32Array {
+  const out = new Int32Array(inp.tokens.length);
+  const { hashes, firstInSentence, scored } = prepared;
+  const edges = edgeTable(model);
+  const feats: number[] = [];
+  let emit = new Float64Array(32 * N_LABELS);
+  let best = new Int32Array(32);
   for (const s of inp.sentences) {
-    let prev = 0;
-    let prev2 = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
       if (!scored[i]) {
-        prev2 = prev;
-        prev = 0;
+        i++;
         continue;
       }
-      scores.fill(0);
-      addScores(model, tokenFeatures(hashes, i, s.tokenStart, s.tokenEnd, firstInSentence[i] === 1, feats), scores);
-      addScores(model, historyFeatures(prev, prev2, hashes.cap[i]!, hist), scores);
-      let best = 0;
-      for (let k = 1; k < N_LABELS; k++) if (allowed(prev, k) && scores[k]! > scores[best]!) best = k;
-      out[i] = LABELS[best]!;
-      prev2 = prev;
-      prev = best;
+      let j = i;
+      while (j < s.tokenEnd && scored[j]) j++;
+      const len = j - i;
+      if (emit.length < len * N_LABELS) {
+        emit = new Float64Array(len * 2 * N_LABELS);
+        best = new Int32Array(len * 2);
+      }
+      emit.fill(0, 0, len * N_LABELS);
+      for (let k = 0; k < len; k++) {
+        addScores(model, tokenFeatures(hashes, i + k, s.tokenStart, s.tokenEnd, firstInSentence[i + k] === 1, feats), emit, k * N_LABELS);
+        const x = extra?.[i + k];
+        if (x) addScores(model, x, emit, k * N_LABELS);
+      }
+      const start = i;
+      const end = j;
+      viterbi(len, emit, (pos, E) => E.set(edges[pos < len ? hashes.cap[start + pos]! : end < s.tokenEnd ? hashes.cap[end]! : 0]!), best);
+      for (let k = 0; k < len; k++) out[i + k] = best[k]!;
+      i = j;
     }
+  }
+  return out;
+}
+
+/** Label index → its type's slot: 0 for O, then PER, ORG, LOC, MISC. */
+const TYPE_SLOT = LABELS.map((l) => (l === 'O' ? 0 : 1 + ['PER', 'ORG', 'LOC', 'MISC'].indexOf(l.slice(2))));
+
+/**
+ * The second pass's features: per scored token, how the first pass labelled the same word
+ * (by its key) at its other places in the document — mostly which type, how consistently, and
+ * whether it was also left out while capitalised. A name the first pass found in a clear context
+ * lends its type to the same word in a vague one.
+ */
+export function documentFeatures(prepared: Pick<Prepared, 'hashes' | 'scored'>, labels: ArrayLike<number>): (number[] | null)[] {
+  const { hashes, scored } = prepared;
+  const n = labels.length;
+  const counts = new Map<number, Int32Array>();
+  const slotOf = (i: number): number => {
+    const t = TYPE_SLOT[labels[i]!]!;
+    if (t) return t;
+    const c = hashes.cap[i]!;
+    return c === CAP_CODE.X || c === CAP_CODE.A ? 0 : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (!scored[i]) continue;
+    const slot = slotOf(i);
+    if (slot < 0) continue;
+    let c = counts.get(hashes.key[i]!);
+    if (!c) counts.set(hashes.key[i]!, (c = new Int32Array(5)));
+    c[slot]!++;
+  }
+  const out: (number[] | null)[] = new Array(n).fill(null);
+  const others = new Int32Array(5);
+  for (let i = 0; i < n; i++) {
+    if (!scored[i]) continue;
+    const c = counts.get(hashes.key[i]!);
+    const own = slotOf(i);
+    let total = 0;
+    for (let t = 0; t < 5; t++) {
+      others[t] = c ? c[t]! - (own === t ? 1 : 0) : 0;
+      total += others[t]!;
+    }
+    if (!total) {
+      out[i] = [f1(50, 0)];
+      continue;
+    }
+    let major = 0;
+    for (let t = 1; t < 5; t++) if (others[t]! > others[major]!) major = t;
+    const share = others[major] === total ? 2 : 2 * others[major]! >= total ? 1 : 0;
+    const f = [f2(51, major, share), f2(52, major, hashes.cap[i]!)];
+    for (let t = 0; t < 5; t++) if (others[t]) f.push(f1(53, t));
+    out[i] = f;
   }
   return out;
 }
