@@ -399,3 +399,36 @@ test('a name glossed in brackets keeps its gloss; "about" before a number is no 
   const c = byCue(run('The agency believes about 400 boats were lost.').claims, 'believes');
   assert.equal(contentOf(c), 'about 400 boats were lost');
 });
+
+test('a title-case headline or one whose verb the tagger would take for a cue is still its speaker’s', () => {
+  const titled = byCue(run('Okafor: Harbour Anger Appeals to Old Fears\n\nThe union met on Friday.').claims, ':');
+  assert.equal(titled.source?.text, 'Okafor');
+  assert.equal(contentOf(titled), 'Harbour Anger Appeals to Old Fears');
+  const { claims } = run('Port Gazette: Ferry Delays Highlight Risk Faced by Islands\n\nThe paper met on Friday.');
+  assert.equal(byCue(claims, ':').source?.text, 'Port Gazette');
+  assert.equal(claims.filter((c) => c.cue?.text === 'Highlight').length, 0);
+  assert.equal(byCue(run('Fish-Count Report: Cod Numbers Fall Again\n\nThe count ended at noon.').claims, ':').source?.text, 'Fish-Count Report');
+});
+
+test('a sentence the tagger broke after "(D-Ore.)" or inside a quotation is read whole', () => {
+  const c = byCue(run('Rep. Ana Ruiz (D-Ore.) said the levy was unfair.').claims, 'said');
+  assert.equal(c.source?.text, 'Rep. Ana Ruiz (D-Ore.)');
+  assert.equal(contentOf(c), 'the levy was unfair');
+  const q = byCue(run('“Enough is enough!” he shouted at the crowd.').claims, 'shouted');
+  assert.equal(q.source?.text, 'he');
+});
+
+test('an adjective closing a determiner phrase is the subject the tagger missed', () => {
+  const c = byCue(run('The self-styled democratic socialist said he would carry the county.').claims, 'said');
+  assert.equal(c.source?.text, 'The self-styled democratic socialist');
+});
+
+test('a verb coordinated after a quotation or a verb of another tense takes the first verb’s subject', () => {
+  const quoted = byCue(run('The mayor called the plan “a folly” and said the council would vote it down.').claims, 'said');
+  assert.equal(quoted.source?.text, 'The mayor');
+  assert.equal(contentOf(quoted), 'the council would vote it down');
+  const tense = byCue(run('The captain spent ten years at sea and says such storms are rare.').claims, 'says');
+  assert.equal(tense.source?.text, 'The captain');
+  const aux = byCue(run('Okafor has been a union member for years and has pledged his vote to the strike.').claims, 'has pledged');
+  assert.equal(aux.source?.text, 'Okafor');
+});

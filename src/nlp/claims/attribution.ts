@@ -166,6 +166,16 @@ function prepare(seg: Segmented): Doc {
       bounds[2 * n] = k;
     }
   }
+  // the tagger ends a sentence after "(R-Fla.)" or inside '“You lie!” he yelled': a sentence that
+  // opens in lower case, in the same paragraph, continues the one before (which then takes its tokens)
+  let open = 0;
+  for (let n = 1; n < seg.sentences.length; n++) {
+    const k = bounds[2 * n]!;
+    if (k < bounds[2 * n + 1]! && /^[a-z]/.test(tokens[k]!.text) && seg.sentences[n]!.paragraph === seg.sentences[open]!.paragraph && bounds[2 * open + 1] === k) {
+      bounds[2 * open + 1] = bounds[2 * n + 1]!;
+      bounds[2 * n] = bounds[2 * n + 1]!;
+    } else open = n;
+  }
   return { seg, tokens, lower: tokens.map((t) => t.text.toLowerCase()), inQuote, quotes, edge, bounds };
 }
 
@@ -316,9 +326,13 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     }
     candidates.push({ head: i, frame, according: false, learned: learnedCueRate(tokens[i]!.lemma, 'np') !== undefined, score });
   }
+  // "Graham: Trump's rhetoric is destroying the party": a headline's speaker holds every verb after
+  // the colon, cue or not
+  const headline = headlineSpeaker(doc, sentence, lo, hi);
+  if (headline) return [headline];
   if (!candidates.length) {
-    const headline = headlineSpeaker(doc, sentence, lo, hi) ?? pollFrame(doc, sentence, lo, hi);
-    return headline ? [headline] : [];
+    const poll = pollFrame(doc, sentence, lo, hi);
+    return poll ? [poll] : [];
   }
 
   const accepted: Attribution[] = [];
@@ -427,7 +441,7 @@ function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): At
   const paragraph = seg.paragraphs[s.paragraph];
   if (!paragraph || paragraph.start !== s.start) return undefined;
   let k = lo;
-  while (k < hi && k - lo < 5 && tokens[k]!.text !== ':' && (CAPITALISED.test(tokens[k]!.text) || tokens[k]!.pos === 'PART')) k++;
+  while (k < hi && k - lo < 6 && tokens[k]!.text !== ':' && (CAPITALISED.test(tokens[k]!.text) || tokens[k]!.pos === 'PART' || (tokens[k]!.text === '-' && k > lo && tokens[k]!.start === tokens[k - 1]!.end))) k++;
   if (k === lo || k >= hi - 1 || tokens[k]!.text !== ':') return undefined;
   const end = trimEnd(doc, k + 1, hi);
   if (end <= k + 1) return undefined;
@@ -435,8 +449,17 @@ function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): At
   // speaker says has a verb in it or is quoted, and the speaker is a name, not "the"/"a" something
   if (tokens[lo]!.pos === 'DET' || tokens[lo]!.text.length < 2 && k === lo + 1) return undefined;
   let said = isMark(doc, k + 1);
-  for (let j = k + 1; j < end && !said; j++) said = tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX';
-  if (!said) return undefined;
+  // a headline in title case hides its verbs from the tagger ("Populist Anger Appeals to ...")
+  let words = 0;
+  let capitals = 0;
+  for (let j = k + 1; j < end && !said; j++) {
+    said = tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX';
+    if (/\p{L}/u.test(tokens[j]!.text)) {
+      words++;
+      if (CAPITALISED.test(tokens[j]!.text)) capitals++;
+    }
+  }
+  if (!said && !(words >= 3 && capitals >= 0.75 * words)) return undefined;
   return { sentence, head: k, cue: [k, k + 1], source: [lo, k], content: [[k + 1, end]], negated: false, omission: false, shape: 'backward' };
 }
 
@@ -537,12 +560,24 @@ function coordinatedSubject(doc: Doc, group: number, lo: number): Range | undefi
   // ("He said his attacks have given ... and said ...")
   const form = formOf(doc, group + skipToVerb(doc, group));
   let from = k - 1;
-  while (from > lo && k - from < 40 && tokens[from - 1]!.text !== ';' && doc.inQuote[from - 1]! < 0) from--;
+  // quotations on the way are stepped over: 'declared “What a night!” and said ...'
+  while (from > lo && k - from < 40 && tokens[from - 1]!.text !== ';') from--;
   for (let j = from; j < k; j++) {
     const t = tokens[j]!;
     if (t.pos !== 'VERB' || doc.inQuote[j]! >= 0 || formOf(doc, j) !== form) continue;
     const subject = subjectBefore(doc, verbGroupStart(doc, j, lo), lo);
     if (subject) return subject;
+  }
+  // "survived five years in prison and says ...": a finite verb of another tense, when the
+  // sentence's first verb is it and has a subject
+  if (form === 's' || form === 'past') {
+    for (let j = from; j < k; j++) {
+      const t = tokens[j]!;
+      if ((t.pos !== 'VERB' && t.pos !== 'AUX') || doc.inQuote[j]! >= 0) continue;
+      const f = formOf(doc, j);
+      if (t.pos === 'VERB' && f !== 's' && f !== 'past') return undefined;
+      return subjectBefore(doc, verbGroupStart(doc, j, lo), lo);
+    }
   }
   return undefined;
 }
@@ -1133,7 +1168,7 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
   }
   // "those surveyed say", "voters polled said": a participle closing the phrase
   const reduced = headTok.pos === 'VERB' && formOf(doc, k) === 'past' && k - 1 >= lo && (lower[k - 1] === 'those' || (tokens[k - 1]!.pos === 'NOUN' && /s$/.test(lower[k - 1]!)));
-  if (!(nominal(headTok) || reduced || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')'))) return undefined;
+  if (!(nominal(headTok) || reduced || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')') || adjectiveHead(doc, k, lo))) return undefined;
   let start = k;
   k--;
   while (k >= lo) {
@@ -1192,6 +1227,18 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * "the self-described democratic socialist said": an adjective closing a phrase that a determiner
+ * or possessive opens is the noun the tagger missed.
+ */
+function adjectiveHead(doc: Doc, k: number, lo: number): boolean {
+  const { tokens, lower } = doc;
+  if (tokens[k]!.pos !== 'ADJ') return false;
+  let j = k - 1;
+  while (j >= lo && k - j <= 5 && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN' || tokens[j]!.text === '-' || (tokens[j]!.pos === 'VERB' && tokens[j - 1]?.text === '-'))) j--;
+  return j >= lo && j < k && (tokens[j]!.pos === 'DET' || POSSESSIVES.has(lower[j]!)) && !/^(this|that|these|those|all|both|each|some|any|no)$/.test(lower[j]!);
+}
 
 /**
  * Nouns and names. wink tags a capitalised name at the start of a sentence as a verb now and then
