@@ -9,7 +9,9 @@
  *   before ", when" that opens the clause      "last year, when officials said ..."
  * Otherwise a claim inherits a date only where the text carries it over: a participle shares its
  * main clause's (", saying ..."), a sentence opened by "Afterwards" or "Later" follows the dated
- * sentence before it, and the same speaker going on in the very next sentence keeps the date.
+ * sentence before it, an occasion dated in the sentence or the one before ("a closed briefing on
+ * Wednesday", "in a Tuesday interview") dates what is said after it, and the same speaker going on in
+ * the very next sentence keeps the date.
  */
 import type { Claim, TimeExpr } from '../../types.ts';
 import type { StageContext } from '../context.ts';
@@ -86,6 +88,19 @@ export function dateClaims(ctx: StageContext, attributions: Attribution[], claim
         }
       }
     }
+    // "... told a closed briefing on Wednesday. Lee said ...": an occasion dated in this sentence or
+    // the one before (same paragraph, or the end of the one before) is when what follows was said
+    if (a.sentence >= 0) {
+      for (const s of [a.sentence, a.sentence - 1]) {
+        const sent = seg.sentences[s];
+        if (!sent || sent.paragraph < sentence.paragraph - 1) continue;
+        const d = dates.find((t) => t.start >= sent.start && t.end <= sent.end && !inContent(c, t) && !claims.some((o, k) => k !== i && inContent(o, t)) && occasionDated(text, t, sent.start));
+        if (d) {
+          c.said = d.value;
+          return;
+        }
+      }
+    }
     // the same speaker going on in the next sentence of the paragraph
     const key = speakers.keys[i];
     if (!key) return;
@@ -98,6 +113,17 @@ export function dateClaims(ctx: StageContext, attributions: Attribution[], claim
       break;
     }
   });
+}
+
+const OCCASION = String.raw`(?:briefing|session|hearing|press conference|news conference|press briefing|meeting with (?:reporters|journalists|lawmakers)|interview)`;
+const OCCASION_BEFORE = new RegExp(String.raw`\b${OCCASION}\s+(?:(?:on|in|at|held on|late on|early on)\s+)?$`, 'i');
+const OCCASION_AFTER = new RegExp(String.raw`^\s+(?:(?:closed|closed-door|private|televised|regular|weekly)\s+)?${OCCASION}\b`, 'i');
+
+/** "a briefing on Wednesday", "in a Wednesday briefing": a date that says when an occasion of speaking was. */
+function occasionDated(text: string, t: TimeExpr, sentenceStart: number): boolean {
+  // an occasion still to come ("will hold a briefing on Friday") has not happened yet
+  if (/\b(?:will|would|plans? to|is to|are to|to hold|scheduled)\b/i.test(text.slice(sentenceStart, t.start))) return false;
+  return OCCASION_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || OCCASION_AFTER.test(text.slice(t.end, t.end + 40));
 }
 
 /** Start of the clause that ends at `at`: after the last ", as" / ", when" / ";" before it, else the sentence start. */
