@@ -264,3 +264,28 @@ writeFileSync(join(OUT, 'given-names.txt'), [
   ...givenNames,
 ].join('\n') + '\n');
 console.log(`given-names.txt: ${givenNames.length} rows`);
+
+// ---------- common words (word-list, MIT, ranked by popular-english-words, ISC) ----------
+// Everyday English words among the 30,000 most frequent: a capitalised one of these alone needs more
+// than its capital to be a name ("Very", "Annual", "Article"). Words that are also listed names or
+// common given names are left out ("china", "turkey", "bill").
+{
+  const dictionary = new Set(readFileSync((await import('word-list')).default as string, 'utf8').split('\n'));
+  const popular = (await import('popular-english-words')).words.getMostPopular(30000) as string[];
+  const listed = new Set<string>();
+  for (const f of ['countries.tsv', 'demonyms.tsv', 'places.tsv', 'orgs.tsv', 'people.tsv']) {
+    for (const line of readFileSync(join(OUT, f), 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [name, , , aliases] = line.split('\t');
+      for (const n of [name!, ...(aliases ?? '').split('|')]) listed.add(nameKey(n));
+    }
+  }
+  const given = new Set(givenNames.map((n) => n.toLowerCase()));
+  const common = popular.filter((w) => /^[a-z]{3,}$/.test(w) && dictionary.has(w) && !listed.has(w) && !given.has(w)).sort();
+  writeFileSync(join(OUT, 'common-words.txt'), [
+    '# Everyday English words: the 30,000 most frequent words of popular-english-words (ISC) that word-list (MIT) has,',
+    '# less words in the name lists and given names. One a line.',
+    ...common,
+  ].join('\n') + '\n');
+  console.log(`common-words.txt: ${common.length} rows`);
+}

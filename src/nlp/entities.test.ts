@@ -152,3 +152,8 @@ test('a city written in lower case is found after a word of place, not elsewhere
   const { entities } = run('i am moving to auckland next month and need a cheap flat near the harbour.');
   assert.equal(byName(entities, 'auckland').type, 'GPE');
 });
+
+test('an everyday word capitalised at a sentence start or in capitals is no name', () => {
+  const { entities } = run('Very friendly staff at the front desk. The rest were VERY rude to us.');
+  assert.ok(!entities.some((e) => /^very$/i.test(e.name)), entities.map((e) => `${e.type} ${e.name}`).join(', '));
+});

@@ -65,6 +65,8 @@ export class Gazetteer {
    * many are words too ("Hope", "Will"), so a name needs the way it is written to count.
    */
   readonly commonGivenNames = new Set<string>();
+  /** Everyday English words (data/names/common-words.txt), lower case: a capital on one of these alone is weak evidence. */
+  readonly commonWords = new Set<string>();
 
   add(name: string, type: EntityType, country: string | undefined, aliases: string[], kind: string, user = false): GazEntry {
     const entry: GazEntry = { id: this.nextId++, name, type, kind, ...(country ? { country } : {}), ...(user ? { user } : {}) };
@@ -202,6 +204,8 @@ export function gazetteer(): Gazetteer {
     for (const f of readdirSync(DATA_DIR).sort()) if (f.endsWith('.tsv') && f !== 'roles.tsv') g.loadFile(join(DATA_DIR, f));
     const given = join(DATA_DIR, 'given-names.txt');
     if (existsSync(given)) for (const line of readFileSync(given, 'utf8').split('\n')) if (line && !line.startsWith('#')) g.commonGivenNames.add(line.toLowerCase());
+    const common = join(DATA_DIR, 'common-words.txt');
+    if (existsSync(common)) for (const line of readFileSync(common, 'utf8').split('\n')) if (line && !line.startsWith('#')) g.commonWords.add(line);
   }
   for (const f of userFiles) g.loadFile(f, true);
   shipped = g;

@@ -156,6 +156,11 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
     while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
     if (end - start === 1 && NOT_A_NAME.has(keys[start]!)) continue;
+    // an everyday word alone, capitalised only because it opens a sentence or follows "my" or is shouted ("Very poor
+    // service", "VERY rude", "our Annual walk"), is no name unless a list or the document says so (spread back later)
+    if (end - start === 1 && gz.commonWords.has(keys[start]!) && !hitCovering[start] && !isTitleWord(keys[start - 1] ?? '') &&
+      (isSentenceStart(seg, start) || WEAK_BEFORE.has(keys[start - 1] ?? '') || /^\p{Lu}{2,}$/u.test(tokens[start]!.text)) &&
+      !/^\p{Lu}/u.test(tokens[start + 1]?.text ?? '')) continue;
     // a weekday or month after a name is the date of what it did ("... Magicians Wednesday")
     while (end - start > 1 && CALENDAR_WORDS.has(keys[end - 1]!)) end--;
     const surface = seg.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
@@ -250,6 +255,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   return { mentions, input };
 }
 
+const WEAK_BEFORE = new Set(['our', 'your', 'my', 'every', 'any', 'some', 'no']);
 const STORM_WORDS = new Set(['hurricane', 'cyclone', 'typhoon', 'storm']);
 const LAW_HEADS = new Set(['act', 'treaty', 'accord', 'accords', 'amendment', 'doctrine', 'protocol', 'convention', 'agreement', 'law']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'is', 'are', 'was', 'your', 'you',
