@@ -4,6 +4,7 @@
  *
  *   npm run bench                                  (this section runs with the others)
  *   node --import tsx src/bench/ledger.ts          this section alone; --ledger-docs N, --pool N, --keep
+ *   node --import tsx src/bench/ledger.ts --queries FILE   the queries alone, on a ledger kept by --keep
  *
  * Extracting 100k documents would take longer than a bench run, so a pool of real paragraphs
  * (Wikinews, MEANTIME; see corpus.ts) is extracted once, and documents are recombined from it:
@@ -114,6 +115,35 @@ function time(fn: () => unknown, runs = 3): number {
   return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 }
 
+/** The queries a reader runs, timed (median of 3 after a warm-up). */
+async function timeQueries(ledger: SqliteLedger): Promise<Record<string, number>> {
+  const top = (await ledger.series({ limit: 1 }))[0];
+  return {
+    series: time(() => ledger.series()),
+    timeline: top ? time(() => ledger.seriesTimeline(top.key, { limit: 500 })) : 0,
+    'timeline by words': time(() => ledger.seriesTimeline('people')),
+    statements: time(() => ledger.statements()),
+    'statements --source': time(() => ledger.statements({ source: 'police' })),
+    conflicts: time(() => ledger.conflicts()),
+    copies: time(() => ledger.copies()),
+    entities: time(() => ledger.crossEntities()),
+  };
+}
+
+/** The queries alone, on a ledger a previous run kept (`--keep`): re-measure after a query or index change without re-linking. */
+export async function queryBench(path: string): Promise<void> {
+  const ledger = new SqliteLedger(path);
+  const docs = (ledger.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  const ms = await timeQueries(ledger);
+  await ledger.close();
+  const slow = Object.entries(ms).filter(([, v]) => v > 200);
+  process.stdout.write(
+    `queries on ${path} (${fmt(docs)} documents), ms, median of 3:\n` +
+      Object.entries(ms).map(([k, v]) => `  ${k.padEnd(20)} ${fmt(v, 1).padStart(8)}`).join('\n') +
+      `\nload average: ${loadavg().map((l) => fmt(l, 1)).join(' / ')}; queries < 200 ms: ${slow.length ? 'MISSED: ' + slow.map(([k]) => k).join(', ') : 'met'}\n`,
+  );
+}
+
 export async function runLedgerBench(opts: { docs: number; poolSize: number; path: string }): Promise<LedgerBenchResult> {
   const rnd = prng(2024);
   const t0 = performance.now();
@@ -171,17 +201,7 @@ export async function runLedgerBench(opts: { docs: number; poolSize: number; pat
     if (marks.includes(n)) {
       const sorted = [...window].sort((a, b) => a - b);
       const linkTotal = sorted.reduce((s, v) => s + v, 0);
-      const top = (await ledger.series({ limit: 1 }))[0];
-      const queriesMs = {
-        series: time(() => ledger.series()),
-        timeline: top ? time(() => ledger.seriesTimeline(top.key, { limit: 500 })) : 0,
-        'timeline by words': time(() => ledger.seriesTimeline('people')),
-        statements: time(() => ledger.statements()),
-        'statements --source': time(() => ledger.statements({ source: 'police' })),
-        conflicts: time(() => ledger.conflicts()),
-        copies: time(() => ledger.copies()),
-        entities: time(() => ledger.crossEntities()),
-      };
+      const queriesMs = await timeQueries(ledger);
       const count = (sql: string) => (ledger.db.prepare(sql).get() as { n: number }).n;
       checkpoints.push({
         docs: n,
@@ -195,7 +215,10 @@ export async function runLedgerBench(opts: { docs: number; poolSize: number; pat
         conflicts: count('SELECT count(*) AS n FROM link_conflicts'),
         copyGroups: count('SELECT count(*) AS n FROM link_copy_groups'),
       });
-      process.stderr.write(`bench: ledger at ${fmt(n)} documents, linking ${fmt(linkTotal / sorted.length, 2)} ms/doc\n`);
+      process.stderr.write(
+        `bench: ledger at ${fmt(n)} documents, linking ${fmt(linkTotal / sorted.length, 2)} ms/doc (CPU ${fmt(windowCpu / sorted.length, 2)}), ` +
+          `queries ${Object.entries(queriesMs).map(([k, v]) => `${k} ${fmt(v, 1)}`).join(', ')} ms; load ${loadavg().map((l) => fmt(l, 1)).join(' / ')}\n`,
+      );
       window = [];
       windowCpu = 0;
       addMs = 0;
@@ -240,9 +263,16 @@ export async function ledgerBench(argv: string[] = []): Promise<LedgerBenchResul
   process.stderr.write(`bench: cross-article linking up to ${fmt(arg('--ledger-docs', 100000))} documents…\n`);
   const r = await runLedgerBench({ docs: arg('--ledger-docs', 100000), poolSize: arg('--pool', 1500), path });
   if (!argv.includes('--keep')) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  else process.stderr.write(`bench: ledger kept at ${path} (time its queries again with --queries ${path})\n`);
   process.stdout.write('\n' + ledgerTable(r) + '\n');
   return r;
 }
 
 // run alone: node --import tsx src/bench/ledger.ts [--ledger-docs N] [--pool N] [--keep]
-if (import.meta.url === `file://${process.argv[1]}`) await ledgerBench(process.argv.slice(2));
+//            node --import tsx src/bench/ledger.ts --queries .bench/ledger-PID.db   (queries only, on a kept ledger)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const argv = process.argv.slice(2);
+  const q = argv.indexOf('--queries');
+  if (q >= 0) await queryBench(argv[q + 1]!);
+  else await ledgerBench(argv);
+}
