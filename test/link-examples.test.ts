@@ -154,7 +154,7 @@ test('conflicts C3: reports and their denials (no figures), each article’s den
   assert.equal(rows.length, 2, rows.map((c) => c.label).join('; '));
 });
 
-test('conflicts C3 across articles: Moscow’s “students” against the Monitor’s “legal fiction”, the Kremlin’s reading rejected by Seoul', { todo: 'denials that answer another article, or no named report, are not linked' }, () => {
+test('conflicts C3 across articles: Moscow’s “students” against the Monitor’s “legal fiction”, the Kremlin’s reading rejected by Seoul', { todo: 'a verdict on a position held in another article, or a rejection told as an apposition (“…, a reading rejected by Seoul”), is not linked: it needs a lookup of earlier positions in the link store (docs/linking.md, Known limits)' }, () => {
   const rows = json<ConflictRow[]>(['conflicts', '--kind', 'denial']);
   assert.ok(rows.some((c) => c.sides.some((s) => s.points.some((p) => /legal fiction/.test(p.text)))), 'the Monitor against Moscow');
 });
