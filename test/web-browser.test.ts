@@ -61,6 +61,11 @@ test('reader: clicking a claim highlights its spans, and clicking a span selects
   assert.equal(await page.getAttribute('#claim-c2', 'class'), 'claim-item sel');
   assert.equal(await page.locator('.doc-text .m.sel').first().innerText(), 'The authority');
   assert.match(page.url(), /\?claim=c2#claim-c2$/);
+  // by keyboard: a claim takes focus and Enter (or Space) selects it
+  await page.focus('#claim-c1');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#claim-c1', 'aria-pressed'), 'true');
+  assert.equal((await page.locator('.doc-text .m.sel').allInnerTexts()).join(''), ['About 4,000 dock workers are employed at Port Halden', 'the Harbour Authority', 'said'].join(''));
 });
 
 test('figure timeline: points sit at the time they refer to, only the ledger’s conflict is ringed, a click opens the sentence', async () => {

@@ -20,6 +20,7 @@ export function layout(opts: { title: string; path: string; body: Html; scripts?
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · Triangulate</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header class="top">

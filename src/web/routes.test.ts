@@ -144,6 +144,36 @@ test('the figure timeline draws the ledger’s series, marks only its conflicts,
   assert.match((await page('/figures?all=1')).body, /href="\/figures\/count%7Clabour%7C%7C%7C%7C">workers<\/a>/);
 });
 
+test('a hostile figure on a timeline stays text: in the table, the conflict list and the chart’s data', async () => {
+  const port = await portLedger();
+  const text = 'The harbour master said about 9,000 Polish dock workers </script><script>window.__pwned=7</script> are in Rotterdam " onmouseover="window.__pwned=8".';
+  await port.addAll([
+    article({
+      title: '<img src=x onerror="window.__pwned=9">',
+      outlet: '</script><b>Outlet</b>',
+      published: '2023-03-02',
+      text,
+      entities: [{ name: 'Rotterdam', type: 'GPE', mentions: ['Rotterdam'] }],
+      claims: [{ source: 'The harbour master', cue: 'said', content: [text.slice(text.indexOf('about'), -1)], said: '2023-02-28' }],
+      figures: [{ text: 'about 9,000 Polish dock workers', value: 9000, qualifier: 'approximately', counts: 'Polish dock workers', claim: 1 }],
+    }),
+  ]);
+  const body = await (await createApp({ ledger: port }).request(`/figures/${encodeURIComponent(PORT_SERIES)}`)).text();
+  await port.close();
+  assert.doesNotMatch(body, /<script>window/);
+  assert.doesNotMatch(body, /<b>Outlet/);
+  assert.doesNotMatch(body, /<img src=x/);
+  assert.match(body, /&lt;\/script&gt;&lt;script&gt;window.__pwned=7/);
+  // the chart's data block cannot be closed from inside a string
+  const block = /<script type="application\/json" id="timeline-data">(.*?)<\/script>/s.exec(body)![1]!;
+  const data = JSON.parse(block);
+  const hostile = data.points.find((p: any) => p.shown === '9,000' && p.said === '2023-02-28');
+  assert.equal(hostile.outlet, '</script><b>Outlet</b>');
+  assert.match(hostile.sentence, /<\/script><script>window.__pwned=7<\/script>/);
+  // about 9,000 on the same day as about 4,000, from another source: the ledger's conflict, listed as text
+  assert.ok(hostile.conflicts.length > 0);
+});
+
 test('source and name pages show who said what, and about whom', async () => {
   const src = await page('/sources/Harbour%20Authority');
   assert.equal(src.status, 200);
