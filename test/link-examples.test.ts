@@ -229,6 +229,14 @@ test('statements R1: the NIS briefing of 2024-03-20 relayed by Lee Dong-hwan, in
   assert.ok(outletsOf(r1).has('EC-1'), [...outletsOf(r1)].join(', '));
 });
 
+test('statements R2: Russia’s embassy answering R1, in HL-2 (dated) and EC-1 (“it said”, no day given)', () => {
+  const rows = json<StatementGroup[]>(['statements']);
+  const r2 = statementWith(rows, 'HL-2', /exclusively for study/);
+  assert.ok(r2, 'found');
+  assert.ok(outletsOf(r2).has('EC-1'), [...outletsOf(r2)].join(', '));
+  assert.ok(!outletsOf(r2).has('MW-1'), 'Moscow’s “legally, mostly as students” ten months later is another statement');
+});
+
 /** STORY.md's statements reported more than once: the month said and every article that reports each. */
 const STORY_STATEMENTS: Record<string, [string, string[]]> = {
   R1: ['2024-03', ['HL-2', 'EC-1']],

@@ -86,3 +86,19 @@ test('an agency’s estimate relayed by a lawmaker in one outlet and told by the
   const c = article(tB, '2024-02-06', 'a lawmaker', 'about 2,400 Chilean miners are working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
   assert.equal(matchStatement(c, featuresOf(a)), undefined);
 });
+
+test('“it” going on after a named body keeps that body as written, not the country it resolved to', () => {
+  const text = 'Chile’s embassy in Lima rejected the report. In a statement, it said the miners had valid permits.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const chile: Entity = { id: 'e1', type: 'GPE', name: 'Chile', country: 'CHL', mentions: [at('Chile')] };
+  const claim = (id: string, source: string, cue: string, content: string) =>
+    ({ id, kind: 'indirect', polarity: 'affirmed', source: { ...at(source), entity: 'e1' }, cue: at(cue), content: [at(content)], figures: [], entities: [] }) as Extraction['claims'][number];
+  const x: Pick<Extraction, 'claims' | 'entities' | 'figures' | 'times'> = {
+    entities: [chile], times: [], figures: [],
+    claims: [claim('c1', 'Chile’s embassy in Lima', 'rejected', 'the report'), claim('c2', 'it', 'said', 'the miners had valid permits')],
+  };
+  const reports = reportsOf('2024-02-06', x, pointsOf({ text, published: '2024-02-06' }, x));
+  assert.equal(reports.length, 1, 'one report: the embassy, going on');
+  assert.equal(reports[0]!.identity.label, 'Chile’s embassy in Lima');
+  assert.ok(reports[0]!.identity.strong.includes('d:CHL:embassy'), reports[0]!.identity.strong.join(' '));
+});

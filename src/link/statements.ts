@@ -8,7 +8,7 @@
  * every earlier statement.
  */
 import type { Claim, Entity, Extraction } from '../types.ts';
-import { STOPWORDS } from './lexicon.ts';
+import { PRONOUNS, STOPWORDS } from './lexicon.ts';
 import { singular } from './measure.ts';
 import { dayShift, rangesMeet, saidDate, timexRange, type DayRange } from './period.ts';
 import type { Point } from './points.ts';
@@ -66,9 +66,14 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
   const pointOf = new Map(points.map((p) => [p.figureId, p]));
   const groups = new Map<string, { claims: Claim[]; identity: SourceIdentity }>();
   const undated: { claim: Claim; identity: SourceIdentity }[] = [];
+  // "Russia's embassy in Seoul rejected the report. In a statement, it said …": a pronoun resolved to
+  // the entity of an earlier source in the article goes on with that source as written
+  const lastOf = new Map<string, SourceIdentity>();
   for (const c of x.claims) {
     if (c.kind === 'unattributed' || !c.content.length) continue;
-    let identity = sourceIdentity(c, entities, kinds);
+    const pronoun = !!c.source && PRONOUNS.has(c.source.text.trim().toLowerCase());
+    let identity = (pronoun && c.source?.entity ? lastOf.get(c.source.entity) : undefined) ?? sourceIdentity(c, entities, kinds);
+    if (identity && !pronoun && c.source?.entity) lastOf.set(c.source.entity, identity);
     // a speaker relaying another source's estimate is filed under that source too
     const relayed = relayedSource(c);
     if (relayed) {
