@@ -432,3 +432,21 @@ test('a verb coordinated after a quotation or a verb of another tense takes the 
   const aux = byCue(run('Okafor has been a union member for years and has pledged his vote to the strike.').claims, 'has pledged');
   assert.equal(aux.source?.text, 'Okafor');
 });
+
+test('a participle after a comma inside the closing quote or after a dash speaks for the main clause’s subject', () => {
+  const { claims } = run('The mayor insisted that the port had “never been busier,” claiming that trade doubled last year.');
+  const first = byCue(claims, 'insisted');
+  assert.equal(contentOf(first), 'that the port had “never been busier,”');
+  const second = byCue(claims, 'claiming');
+  assert.equal(second.source?.text, 'The mayor');
+  assert.equal(contentOf(second), 'that trade doubled last year');
+  const dashed = byCue(run('The coach changed his pick at once – saying he had always liked the visitors.').claims, 'saying');
+  assert.equal(dashed.source?.text, 'The coach');
+});
+
+test('verbs counted only a few times as cues in PolNeAR train still fire when nearly always one', () => {
+  const c = byCue(run('The governor bemoaned the cost of the new bridge.').claims, 'bemoaned');
+  assert.equal(c.source?.text, 'The governor');
+  assert.equal(contentOf(c), 'the cost of the new bridge');
+  assert.equal(byCue(run('The senator chided her colleagues for the delay.').claims, 'chided').source?.text, 'The senator');
+});

@@ -231,7 +231,7 @@ type Candidate = { head: number; frame: CueFrame; according: boolean; learned: b
 
 /** Learned cue rates above which a verb fires: lower for verbs the hand lexicon lists. */
 const KNOWN_CUE_RATE = 0.3;
-const NEW_CUE_RATE = 0.5;
+const NEW_CUE_RATE = 0.6;
 
 
 /**
@@ -500,7 +500,10 @@ function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number):
   // "Barkley, who said he votes, said ...": the relative clause closes at the comma before the verb
   if (punct === ',' && holder.source && /^(who|which)$/i.test(doc.tokens[holder.source[0]]!.text) && group === k + 1) return k;
   const next = lower[k + 1] ?? '';
-  const participle = k + 1 === at && isParticiple(tokens[at]!.text);
+  // ', claiming ...' and '“... party,” claiming ...': the comma may sit inside the closing mark
+  const quoted = k + 2 === at && closes(doc, k + 1);
+  const participle = (k + 1 === at || quoted) && isParticiple(tokens[at]!.text);
+  if (participle && quoted && holder.content.some(([s, e]) => s < k && e > k)) return at;
   if (!(participle || punct === ';' || SIBLING_OPENERS.has(next) || lower[k + 1] === 'according')) return -1;
   if (holder.content.every(([s]) => k <= s)) return -1;
   return k;
@@ -733,7 +736,7 @@ function readVerbCue(
   }
 
   // ", saying ..." or "embracing him and telling him ...": the main clause's subject speaks
-  const participle = isParticiple(tokens[head]!.text) && a === head && (tokens[head - 1]?.text === ',' || (lower[head - 1] === 'and' && precededByParticiple(doc, head - 1, lo)));
+  const participle = isParticiple(tokens[head]!.text) && a === head && (tokens[head - 1]?.text === ',' || (closes(doc, head - 1) && tokens[head - 2]?.text === ',') || (DASHES.has(tokens[head - 1]?.text ?? '') && head - 1 > lo) || (lower[head - 1] === 'and' && precededByParticiple(doc, head - 1, lo)));
   const cue: Range = [a, b];
   const omission = negated && (frame.omissible === true || WITHHOLDING_VERBS.has(tokens[head]!.lemma));
   const refusal = (k: number) => tokens[k]!.lemma === 'decline' || tokens[k]!.lemma === 'refuse';
