@@ -157,3 +157,12 @@ test('an everyday word capitalised at a sentence start or in capitals is no name
   const { entities } = run('Very friendly staff at the front desk. The rest were VERY rude to us.');
   assert.ok(!entities.some((e) => /^very$/i.test(e.name)), entities.map((e) => `${e.type} ${e.name}`).join(', '));
 });
+
+test('file names, addresses, everyday abbreviations, short dates, contracts and planets are no people, places or organisations', () => {
+  const text = 'Attached: Margot_notes.doc and FuelReport.pdf. Write to Ines Morel ines.morel@example.org about the RFP before Fri or Sat. ' +
+    'The Master Agreement was signed. Venus is bright tonight.';
+  const { entities } = run(text);
+  const named = entities.filter((e) => e.type === 'PERSON' || e.type === 'ORG' || e.type === 'GPE' || e.type === 'LOC').map((e) => e.name);
+  for (const n of ['Margot', 'FuelReport', 'RFP', 'Fri', 'Sat', 'Master Agreement', 'Venus']) assert.ok(!named.includes(n), `${n} in ${named.join(', ')}`);
+  assert.equal(byName(entities, 'Ines Morel').type, 'PERSON');
+});

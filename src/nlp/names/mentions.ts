@@ -156,6 +156,17 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
     while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
     if (end - start === 1 && NOT_A_NAME.has(keys[start]!)) continue;
+    // part of a file name, address or handle: "Lisa_resume.doc", "HeatingOilStocks.pdf", "someone@example.com"
+    {
+      // a name written before an address ends there: "Lotte Wilms lotte.wilms@example.org"
+      for (let i = start + 1; i < end; i++) if (ADDRESS_TOKEN.test(tokens[i]!.text)) end = i;
+      if (partOfAddress(tokens, start, end)) continue;
+    }
+    // an abbreviation of everyday life is no name: "their RFP", "as SVP", "the DVD", "LMAO"
+    if (end - start === 1 && COMMON_ABBREVIATIONS.has(keys[start]!) && !hitCovering[start]) continue;
+    // a day or month written short: "on Fri, Sat, or Sun", "3rd Dec"
+    if (end - start === 1 && SHORT_DATES.has(keys[start]!) &&
+      (/^[\d,]|^(on|or|and|by|until|till|from|to)$/.test(keys[start - 1] ?? '') || /^[\d,]/.test(tokens[start + 1]?.text ?? ''))) continue;
     // an everyday word alone, capitalised only because it opens a sentence or follows "my" or is shouted ("Very poor
     // service", "VERY rude", "our Annual walk"), is no name unless a list or the document says so (spread back later)
     if (end - start === 1 && gz.commonWords.has(keys[start]!) && !hitCovering[start] && !isTitleWord(keys[start - 1] ?? '') &&
@@ -190,6 +201,10 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       end++;
       type = 'MISC';
     }
+    // a document or contract named by its kind: "the Master Agreement", "the Gas Transportation Agreement"
+    if (end - start > 1 && LAW_HEADS.has(keys[end - 1]!) && !entries.length) type = 'MISC';
+    // a planet or the moon, not a person or a place on earth
+    if (end - start === 1 && PLANETS.has(keys[start]!) && !/^\p{Lu}/u.test(tokens[end]?.text ?? '')) type = 'MISC';
     mentions.push({ start, end, type, key: keyOf(start, end), entries, from: 'tagger' });
     for (let i = start; i < end; i++) covered[i] = 1;
   }
@@ -256,6 +271,32 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
 }
 
 const WEAK_BEFORE = new Set(['our', 'your', 'my', 'every', 'any', 'some', 'no']);
+/** Abbreviations of everyday, business and web writing that name nothing. */
+const COMMON_ABBREVIATIONS = new Set(['rfp', 'rfq', 'irr', 'roi', 'svp', 'evp', 'vp', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'pr', 'ps', 'pps', 'dvd', 'cd',
+  'tv', 'lmao', 'lol', 'rofl', 'omg', 'btw', 'fyi', 'asap', 'diy', 'faq', 'pdf', 'api', 'url', 'html', 'pc', 'gps', 'sms', 'md', 'phd', 'mba', 'dui',
+  'id', 'iq', 'atm', 'ipo', 'gdp', 'cpi', 'eta', 'rsvp', 'hr', 'ai', 'usb', 'lcd', 'led', 'hd', 'mp3', 'pin', 'vat', 'adhd', 'dna', 'ivf', 'icu',
+  'cpr', 'bmi', 'ok', 'tba', 'tbd', 'aka', 'etc', 'imho', 'imo', 'ttyl', 'thx', 'pls', 'plz', 'dm', 'pm', 'am', 'ot', 'qa', 'ip', 'os', 'cv', 'gpa',
+  'sat', 'mri', 'ct', 'er', 'rv', 'suv', 'mph', 'kph', 'rpm', 'hvac', 'ac', 'dc', 'faqs', 'llc', 'ltd', 'inc', 'plc', 'nda', 'mou', 'kpi', 'b2b', 'b2c']);
+const SHORT_DATES = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const PLANETS = new Set(['mercury', 'venus', 'mars', 'jupiter', 'saturn', 'uranus', 'neptune', 'pluto', 'moon']);
+
+const ADDRESS_TOKEN = /_|@[\w-]+\.\w|^https?:|^www\./;
+
+/** The span is glued to a file extension or an underscore, or holds an e-mail address: a file name or address, not a name. */
+function partOfAddress(tokens: Token[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (ADDRESS_TOKEN.test(tokens[i]!.text)) return true;
+  const next = tokens[end];
+  if (next && next.start === tokens[end - 1]!.end) {
+    if (/^_/.test(next.text)) return true;
+    const ext = next.text === '.' ? tokens[end + 1] : undefined;
+    const glued = ext && ext.start === next.end ? ext.text : next.text.slice(1);
+    if (next.text[0] === '.' && /^(?:pdf|docx?|xlsx?|pptx?|txt|html?|jpe?g|png|gif|zip|com|org|net|edu|gov|co)$/i.test(glued)) return true;
+  }
+  const prev = tokens[start - 1];
+  return !!prev && prev.end === tokens[start]!.start && /_$/.test(prev.text);
+}
+
 const STORM_WORDS = new Set(['hurricane', 'cyclone', 'typhoon', 'storm']);
 const LAW_HEADS = new Set(['act', 'treaty', 'accord', 'accords', 'amendment', 'doctrine', 'protocol', 'convention', 'agreement', 'law']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'for', 'of', 'to', 'in', 'on', 'at', 'with', 'is', 'are', 'was', 'your', 'you',
@@ -304,7 +345,7 @@ function addAddressedNames(mentions: Mention[], seg: Segmented, input: TaggerInp
     let first = s.tokenStart;
     while (first < s.tokenEnd && /^[\p{P}\p{S}]+$/u.test(tokens[first]!.text)) first++;
     for (let i = first; i < s.tokenEnd; i++) {
-      if (covered[i] || !isWord(i) || !given.has(keys[i]!) || input.docCase[i]!.includes('L')) continue;
+      if (covered[i] || !isWord(i) || !given.has(keys[i]!) || input.docCase[i]!.includes('L') || partOfAddress(tokens, i, i + 1) || PLANETS.has(keys[i]!)) continue;
       if (input.hits.some((h) => h.start <= i && i < h.end)) continue;
       // the name: the given name and up to two more capitalised words
       let end = i + 1;
@@ -506,6 +547,7 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
         if (!t) continue;
         const last = tokens[i + len - 1]!.text;
         if (!/[\p{L}\p{N}]$/u.test(last)) continue;
+        if (partOfAddress(tokens, i, i + len)) continue;
         // a lone sentence-initial word that the document also writes in lower case is more likely that word
         if (len === 1 && isSentenceStart(seg, i) && input.docCase[i]!.includes('L')) continue;
         mentions.push({ start: i, end: i + len, type: t, key: k, entries: [], from: 'document' });
