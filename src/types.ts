@@ -131,4 +131,9 @@ export type Extraction = {
   figures: Figure[];
   claims: Claim[];
   events: Event[];
+  /**
+   * Work for the ledger done beside extraction, in the worker (src/link/prepare.ts): link features
+   * and the stored JSON. Never stored itself; a ledger computes it when it is absent.
+   */
+  prepared?: import('./link/prepare.ts').Prepared;
 };

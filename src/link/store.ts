@@ -7,15 +7,15 @@
  */
 import type Database from 'better-sqlite3';
 import type { Document, Extraction } from '../types.ts';
-import { BANDS, COPY_THRESHOLD, bands, fromBlob, pickOriginal, signature, similarity, toBlob } from './copies.ts';
+import { BANDS, COPY_THRESHOLD, fromBlob, pickOriginal, similarity, toBlob } from './copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
-import { entityKeys, sameEntity } from './entities.ts';
-import { denialsOf } from './denials.ts';
-import { nameKey } from '../nlp/names/normalize.ts';
+import { sameEntity } from './entities.ts';
+import type { Denial } from './denials.ts';
+import { completeReports, takeLinkFeatures, type LinkFeatures } from './prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
-import { pointsOf, type Point } from './points.ts';
-import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from './statements.ts';
+import type { Point } from './points.ts';
+import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from './statements.ts';
 import type {
   ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
 } from './types.ts';
@@ -119,23 +119,24 @@ export class LinkStore {
 
   /** Links one stored document to the rest of the ledger. Call inside the transaction that stored it. */
   link(doc: Document, x: Extraction): LinkCounts {
-    const copy = this.linkCopies(doc);
-    const points = pointsOf(doc, x);
+    // what needs no ledger was computed beside extraction when the document came from a worker
+    const f = takeLinkFeatures(doc, x);
+    const copy = this.linkCopies(doc, f.copy);
+    const points = f.points;
     this.linkSeries(doc, x, points, copy?.group);
-    const reports = reportsOf(doc.published, x, points);
+    const reports = completeReports(f.reports, points);
     const statementOf = this.linkStatements(doc, reports, copy?.group);
-    const conflicts = this.linkConflicts(doc, points, copy?.group) + this.linkDenials(doc, x, statementOf);
-    this.linkEntities(doc, x);
+    const conflicts = this.linkConflicts(doc, points, copy?.group) + this.linkDenials(doc, x, f.denials, statementOf);
+    this.linkEntities(doc, x, f.entities);
     return { points: points.length, reports: reports.length, conflicts, ...(copy ? { copyOf: copy.matched } : {}) };
   }
 
   // ---- copies ----
 
-  private linkCopies(doc: Document): { group: number; matched: string } | undefined {
-    const sig = signature(doc.text);
+  private linkCopies(doc: Document, prepared: LinkFeatures['copy']): { group: number; matched: string } | undefined {
     // a few dozen words are too few to call two articles copies of one another
-    if (sig.shingles < 20) return undefined;
-    const bs = bands(sig);
+    if (!prepared) return undefined;
+    const { signature: sig, bands: bs } = prepared;
     const matches: { id: string; sim: number }[] = [];
     for (const r of this.q.bandDocs!.all(...bs) as Row[]) {
       if (r.doc_id === doc.id) continue;
@@ -291,8 +292,7 @@ export class LinkStore {
   }
 
   /** Denials of a report (see denials.ts): one conflict per denied statement, however many deny it. */
-  private linkDenials(doc: Document, x: Extraction, statementOf: Map<string, number>): number {
-    const found = denialsOf(x.claims, new Map(x.entities.map((e) => [e.id, e])), doc.published);
+  private linkDenials(doc: Document, x: Extraction, found: Denial[], statementOf: Map<string, number>): number {
     for (const d of found) {
       const target = statementOf.get(d.target.id);
       const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
@@ -369,11 +369,11 @@ export class LinkStore {
    */
   private readonly knownNames = new Map<string, { id: number; name: string }>();
 
-  private linkEntities(doc: Document, x: Extraction): void {
+  private linkEntities(doc: Document, x: Extraction, prepared: LinkFeatures['entities']): void {
     // per cluster, what this document adds: counted once per document, written once
     const touched = new Map<number, { mentions: number; names: string[]; added: boolean; country?: string }>();
-    for (const e of x.entities) {
-      const key = nameKey(e.name);
+    for (const [i, e] of x.entities.entries()) {
+      const { key, keys } = prepared[i]!;
       // a lone surname is not enough to join people across articles, so it is never taken as known
       const exact = e.type === 'PERSON' && !key.includes(' ') ? undefined : `${e.type}|${key}|${e.country ?? ''}`;
       const known = exact ? this.knownNames.get(exact) : undefined;
@@ -384,7 +384,6 @@ export class LinkStore {
         this.joinCluster(doc, e, known.id, names, names.includes(e.name) ? 0.95 : 0.9, evidence, touched);
         continue;
       }
-      const keys = entityKeys(e);
       if (!keys.length) continue;
       let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
       // precise keys first, then the matcher's broad one (a family name), so a common name cannot crowd out the right cluster

@@ -27,6 +27,11 @@ export type ExtractInputsOptions = ReadOptions & {
   window?: number;
   /** Bytes of whole-document inputs in flight at once. */
   windowBytes?: number;
+  /**
+   * Also compute, beside each extraction, what the ledger would compute from it (link features, the
+   * stored JSON: src/link/prepare.ts), so that the thread writing the ledger has less to do.
+   */
+  prepare?: boolean;
   /** Called with the pool before any work, e.g. to await its startup for a benchmark. */
   onPool?: (pool: WorkerPool) => void | Promise<void>;
 };
@@ -50,7 +55,7 @@ export async function* extractInputs(paths: string[], opts: ExtractInputsOptions
     claimed.add(doc.id);
     if (opts.isKnown && (await opts.isKnown(doc.id))) return { origin, status: 'duplicate', id: doc.id };
     try {
-      return { origin, status: 'extracted', doc, extraction: await pool.run({ op: 'extract', doc }) };
+      return { origin, status: 'extracted', doc, extraction: await pool.run({ op: 'extract', doc, prepare: opts.prepare ?? false }) };
     } catch (e) {
       claimed.delete(doc.id);
       const why = e instanceof TaskError && e.kind !== 'failed' ? e.message : `extraction failed: ${(e as Error).message}`;

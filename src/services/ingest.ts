@@ -70,7 +70,7 @@ export async function ingest(paths: string[], ledger: Ledger, opts: IngestOption
     }
   };
 
-  for await (const item of extractInputs(paths, { ...opts, isKnown: (id) => ledger.has(id) })) {
+  for await (const item of extractInputs(paths, { ...opts, prepare: true, isKnown: (id) => ledger.has(id) })) {
     journal.push(item);
     if (item.status === 'extracted') toWrite++;
     if (toWrite >= batchSize || journal.length >= batchSize * 16 || Date.now() - lastFlush >= flushMs) await flush();

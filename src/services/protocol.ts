@@ -6,7 +6,8 @@ export const POOL_ROLE = 'triangulate-pool';
 
 export type Task =
   | { op: 'parse'; format: WholeFormat; bytes: Uint8Array; origin: string; opts: ParseOptions }
-  | { op: 'extract'; doc: Document };
+  /** `prepare`: also compute, in the worker, what the ledger would otherwise compute from the extraction (src/link/prepare.ts). */
+  | { op: 'extract'; doc: Document; prepare?: boolean };
 
 export type TaskResult<T extends Task> = T extends { op: 'parse' } ? Outcome[] : Extraction;
 

@@ -131,7 +131,7 @@ export async function runWorker(url: string, opts: WorkerOptions = {}): Promise<
     }
     let extraction: Extraction;
     try {
-      extraction = await threads.run({ op: 'extract', doc: job.doc });
+      extraction = await threads.run({ op: 'extract', doc: job.doc, prepare: true });
     } catch (e) {
       const error = e instanceof TaskError && e.kind !== 'failed' ? e.message : `extraction failed: ${(e as Error).message}`;
       // an exception will be thrown again by any worker; a crash or a timeout may be this machine's

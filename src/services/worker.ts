@@ -6,12 +6,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseWhole, type Outcome } from '../ingest/readers.ts';
 import { extract } from '../nlp/pipeline.ts';
+import { prepare } from '../link/prepare.ts';
 import { makeDocument } from '../ingest/document.ts';
 import type { Extraction } from '../types.ts';
 import { POOL_ROLE, type Reply, type Request, type Task } from './protocol.ts';
 
 export function handle(task: Task): Outcome[] | Extraction {
-  return task.op === 'parse' ? parseWhole(task.format, task.bytes, task.origin, task.opts) : extract(task.doc);
+  if (task.op === 'parse') return parseWhole(task.format, task.bytes, task.origin, task.opts);
+  const x = extract(task.doc);
+  return task.prepare ? prepare(task.doc, x) : x;
 }
 
 if (parentPort && workerData?.role === POOL_ROLE) {
@@ -31,6 +34,7 @@ if (parentPort && workerData?.role === POOL_ROLE) {
   });
   // stages build their tables on first use; doing it now keeps that second out of the first real
   // document's time (and its timeout), and makes the pool's startup time the whole cost
-  extract(makeDocument({ text: 'The port authority said on Monday that 40 ships were waiting.', published: '2024-01-01' }));
+  const warm = makeDocument({ text: 'The port authority said on Monday that 40 ships were waiting.', published: '2024-01-01' });
+  prepare(warm, extract(warm));
   port.postMessage({ ready: true });
 }

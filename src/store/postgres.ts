@@ -35,6 +35,7 @@ import { LedgerError } from './errors.ts';
 import { connect, migrate, redact, schemaVersion, type MigrationReport } from './postgres/connect.ts';
 import { PG_MIGRATIONS } from './postgres/schema.ts';
 import { PgLinkStore } from './postgres/link.ts';
+import { storedExtraction } from '../link/prepare.ts';
 import { asciiLower, containsPattern, tsqueryOf, tsvectorOf } from './postgres/text.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 
@@ -221,7 +222,7 @@ function documentParams(items: { doc: Document; extraction: Extraction }[], now:
     if (doc.text.includes('\u0000')) throw new LedgerError(`document ${doc.id} contains a NUL character, which PostgreSQL cannot store in text`);
     documents.push({
       id: doc.id, text: doc.text, text_sha256: doc.textSha256, published: doc.published ?? null, title: doc.title ?? null, url: doc.url ?? null,
-      outlet: doc.outlet ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: x,
+      outlet: doc.outlet ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: storedExtraction(x),
     });
     for (const t of [sources, names, measures]) t.startDocument(doc.id);
     const entityName = new Map<string, string>();

@@ -28,6 +28,7 @@ import type {
 } from './ledger.ts';
 import { LedgerError } from './errors.ts';
 import { LinkStore } from '../link/store.ts';
+import { extractionJson } from '../link/prepare.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 
 type Row = Record<string, any>;
@@ -40,6 +41,36 @@ export function ftsQuery(words: string): string | undefined {
   if (!terms?.length) return undefined;
   return terms.map((t) => `"${t}"`).join(' ');
 }
+
+/** Rows of one tally as a batch adds to them: `documents` counts each document once per key. */
+class Tally<T extends { key: string }> {
+  readonly rows = new Map<string, T & { documents: number }>();
+  private seenInDoc = new Set<string>();
+  startDocument(): void {
+    this.seenInDoc.clear();
+  }
+  add(key: string, first: () => T, update: (row: T) => void): void {
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = { ...first(), documents: 0 }));
+    if (!this.seenInDoc.has(key)) {
+      this.seenInDoc.add(key);
+      row.documents++;
+    }
+    update(row);
+  }
+}
+
+class Tallies {
+  readonly sources = new Tally<{ key: string; name: string; claims: number }>();
+  readonly names = new Tally<{ key: string; name: string; types: string[]; mentions: number }>();
+  readonly measures = new Tally<{ key: string; points: number }>();
+  startDocument(_id: string): void {
+    for (const t of [this.sources, this.names, this.measures]) t.startDocument();
+  }
+}
+
+/** SQLite's lower() and NOCASE fold ASCII letters only; the tallies' keys are made the same way. */
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 export class SqliteLedger implements Ledger {
   readonly db: Database.Database;
@@ -107,6 +138,14 @@ export class SqliteLedger implements Ledger {
       insFts: p(`INSERT INTO claims_fts (rowid, content, source) VALUES (?, ?, ?)`),
       insEvent: p(`INSERT INTO events (doc_id, id, type, mode, actor, recipient, place, time, trigger_start, trigger_end, trigger_text, claim_id)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // running tallies, one row per key and batch (migration 9: no longer a trigger per row)
+      tallySource: p(`INSERT INTO source_tally (key, name, claims, documents) VALUES (?, ?, ?, ?)
+                      ON CONFLICT (key) DO UPDATE SET claims = claims + excluded.claims, documents = documents + excluded.documents`),
+      tallyEntity: p(`INSERT INTO entity_tally (key, name, types, documents, mentions) VALUES (?, ?, ?, ?, ?)
+                      ON CONFLICT (key) DO UPDATE SET mentions = mentions + excluded.mentions, documents = documents + excluded.documents,
+                        types = CASE WHEN instr(',' || types || ',', ',' || excluded.types || ',') > 0 THEN types ELSE types || ',' || excluded.types END`),
+      tallyMeasure: p(`INSERT INTO measure_tally (measure, points, documents) VALUES (?, ?, ?)
+                       ON CONFLICT (measure) DO UPDATE SET points = points + excluded.points, documents = documents + excluded.documents`),
       docById: p('SELECT * FROM documents WHERE id = ?'),
       docByPrefix: p(`SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2`),
     };
@@ -117,16 +156,18 @@ export class SqliteLedger implements Ledger {
     const write = this.db.transaction((batch: typeof items) => {
       const results: AddResult[] = [];
       const seen = new Set<string>();
+      const tallies = new Tallies();
       for (const { doc, extraction } of batch) {
         if (seen.has(doc.id) || this.stmts.has!.get(doc.id)) {
           results.push({ id: doc.id, status: 'duplicate' });
           continue;
         }
         seen.add(doc.id);
-        this.insert(doc, extraction, now);
+        this.insert(doc, extraction, now, tallies);
         this.links.link(doc, extraction);
         results.push({ id: doc.id, status: 'added' });
       }
+      this.writeTallies(tallies);
       return results;
     });
     try {
@@ -136,8 +177,24 @@ export class SqliteLedger implements Ledger {
     }
   }
 
-  private insert(doc: Document, x: Extraction, now: string): void {
+  /**
+   * The batch's additions to the running tallies, one row per key: the same figures the per-row
+   * triggers of migration 3 kept (first spelling seen as the name, types in the order seen,
+   * documents counted once each).
+   */
+  private writeTallies(t: Tallies): void {
     const s = this.stmts;
+    for (const r of t.sources.rows.values()) s.tallySource!.run(r.key, r.name, r.claims, r.documents);
+    for (const r of t.names.rows.values()) {
+      s.tallyEntity!.run(r.key, r.name, r.types[0]!, r.documents, r.mentions);
+      for (const type of r.types.slice(1)) s.tallyEntity!.run(r.key, r.name, type, 0, 0);
+    }
+    for (const r of t.measures.rows.values()) s.tallyMeasure!.run(r.key, r.points, r.documents);
+  }
+
+  private insert(doc: Document, x: Extraction, now: string, tallies: Tallies): void {
+    const s = this.stmts;
+    tallies.startDocument(doc.id);
     s.insDoc!.run({
       id: doc.id,
       text: doc.text,
@@ -149,12 +206,17 @@ export class SqliteLedger implements Ledger {
       lang: doc.lang,
       origin: doc.origin ?? null,
       ingestedAt: now,
-      extraction: JSON.stringify(x),
+      extraction: extractionJson(x),
     });
     const entityName = new Map<string, string>();
     for (const e of x.entities) {
       entityName.set(e.id, e.name);
       s.insEntity!.run(doc.id, e.id, e.type, e.name, e.country ?? null, e.role ?? null, e.mentions.length);
+      const key = asciiLower(e.name);
+      tallies.names.add(key, () => ({ key, name: e.name, types: [], mentions: 0 }), (r) => {
+        if (!r.types.includes(e.type)) r.types.push(e.type);
+        r.mentions += e.mentions.length;
+      });
       for (const m of e.mentions) s.insMention!.run(doc.id, e.id, m.start, m.end, m.text);
     }
     for (const [i, t] of x.times.entries()) s.insTime!.run(doc.id, t.id ?? `t${i + 1}`, t.start, t.end, t.text, t.value, t.type, t.mod ?? null);
@@ -164,6 +226,11 @@ export class SqliteLedger implements Ledger {
       const start = anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0;
       const end = anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0;
       const sourceName = c.source?.entity ? entityName.get(c.source.entity) : undefined;
+      const tallied = sourceName ?? c.source?.text;
+      if (tallied != null) {
+        const key = asciiLower(tallied);
+        tallies.sources.add(key, () => ({ key, name: tallied, claims: 0 }), (r) => r.claims++);
+      }
       const info = s.insClaim!.run({
         doc: doc.id,
         id: c.id,
@@ -186,6 +253,8 @@ export class SqliteLedger implements Ledger {
       s.insFts!.run(info.lastInsertRowid, spans.map((sp) => sp.text).join(' '), [c.source?.text, sourceName].filter(Boolean).join(' '));
     }
     for (const f of x.figures) {
+      const measure = measureKey(f) ?? null;
+      if (measure !== null) tallies.measures.add(measure, () => ({ key: measure, points: 0 }), (r) => r.points++);
       s.insFigure!.run({
         doc: doc.id,
         id: f.id,
@@ -203,7 +272,7 @@ export class SqliteLedger implements Ledger {
         claim: f.claim ?? null,
         modality: f.modality ?? null,
         changedFrom: f.changedFrom ?? null,
-        measure: measureKey(f) ?? null,
+        measure,
       });
     }
     for (const v of x.events) {

@@ -12,15 +12,15 @@
  */
 import type pg from 'pg';
 import type { Document, Extraction } from '../../types.ts';
-import { COPY_THRESHOLD, bands, fromBlob, signature, similarity, toBlob } from '../../link/copies.ts';
+import { COPY_THRESHOLD, fromBlob, similarity, toBlob } from '../../link/copies.ts';
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from '../../link/conflicts.ts';
-import { entityKeys, sameEntity } from '../../link/entities.ts';
-import { nameKey } from '../../nlp/names/normalize.ts';
+import { sameEntity } from '../../link/entities.ts';
+import { completeReports, takeLinkFeatures, type LinkFeatures } from '../../link/prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
 import { dayShift } from '../../link/period.ts';
-import { denialsOf } from '../../link/denials.ts';
-import { pointsOf, type Point } from '../../link/points.ts';
-import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, reportsOf, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
+import type { Denial } from '../../link/denials.ts';
+import type { Point } from '../../link/points.ts';
+import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
 import type {
   ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
 } from '../../link/types.ts';
@@ -76,23 +76,24 @@ export class PgLinkStore {
 
   /** Links one stored document to the rest of the ledger. Call inside the transaction that stored it. */
   async link(db: Db, doc: Document, x: Extraction): Promise<void> {
-    const copy = await this.linkCopies(db, doc);
-    const points = pointsOf(doc, x);
+    // what needs no ledger was computed beside extraction when the document came from a worker
+    const f = takeLinkFeatures(doc, x);
+    const copy = await this.linkCopies(db, doc, f.copy);
+    const points = f.points;
     await this.linkSeries(db, doc, x, points, copy?.group);
-    const reports = reportsOf(doc.published, x, points);
+    const reports = completeReports(f.reports, points);
     const { figureStatement, statementOf } = await this.linkStatements(db, doc, reports, copy?.group);
     await this.linkConflicts(db, doc, points, figureStatement, copy?.group);
-    await this.linkDenials(db, doc, x, statementOf);
-    await this.linkEntities(db, doc, x);
+    await this.linkDenials(db, doc, x, f.denials, statementOf);
+    await this.linkEntities(db, doc, x, f.entities);
   }
 
   // ---- copies ----
 
-  private async linkCopies(db: Db, doc: Document): Promise<{ group: number; matched: string } | undefined> {
-    const sig = signature(doc.text);
+  private async linkCopies(db: Db, doc: Document, prepared: LinkFeatures['copy']): Promise<{ group: number; matched: string } | undefined> {
     // a few dozen words are too few to call two articles copies of one another
-    if (sig.shingles < 20) return undefined;
-    const bs = bands(sig);
+    if (!prepared) return undefined;
+    const { signature: sig, bands: bs } = prepared;
     const matches: { id: string; sim: number }[] = [];
     const candidates = await rows(db,
       `SELECT c.doc_id, s.signature FROM (SELECT DISTINCT doc_id FROM link_bands WHERE band = ANY($1::bigint[]) ORDER BY doc_id LIMIT ${CANDIDATES}) c
@@ -324,8 +325,8 @@ export class PgLinkStore {
   }
 
   /** Denials of a report (see link/denials.ts): one conflict per denied statement, however many deny it. */
-  private async linkDenials(db: Db, doc: Document, x: Extraction, statementOf: Map<string, number>): Promise<void> {
-    for (const d of denialsOf(x.claims, new Map(x.entities.map((e) => [e.id, e])), doc.published)) {
+  private async linkDenials(db: Db, doc: Document, x: Extraction, found: Denial[], statementOf: Map<string, number>): Promise<void> {
+    for (const d of found) {
       const target = statementOf.get(d.target.id);
       const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
       const who = d.target.source?.entity ? x.entities.find((e) => e.id === d.target.source!.entity)?.name : d.target.source?.text;
@@ -423,14 +424,14 @@ export class PgLinkStore {
    * Clusters made or changed by an earlier name of the same document are kept in memory, so a later
    * name sees them as it would have seen them in the tables.
    */
-  private async linkEntities(db: Db, doc: Document, x: Extraction): Promise<void> {
+  private async linkEntities(db: Db, doc: Document, x: Extraction, prepared: LinkFeatures['entities']): Promise<void> {
     if (!x.entities.length) return;
     // a lone surname is not enough to join people across articles, so it is never taken as known
-    const exactOf = x.entities.map((e) => {
-      const key = nameKey(e.name);
+    const exactOf = x.entities.map((e, i) => {
+      const key = prepared[i]!.key;
       return e.type === 'PERSON' && !key.includes(' ') ? undefined : `${e.type}|${key}|${e.country ?? ''}`;
     });
-    const keysOf = x.entities.map((e) => entityKeys(e));
+    const keysOf = prepared.map((p) => p.keys);
     // `names` and `country` are the cluster as stored when this document began (or as created by it):
     // what later names of the document are matched against; `pending` is what the document adds
     type Cluster = { id: number; type: string; name: string; country: string | null; names: string[]; fresh: boolean; documents: number; mentions: number;
