@@ -237,6 +237,13 @@ test('statements R2: Russia’s embassy answering R1, in HL-2 (dated) and EC-1 (
   assert.ok(!outletsOf(r2).has('MW-1'), 'Moscow’s “legally, mostly as students” ten months later is another statement');
 });
 
+test('statements R9: the NIS report to parliament of May 2025 (as many as 16,000), restated in June as “last month”', () => {
+  const rows = json<StatementGroup[]>(['statements']);
+  const r9 = statementWith(rows, 'TXT-2', /16,000/);
+  const ids = outletsOf(r9);
+  for (const id of ['TXT-2', 'HL-3', 'MW-3']) assert.ok(ids.has(id), `${id} (${[...ids].join(', ')})`);
+});
+
 /** STORY.md's statements reported more than once: the month said and every article that reports each. */
 const STORY_STATEMENTS: Record<string, [string, string[]]> = {
   R1: ['2024-03', ['HL-2', 'EC-1']],
