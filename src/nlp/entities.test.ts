@@ -166,3 +166,9 @@ test('file names, addresses, everyday abbreviations, short dates, contracts and 
   for (const n of ['Margot', 'FuelReport', 'RFP', 'Fri', 'Sat', 'Master Agreement', 'Venus']) assert.ok(!named.includes(n), `${n} in ${named.join(', ')}`);
   assert.equal(byName(entities, 'Ines Morel').type, 'PERSON');
 });
+
+test('a corporate head word makes a name an organisation', () => {
+  const { entities } = run('The memoir was published by Halvorsen Books last year, and Dario Pellegrini Motorsports sponsored the launch.');
+  assert.equal(byName(entities, 'Halvorsen Books').type, 'ORG');
+  assert.equal(byName(entities, 'Dario Pellegrini Motorsports').type, 'ORG');
+});

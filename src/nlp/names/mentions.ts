@@ -397,7 +397,11 @@ const ORG_HEADS = new Set(['agency', 'association', 'authority', 'bank', 'board'
   'league', 'ltd', 'llc', 'plc', 'ministry', 'movement', 'office', 'organisation', 'organization', 'party', 'police', 'service', 'society',
   'team', 'trust', 'union', 'university', 'network', 'parliament', 'assembly', 'congress', 'senate', 'command', 'army', 'navy', 'brigade',
   'battalion', 'regiment', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'news', 'press', 'daily', 'fund', 'secretariat',
-  'administration', 'government', 'cabinet', 'regime', 'magazine', 'institution', 'academy', 'school', 'hospital', 'airlines', 'bank']);
+  'administration', 'government', 'cabinet', 'regime', 'magazine', 'institution', 'academy', 'school', 'hospital', 'airlines', 'bank',
+  'partners', 'holdings', 'industries', 'systems', 'technologies', 'enterprises', 'associates', 'solutions', 'airways',
+  'motors', 'energy', 'petroleum', 'futures', 'securities', 'insurance', 'books', 'publishing', 'publishers', 'records', 'pictures', 'studios',
+  'entertainment', 'communications', 'telecom', 'laboratories', 'labs', 'pharmaceuticals', 'foods', 'brewery', 'motorsports', 'consulting',
+  'llp', 'gmbh', 'ag', 'sa', 'co', 'corporation', 'incorporated', 'limited', 'group', 'coalition', 'alliance', 'caucus']);
 /** Head nouns of geographic and built places. */
 const LOC_HEADS = new Set(['river', 'lake', 'sea', 'ocean', 'mountain', 'mountains', 'mount', 'island', 'islands', 'valley', 'bay', 'gulf',
   'strait', 'peninsula', 'desert', 'forest', 'coast', 'street', 'road', 'avenue', 'square', 'bridge', 'airport', 'harbour', 'harbor',
