@@ -5,6 +5,7 @@
  *   npm run bench                                  (this section runs with the others)
  *   node --import tsx src/bench/ledger.ts          this section alone; --ledger-docs N, --pool N, --keep
  *   node --import tsx src/bench/ledger.ts --queries FILE   the queries alone, on a ledger kept by --keep
+ *   node --import tsx src/bench/ledger.ts --extend FILE --ledger-docs N   N more documents linked into a kept ledger
  *
  * Extracting 100k documents would take longer than a bench run, so a pool of real paragraphs
  * (Wikinews, MEANTIME; see corpus.ts) is extracted once, and documents are recombined from it:
@@ -144,14 +145,18 @@ export async function queryBench(path: string): Promise<void> {
   );
 }
 
-export async function runLedgerBench(opts: { docs: number; poolSize: number; path: string }): Promise<LedgerBenchResult> {
-  const rnd = prng(2024);
+export async function runLedgerBench(opts: { docs: number; poolSize: number; path: string; extend?: boolean }): Promise<LedgerBenchResult> {
+  let rnd = prng(2024);
   const t0 = performance.now();
   const paragraphs = pool(opts.poolSize, rnd);
   const poolSeconds = (performance.now() - t0) / 1000;
-  for (const f of [opts.path, `${opts.path}-wal`, `${opts.path}-shm`]) rmSync(f, { force: true });
+  if (!opts.extend) for (const f of [opts.path, `${opts.path}-wal`, `${opts.path}-shm`]) rmSync(f, { force: true });
   mkdirSync(dirname(opts.path), { recursive: true });
   const ledger = new SqliteLedger(opts.path);
+  // extending a kept ledger: documents numbered on from those it holds, drawn from another stream
+  const first = opts.extend ? (ledger.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n + 1 : 1;
+  if (first > 1) rnd = prng(2024 + first);
+  const last = first + opts.docs - 1;
   // time the linking step apart from storing: wrap the ledger's link store
   const links = (ledger as unknown as { links: { link: (d: Document, x: Extraction) => unknown } }).links;
   const link = links.link.bind(links);
@@ -168,7 +173,7 @@ export async function runLedgerBench(opts: { docs: number; poolSize: number; pat
     return r;
   };
   const checkpoints: LedgerCheckpoint[] = [];
-  const marks = [1000, 10000, 100000].filter((m) => m < opts.docs).concat(opts.docs);
+  const marks = [1000, 10000, 100000].filter((m) => m > first && m < last).concat(last);
   const recent: { doc: Document; extraction: Extraction; parts: Pooled[] }[] = [];
   let batch: { doc: Document; extraction: Extraction }[] = [];
   let addMs = 0;
@@ -180,7 +185,7 @@ export async function runLedgerBench(opts: { docs: number; poolSize: number; pat
     added += batch.length;
     batch = [];
   };
-  for (let n = 1; n <= opts.docs; n++) {
+  for (let n = first; n <= last; n++) {
     const year = 2015 + Math.floor(rnd() * 11);
     const published = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
     let parts: Pooled[];
@@ -259,10 +264,12 @@ export async function ledgerBench(argv: string[] = []): Promise<LedgerBenchResul
     const at = argv.indexOf(name);
     return at >= 0 ? Number(argv[at + 1]) : fallback;
   };
-  const path = join(REPO_ROOT, '.bench', `ledger-${process.pid}.db`);
-  process.stderr.write(`bench: cross-article linking up to ${fmt(arg('--ledger-docs', 100000))} documents…\n`);
-  const r = await runLedgerBench({ docs: arg('--ledger-docs', 100000), poolSize: arg('--pool', 1500), path });
-  if (!argv.includes('--keep')) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  const at = argv.indexOf('--extend');
+  const extend = at >= 0 ? argv[at + 1] : undefined;
+  const path = extend ?? join(REPO_ROOT, '.bench', `ledger-${process.pid}.db`);
+  process.stderr.write(`bench: cross-article linking ${extend ? `of ${fmt(arg('--ledger-docs', 1000))} more documents into ${extend}` : `up to ${fmt(arg('--ledger-docs', 100000))} documents`}…\n`);
+  const r = await runLedgerBench({ docs: arg('--ledger-docs', extend ? 1000 : 100000), poolSize: arg('--pool', 1500), path, ...(extend ? { extend: true } : {}) });
+  if (!argv.includes('--keep') && !extend) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   else process.stderr.write(`bench: ledger kept at ${path} (time its queries again with --queries ${path})\n`);
   process.stdout.write('\n' + ledgerTable(r) + '\n');
   return r;
