@@ -4,7 +4,7 @@
  * the held-out fifth of wikigold are kept for measurement). Averaged structured perceptron, Viterbi decoding,
  * fixed seed: the same data gives the same weights. Run: npm run train:ner  (about a minute or two).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../src/eval/shared.ts';
@@ -13,7 +13,7 @@ import { segment } from '../src/nlp/segment.ts';
 import { gazetteer } from '../src/nlp/names/gazetteer.ts';
 import { SPAN_TYPES, spanFeatures } from '../src/nlp/names/typer.ts';
 import {
-  LABELS, N_LABELS, allowed, documentFeatures, edgeFeatures, encodeModel, prepare as prepareTagger, taggerInput, tokenFeatures, viterbi,
+  LABELS, N_LABELS, allowed, buildDictionary, documentFeatures, edgeFeatures, encodeModel, prepare as prepareTagger, taggerInput, tokenFeatures, viterbi,
 } from '../src/nlp/names/tagger.ts';
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
@@ -236,6 +236,17 @@ function f1(p: Perceptron, sents: Sent[]): number {
 }
 
 const t0 = Date.now();
+
+// Everyday English words, from the word-list package (MIT), as the Bloom filter the tagger reads;
+// written first, because the features below read it
+{
+  const path = (await import('word-list')).default;
+  if (!existsSync(path)) throw new Error('word-list is not installed (npm install)');
+  const words = readFileSync(path, 'utf8').split('\n').filter((w) => w);
+  const buf = gzipSync(buildDictionary(words), { level: 9 });
+  writeFileSync(join(REPO_ROOT, 'models', 'ner-words.bin'), buf);
+  console.log(`models/ner-words.bin: ${words.length} words, ${(buf.length / 1024).toFixed(0)} KiB`);
+}
 const wiki = wikigoldSplit();
 // GUM's BIO files leave out one-token names; they are put back from its CoNLL-U (see readGum)
 const repaired = { singleTokenNames: !process.env.NER_GUM_AS_SHIPPED };
@@ -245,25 +256,51 @@ const train = prepare(trainDocs);
 const dev = prepare(devDocs);
 console.log(`prepared ${train.length} training sentences, ${dev.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
-/** Trains a tagger on the sentences (fixed shuffle seed), returns the averaged weights as a decoder. */
-function trainTagger(sents: Sent[], label: string, dev?: Sent[]): Perceptron {
-  const p = new Perceptron();
-  const random = rng(20250619);
-  const order = sents.map((_, i) => i);
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+/** Shuffle seeds: one averaged perceptron is trained per seed and their weights are averaged. */
+const SEEDS = (process.env.NER_SEEDS ?? '20250619,7,1234').split(',').map(Number);
+
+/**
+ * Trains a tagger on the sentences, once per shuffle seed (`seeds`), and returns the mean of
+ * the averaged weights as a decoder. One perceptron's score swings by a point or two with the
+ * order it saw the sentences in; the mean of a few is steadier.
+ */
+function trainTagger(sents: Sent[], label: string, dev?: Sent[], seeds = SEEDS): Perceptron {
+  const mixed = new Perceptron();
+  mixed.index = new Map();
+  const sums: number[][] = [];
+  for (const seed of seeds) {
+    const p = new Perceptron();
+    const random = rng(seed);
+    const order = sents.map((_, i) => i);
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const i of order) decode(p, sents[i]!, true);
     }
-    for (const i of order) decode(p, sents[i]!, true);
-    // dev score with the current (not averaged) weights: a progress signal only
-    if (dev) console.log(`${label} epoch ${epoch}: ${p.index.size} features, GUM dev span F1 (PER/ORG/LOC, raw weights) ${(100 * f1(p, dev)).toFixed(1)}`);
+    const avg = p.averaged();
+    for (const [f, r] of p.index) {
+      let row = mixed.index.get(f);
+      if (row === undefined) {
+        row = sums.length * N_LABELS;
+        mixed.index.set(f, row);
+        sums.push(new Array<number>(N_LABELS).fill(0));
+      }
+      const sum = sums[row / N_LABELS]!;
+      for (let k = 0; k < N_LABELS; k++) sum[k]! += avg[r + k]! / seeds.length;
+    }
+    // dev score of this seed's averaged weights: a progress signal only
+    if (dev) {
+      const one = new Perceptron();
+      one.index = p.index;
+      one.w = new Float64Array(avg);
+      console.log(`${label}, seed ${seed}: ${p.index.size} features, GUM dev span F1 (PER/ORG/LOC) ${(100 * f1(one, dev)).toFixed(1)}`);
+    }
   }
-  const avg = p.averaged();
-  const frozen = new Perceptron();
-  frozen.index = p.index;
-  frozen.w = new Float64Array(avg);
-  return frozen;
+  mixed.w = new Float64Array(sums.length * N_LABELS);
+  sums.forEach((row, i) => mixed.w.set(row, i * N_LABELS));
+  return mixed;
 }
 
 /** Drops rows that never matter, writes the model file, returns the decoder that the file holds. */
@@ -319,7 +356,7 @@ const shippedFirst = ship(first, 'ner.bin', () => f1(first, dev));
 const FOLDS = 5;
 const folds: Perceptron[] = [];
 for (let k = 0; k < FOLDS; k++) {
-  folds.push(trainTagger(train.filter((s) => s.doc % FOLDS !== k), `fold ${k + 1}`));
+  folds.push(trainTagger(train.filter((s) => s.doc % FOLDS !== k), `fold ${k + 1}`, undefined, SEEDS.slice(0, 1)));
   console.log(`first pass without fold ${k + 1} trained; ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 }
 const train2 = withDocumentFeatures(train, (d) => folds[d % FOLDS]!);

@@ -184,8 +184,46 @@ const CAP_CODE: Record<string, number> = { d: 1, o: 2, l: 3, A: 4, X: 5 };
 const FLAG_GIVEN = 1;
 const FLAG_FAMILY = 2;
 const FLAG_TITLE_BEFORE = 4;
+/** The word in lower case is an everyday English word (see dictionary()). */
+const FLAG_DICT = 8;
 
-type WordHashes = { word: number; key: number; shape: number; p3: number; s3: number; s2: number; cap: number };
+/**
+ * Everyday English words (the word-list package's), kept as a Bloom filter in models/ner-words.bin
+ * (built by scripts/train-ner.ts): 2^22 bits, three probes, about one word in 200 wrongly in.
+ * "Gas", "Notice", "Team" written with a capital are rarely names; "Athens" and "Enron" are no
+ * words. Without the file no word is in.
+ */
+export const DICT_BITS = 22;
+const DICT_PROBES = 3;
+const WORDS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/ner-words.bin');
+let dictBits: Uint8Array | undefined;
+
+function probes(word: string, visit: (bit: number) => void): void {
+  const h1 = hashString(word);
+  const h2 = mix(h1, 0x5bd1e995) | 1;
+  const mask = (1 << DICT_BITS) - 1;
+  for (let j = 0; j < DICT_PROBES; j++) visit((h1 + Math.imul(j, h2)) & mask);
+}
+
+/** Is this lower-case word an everyday English word? */
+export function inDictionary(word: string): boolean {
+  if (!dictBits) dictBits = existsSync(WORDS_PATH) ? new Uint8Array(gunzipSync(readFileSync(WORDS_PATH))) : new Uint8Array(1 << (DICT_BITS - 3));
+  const bits = dictBits;
+  let all = true;
+  probes(word, (b) => {
+    if (!(bits[b >>> 3]! & (1 << (b & 7)))) all = false;
+  });
+  return all;
+}
+
+/** The Bloom filter of these words, as models/ner-words.bin holds it (before gzip). */
+export function buildDictionary(words: Iterable<string>): Uint8Array {
+  const bits = new Uint8Array(1 << (DICT_BITS - 3));
+  for (const w of words) probes(w, (b) => (bits[b >>> 3]! |= 1 << (b & 7)));
+  return bits;
+}
+
+type WordHashes = { word: number; key: number; shape: number; p3: number; s3: number; s2: number; cap: number; dict: boolean };
 
 const posHashes = new Map<string, number>();
 function posHash(pos: string): number {
@@ -213,7 +251,7 @@ function hashTokens(inp: TaggerInput, gz: Gazetteer, scored: Uint8Array): TokenH
       const lw = t.toLowerCase();
       const word = hashString(lw);
       w = { word, key: k ? hashString(k) : word, shape: hashString(shape(t)), p3: hashString(lw.slice(0, 3)), s3: hashString(lw.slice(-3)),
-        s2: hashString(lw.slice(-2)), cap: CAP_CODE[capClass(t)]! };
+        s2: hashString(lw.slice(-2)), cap: CAP_CODE[capClass(t)]!, dict: inDictionary(lw) };
       seen.set(t, w);
     }
     h.word[i] = w.word;
@@ -224,6 +262,7 @@ function hashTokens(inp: TaggerInput, gz: Gazetteer, scored: Uint8Array): TokenH
     h.s2[i] = w.s2;
     h.pos[i] = posHash(inp.tokens[i]!.pos);
     h.cap[i] = w.cap;
+    if (w.dict) h.flags[i]! |= FLAG_DICT;
     const cc = w.cap === CAP_CODE.X ? 'X' : w.cap === CAP_CODE.A ? 'A' : '';
     h.docCase[i] = hashString(inp.docCase[i]!);
     if (inp.runLast[i]) {
@@ -269,6 +308,10 @@ export function tokenFeatures(h: TokenHashes, i: number, sentStart: number, sent
   if (i > sentStart && h.gaz[i - 1]!.length) out.push(f1(24, h.gaz[i - 1]![0]!));
   if (i + 1 < sentEnd && h.gaz[i + 1]!.length) out.push(f1(25, h.gaz[i + 1]![0]!));
   const fl = h.flags[i]!;
+  const dictSelf = fl & FLAG_DICT ? 1 : 0;
+  const dictP1 = capP1 === CAP_CODE.X || capP1 === CAP_CODE.A ? (h.flags[i - 1]! & FLAG_DICT ? 2 : 1) : 0;
+  const dictN1 = capN1 === CAP_CODE.X || capN1 === CAP_CODE.A ? (h.flags[i + 1]! & FLAG_DICT ? 2 : 1) : 0;
+  out.push(f2(30, dictSelf, ccFirst), f3(31, dictP1, dictSelf, dictN1));
   if (fl & FLAG_GIVEN) out.push(f1(26, 1));
   if (fl & FLAG_FAMILY) out.push(f1(27, 1));
   if (fl & FLAG_TITLE_BEFORE && i > sentStart) out.push(f1(28, 1));
