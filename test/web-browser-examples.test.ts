@@ -46,9 +46,19 @@ after(async () => {
 type Drawn = { x: number; text: string; period: string; published: string; ring: string; conflicts: string[] };
 
 test('examples: an estimate for 2023 reported in 2025 sits in 2023 unmarked; only the ledger’s conflict is ringed, in the chart and the table alike', async () => {
+  // offline: every request the page makes goes to this server, and none fails
+  const requests: string[] = [];
+  const failed: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
   await page.goto(`${server.url}/figures/${encodeURIComponent('north korean workers in russia')}`);
   assert.equal(await page.locator('h1').innerText(), 'North Korean workers in Russia');
   await page.waitForSelector('#timeline[data-points]');
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(failed, []);
   const drawn: Drawn[] = await page.evaluate(() => {
     const chart = (window as any).Chart.getChart(document.getElementById('timeline'));
     return chart.data.datasets.flatMap((ds: any, i: number) =>

@@ -96,6 +96,10 @@ test('GET /api/figures and /api/series give the ledger’s series with its point
     // a phrase naming the measure finds the series too
     assert.equal((await get('/api/series/polish%20workers%20in%20rotterdam')).body.series.key, PORT_SERIES);
     assert.equal((await get('/api/series/no%20such%20thing')).status, 404);
+    // conflicts filtered by words of their label, before paging
+    assert.deepEqual((await get('/api/conflicts?measure=polish+workers')).body.items.map((c: any) => c.measure), ['Polish workers in Rotterdam']);
+    assert.deepEqual((await get('/api/conflicts?measure=polish+workers&offset=1')).body.items, []);
+    assert.deepEqual((await get('/api/conflicts?measure=zeppelins')).body.items, []);
   } finally {
     await port.close();
   }

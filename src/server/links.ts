@@ -65,6 +65,8 @@ export const NO_LINKS: Links = {
 
 /** Statements are looked up by paging through the list; past this many the lookup gives up. */
 const STATEMENT_LOOKUP_LIMIT = 10_000;
+/** Conflicts filtered by words of their label are looked for among the latest this many. */
+export const CONFLICT_SCAN_LIMIT = 10_000;
 
 /** The ledger's own cross-article links (src/link/, computed at ingest), in the shape the pages use. */
 export function ledgerLinks(ledger: Pick<Ledger, 'statements' | 'conflicts' | 'copies'>): Links {
@@ -109,16 +111,29 @@ export function ledgerLinks(ledger: Pick<Ledger, 'statements' | 'conflicts' | 'c
       }
       return undefined;
     },
-    conflicts: async (opts = {}) =>
-      (await ledger.conflicts({ limit: opts.limit, offset: opts.offset }))
-        .filter((c) => !opts.measure || c.label.toLowerCase().includes(opts.measure.toLowerCase()))
-        .map((c) => ({
+    conflicts: async (opts = {}) => {
+      let rows: LinkConflictRow[];
+      if (!opts.measure) rows = await ledger.conflicts({ limit: opts.limit, offset: opts.offset });
+      else {
+        // the filter applies before paging: look through the latest conflicts until the page is full
+        const words = opts.measure.toLowerCase();
+        const want = (opts.offset ?? 0) + (opts.limit ?? 50);
+        const found: LinkConflictRow[] = [];
+        for (let at = 0; at < CONFLICT_SCAN_LIMIT && found.length < want; at += 500) {
+          const chunk = await ledger.conflicts({ limit: 500, offset: at });
+          found.push(...chunk.filter((c) => c.label.toLowerCase().includes(words)));
+          if (chunk.length < 500) break;
+        }
+        rows = found.slice(opts.offset ?? 0, want);
+      }
+      return rows.map((c) => ({
           id: String(c.id),
           measure: c.label,
           reason: c.why.join('; '),
           points: c.sides.flatMap((side) => side.points.map(toPoint)),
           sides: c.sides.map((side) => ({ value: side.value, points: side.points.map(toPoint) })),
-        })),
+        }));
+    },
     copies: async (opts = {}) =>
       (await ledger.copies({ limit: opts.limit, offset: opts.offset })).map((g) => ({
         id: String(g.id),
