@@ -4,7 +4,7 @@
  * the right span, wrong edges, gold name of an unscored type, nothing there). For error analysis;
  * the scores themselves come from `npm run eval -- ner`.
  *
- *   node --import tsx scripts/ner-errors.ts gum|uner|wikigold [--summary]
+ *   node --import tsx scripts/ner-errors.ts gum|gum+|uner|wikigold [--summary]   (gum+: GUM dev with its one-token names restored)
  */
 import { type GoldDoc, readGum, readUner, wikigoldSplit } from '../src/eval/nerCorpus.ts';
 import { predictedNames } from '../src/eval/ner.ts';
@@ -13,7 +13,7 @@ const EVAL_TYPE: Record<string, string> = { PER: 'PER', PERSON: 'PER', ORG: 'ORG
 
 const which = process.argv[2] ?? 'gum';
 const summaryOnly = process.argv.includes('--summary');
-const docs: GoldDoc[] = which === 'uner' ? readUner() : which === 'wikigold' ? wikigoldSplit().heldOut : readGum('dev');
+const docs: GoldDoc[] = which === 'uner' ? readUner() : which === 'wikigold' ? wikigoldSplit().heldOut : readGum('dev', { singleTokenNames: which === 'gum+' });
 
 const causes = new Map<string, number>();
 const tally: Record<string, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };

@@ -172,3 +172,11 @@ test('a corporate head word makes a name an organisation', () => {
   assert.equal(byName(entities, 'Halvorsen Books').type, 'ORG');
   assert.equal(byName(entities, 'Dario Pellegrini Motorsports').type, 'ORG');
 });
+
+test('a name the article puts things in, at least twice, and never has speak, is a place', () => {
+  const text = 'Dalman\n\nDalman is a town in the province of Ysel.\n\nHistory\n\nThe first settlers of Dalman were fishermen. In 1902 Dalman was registered ' +
+    'as a town. Ships were sunk in Dalman waters during the war. In the past, Dalman was unknown outside the province. Tourism is the main industry in Dalman today.';
+  const { entities } = run(text);
+  assert.equal(byName(entities, 'Dalman').type, 'LOC');
+  assert.ok(!entities.some((e) => e.type === 'PERSON' && e.name === 'Dalman'));
+});

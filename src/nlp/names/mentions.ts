@@ -533,6 +533,23 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
   const shortForms = new Set<string>();
   for (const m of mentions) if (m.type === 'PERSON') for (const part of personShortForms(m, keys)) shortForms.add(part);
   for (const m of mentions) if (m.end - m.start === 1 && shortForms.has(m.key) && !(m.from === 'list' && m.entries.length)) vote(m.key, 'PERSON', 100);
+  // a name the document puts people in ("in Coron", "near Coron") at least twice, and never has speak or act as a
+  // person does, is a place whatever the tagger made of each occurrence
+  {
+    const placeUse = new Map<string, number>();
+    const personUse = new Set<string>();
+    for (const m of mentions) if (m.type === 'PERSON' && m.end - m.start === 1 && !shortForms.has(m.key)) placeUse.set(m.key, 0);
+    for (const m of mentions) if (m.title) personUse.add(m.key);
+    if (placeUse.size) {
+      for (let i = 0; i < tokens.length; i++) {
+        const n = placeUse.get(keys[i]!);
+        if (n === undefined || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+        if (IN_PLACE_BEFORE.has(keys[i - 1] ?? '')) placeUse.set(keys[i]!, n + 1);
+        if (PERSON_AFTER.has(keys[i + 1] ?? '') || HONORIFICS.has(keys[i - 1] ?? '')) personUse.add(keys[i]!);
+      }
+      for (const [k, n] of placeUse) if (n >= 2 && !personUse.has(k)) vote(k, 'LOC', 1000);
+    }
+  }
   // one type per name across the document
   for (const m of mentions) {
     const w = winner(m.key);
@@ -562,6 +579,12 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
     }
   }
 }
+
+/** Words after which a name is where something is: "in Coron", "near Tikrit". */
+const IN_PLACE_BEFORE = new Set(['in', 'near', 'into', 'inside', 'outside', 'across', 'throughout', 'around', 'towards', 'toward']);
+/** Words after a name that only a person takes: "Coron said" would make it a person. */
+const PERSON_AFTER = new Set(['said', 'says', 'told', 'asked', 'added', 'wrote', 'explained', 'who', 'himself', 'herself', 'his', 'her']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady']);
 
 /** Family names that East Asian news writes first ("Kim Jong-un", "Xi Jinping"); the later "Kim" means this person. */
 export const FAMILY_FIRST = new Set(['kim', 'lee', 'park', 'choi', 'jung', 'chung', 'kang', 'cho', 'yoon', 'yun', 'jang', 'lim', 'han', 'oh',
