@@ -108,7 +108,7 @@ Examples:
     });
   const timeoutOption = () =>
     new Option('--timeout <seconds>', 'give up on a document whose extraction takes longer than this').default(60).argParser(countArg);
-  const inputsHelp = 'files or folders: dated text (" date YYYY-MM-DD" first), plain text, HTML pages, RSS/Atom feeds, JSON Lines, any of them gzipped; - reads standard input';
+  const inputsHelp = 'files or folders: dated text (" date YYYY-MM-DD" first), plain text, HTML pages, RSS/Atom feeds, JSON Lines, any of them gzipped; - reads standard input (folders are read recursively, skipping hidden and Markdown files)';
 
   program
     .command('extract')

@@ -72,6 +72,18 @@ test('a folder is read recursively in a stable order, each format by its reader'
   assert.equal(docs[3]!.published, '2020-01-01');
 });
 
+test('a folder’s Markdown notes are not read as articles; a Markdown file named on its own is', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'README.md'), '# Port strike coverage\n\nThe union said these files come from three outlets.');
+  writeFileSync(join(dir, 'story.txt'), ' date 2024-03-02 Dock workers walked out, the union said.');
+  const got = await all([dir]);
+  assert.equal(got.length, 1, 'only the article');
+  assert.match((got[0] as { doc: { origin: string } }).doc.origin, /story\.txt$/);
+  const named = await all([join(dir, 'README.md')]);
+  assert.equal(named.length, 1);
+  assert.equal(named[0]!.kind, 'document');
+});
+
 test('bad inputs are rejected with a reason and where, and the good ones still come through', async () => {
   const dir = tmp();
   writeFileSync(join(dir, 'empty.txt'), '');

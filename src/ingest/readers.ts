@@ -189,11 +189,15 @@ async function* unitsOf(source: Source, opts: ReadOptions): AsyncGenerator<Unit>
 /**
  * Files under a folder, recursively, in a stable order; hidden files and folders are skipped. Links
  * are yielded too (a link to a file is read; `inputs` refuses a link to a folder, which could loop).
+ * Markdown files are skipped as well: in a folder of articles they are its README and notes, and
+ * reading them as news would put their sentences in the ledger as claims. A Markdown article named
+ * on its own is read.
  */
 export async function* walk(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
+    if (!e.isDirectory() && /\.md$/i.test(e.name)) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p);
     else if (e.isFile() || e.isSymbolicLink()) yield p;
