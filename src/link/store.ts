@@ -106,8 +106,10 @@ export class LinkStore {
       insConflictPoint: p('INSERT OR IGNORE INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES (?, ?, ?, ?)'),
       insConflictClaim: p('INSERT OR IGNORE INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) VALUES (?, ?, ?, ?)'),
 
-      entitiesInBlocks: p(`SELECT DISTINCT entity_id AS id FROM link_entity_keys WHERE block IN (SELECT value FROM json_each(?))
-                           ORDER BY entity_id DESC LIMIT 50`),
+      // the candidates' rows with their ids, in one statement rather than one lookup each
+      entitiesInBlocks: p(`SELECT id, type, name, country, names FROM link_entities WHERE id IN
+                             (SELECT DISTINCT entity_id FROM link_entity_keys WHERE block IN (SELECT value FROM json_each(?)) ORDER BY entity_id DESC LIMIT 50)
+                           ORDER BY id DESC`),
       entityById: p('SELECT id, type, name, country, names FROM link_entities WHERE id = ?'),
       insEntity: p('INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES (?, ?, ?, ?, 1, ?)'),
       joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = coalesce(?, names), country = coalesce(country, ?) WHERE id = ?'),
@@ -385,18 +387,18 @@ export class LinkStore {
         continue;
       }
       if (!keys.length) continue;
-      let best: { id: number; confidence: number; evidence: string[]; names: string[] } | undefined;
+      let best: { id: number; name: string; confidence: number; evidence: string[]; names: string[] } | undefined;
       // precise keys first, then the matcher's broad one (a family name), so a common name cannot crowd out the right cluster
-      const ids = new Set<number>();
+      const candidates = new Map<number, Row>();
       for (const group of [keys.slice(0, -1), keys.slice(-1)]) {
-        if (group.length) for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(group)) as Row[]) ids.add(c.id as number);
+        if (!group.length) continue;
+        for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(group)) as Row[]) if (!candidates.has(c.id)) candidates.set(c.id, c);
       }
-      for (const id of ids) {
-        const cand = this.q.entityById!.get(id) as Row;
+      for (const cand of candidates.values()) {
         const names = JSON.parse(cand.names) as string[];
         for (const name of names) {
           const v = sameEntity(e, { name, type: cand.type, ...(cand.country ? { country: cand.country } : {}) });
-          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: cand.id, ...v, names };
+          if (v && v.confidence >= 0.5 && (!best || v.confidence > best.confidence)) best = { id: cand.id, name: cand.name, ...v, names };
         }
       }
       let cluster: number;
@@ -409,7 +411,7 @@ export class LinkStore {
         this.q.insEntityMember!.run(doc.id, e.id, cluster, e.name, e.mentions.length, 1, 'first mention in the ledger', doc.published ?? '');
       }
       for (const k of keys) this.q.insEntityKey!.run(k, cluster);
-      const name = (this.q.entityById!.get(cluster) as Row).name as string;
+      const name = best ? best.name : e.name;
       if (this.knownNames.size > 100_000) this.knownNames.clear();
       if (exact) this.knownNames.set(exact, { id: cluster, name });
     }
