@@ -180,3 +180,10 @@ test('a name the article puts things in, at least twice, and never has speak, is
   assert.equal(byName(entities, 'Dalman').type, 'LOC');
   assert.ok(!entities.some((e) => e.type === 'PERSON' && e.name === 'Dalman'));
 });
+
+test('"the Secretary" after "Secretary Ana Ruiz" names her and links to her; the title before her name is no name', () => {
+  const { entities } = run('Education Secretary Ana Ruiz announced the waiver on Monday. Critics said the Secretary had no authority to cancel the loans.');
+  const p = byName(entities, 'Ana Ruiz');
+  assert.deepEqual(p.mentions.map((m) => m.text), ['Ana Ruiz', 'Secretary']);
+  assert.ok(!entities.some((e) => e !== p && e.mentions.some((m) => m.text === 'Secretary')));
+});

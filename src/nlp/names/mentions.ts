@@ -265,6 +265,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
 
   addAddressedNames(mentions, seg, input, gz, covered);
   stripTitles(mentions, tokens, keys);
+  titleHolders(mentions, tokens, keys, covered);
   spreadWithinDocument(mentions, seg, input, covered);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, input };
@@ -452,6 +453,38 @@ function settleType(tagged: EntityType, entries: GazEntry[], cased: boolean, hea
   if (tagged === 'PERSON' && cased && entries.length && !entries.some((e) => e.type === 'PERSON')) return entries[0]!.type;
   if (tagged === 'MISC' && entries.some((e) => e.type === 'NORP')) return 'NORP';
   return tagged;
+}
+
+/**
+ * "the Secretary" after "Secretary Miguel Cardona": a capitalised title after "the", held by a person the
+ * document has already named with it, names that person (linking joins it to the holder).
+ */
+function titleHolders(mentions: Mention[], tokens: Token[], keys: string[], covered: Uint8Array): void {
+  const held = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || !m.title) continue;
+    const [a, b] = m.title;
+    // a title written before a name is the role, never another name ("So Secretary Cardona")
+    for (let i = a; i < b; i++) covered[i] = 1;
+    for (let i = a; i < b; i++) if (!held.has(keys[i]!) || held.get(keys[i]!)! > a) held.set(keys[i]!, a);
+    const whole = keysJoin(keys, a, b);
+    if (!held.has(whole) || held.get(whole)! > a) held.set(whole, a);
+  }
+  if (!held.size) return;
+  for (let i = 1; i < tokens.length; i++) {
+    if (keys[i - 1] !== 'the' || covered[i] || !/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    // the longest held title that starts here: "the Prime Minister", "the Secretary"
+    for (const len of [2, 1]) {
+      if (i + len > tokens.length || (len === 2 && (covered[i + 1] || !/^\p{Lu}/u.test(tokens[i + 1]!.text)))) continue;
+      const k = keysJoin(keys, i, i + len);
+      const since = held.get(k);
+      if (since === undefined || since >= i || !roleNouns().get(`T:${k}`)) continue;
+      if (/^\p{Lu}/u.test(tokens[i + len]?.text ?? '')) break;
+      mentions.push({ start: i, end: i + len, type: 'PERSON', key: k, entries: [], from: 'document' });
+      for (let j = i; j < i + len; j++) covered[j] = 1;
+      break;
+    }
+  }
 }
 
 /** "President Vladimir V. Putin": the title is the role, the rest the name. */
