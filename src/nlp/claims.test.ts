@@ -450,3 +450,14 @@ test('verbs counted only a few times as cues in PolNeAR train still fire when ne
   assert.equal(contentOf(c), 'the cost of the new bridge');
   assert.equal(byCue(run('The senator chided her colleagues for the delay.').claims, 'chided').source?.text, 'The senator');
 });
+
+test('"in a statement" after the verb is in the cue; "in an interview" is not (as PolNeAR train counts them)', () => {
+  assert.equal(contentOf(byCue(run('The mayor said in a statement that the bridge would reopen.').claims, 'said in a statement')), 'that the bridge would reopen');
+  const c = byCue(run('The mayor said in an interview that the bridge would reopen.').claims, 'said');
+  assert.equal(contentOf(c), 'that the bridge would reopen');
+  assert.equal(byCue(run('The bridge will reopen in May, the mayor said in an interview.').claims, 'said').source?.text, 'the mayor');
+});
+
+test('a preposition counted in the cue after its verb joins it', () => {
+  assert.equal(contentOf(byCue(run('The senator argued against the new toll.').claims, 'argued against')), 'the new toll');
+});

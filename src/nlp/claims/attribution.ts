@@ -15,6 +15,7 @@ import type { Segmented, Token } from '../segment.ts';
 import {
   CHANNEL_NOUNS,
   CLAUSE_OPENERS,
+  CUE_CHANNELS,
   CUE_VERBS,
   GROUP_ADVERBS_RIGHT,
   RECIPIENT_NOUNS,
@@ -911,14 +912,15 @@ function quotationAfter(doc: Doc, hi: number): Range | undefined {
   return last >= hi ? [hi, last + 1] : undefined;
 }
 
-/** "in a statement", "in an interview on Tuesday": the channel goes with the cue. */
+/** "in a statement", "in a news release": the channel goes with the cue (those PolNeAR counts in it). */
 function absorbChannel(doc: Doc, b: number, hi: number): number {
   const { tokens, lower } = doc;
   if (lower[b] !== 'in') return b;
   let k = b + 1;
   if (k < hi && (tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'PRON')) k++;
   for (let n = 0; n < 3 && k < hi; n++, k++) {
-    if (CHANNEL_NOUNS.has(lower[k]!)) return k + 1;
+    if (CUE_CHANNELS.has(lower[k]!)) return k + 1;
+    if (CHANNEL_NOUNS.has(lower[k]!)) return b;
     if (!(tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NUM')) break;
   }
   return b;
