@@ -187,3 +187,11 @@ test('"the Secretary" after "Secretary Ana Ruiz" names her and links to her; the
   assert.deepEqual(p.mentions.map((m) => m.text), ['Ana Ruiz', 'Secretary']);
   assert.ok(!entities.some((e) => e !== p && e.mentions.some((m) => m.text === 'Secretary')));
 });
+
+test('a signature name ends before its role or the words that follow it; a storm named once stays a storm', () => {
+  const sig = run('Team 2: Coach: Nora Lindgren - Analyst, Paul Ekman - Associate\n\nBest regards,\n\nDaniel Forsberg Direct Dial: 555 0100');
+  const people = sig.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(people.includes('Nora Lindgren') && people.includes('Daniel Forsberg'), people.join(', '));
+  const storm = run('Hurricane Odalys strengthened on Monday. By Tuesday, Odalys had forced thousands to leave the coast.');
+  assert.ok(!storm.entities.some((e) => e.type === 'PERSON' && /Odalys/.test(e.name)), storm.entities.map((e) => `${e.type} ${e.name}`).join(', '));
+});

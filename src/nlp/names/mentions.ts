@@ -266,6 +266,7 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   addAddressedNames(mentions, seg, input, gz, covered);
   stripTitles(mentions, tokens, keys);
   titleHolders(mentions, tokens, keys, covered);
+  trimPersonTails(mentions, tokens, keys, gz, covered);
   spreadWithinDocument(mentions, seg, input, covered);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, input };
@@ -487,6 +488,35 @@ function titleHolders(mentions: Mention[], tokens: Token[], keys: string[], cove
   }
 }
 
+/**
+ * A person's name that runs on into what follows it in a signature or list: "Bryan Hull - Analyst",
+ * "John Staikos Direct Dial", "Vangie Lee Constellation Power Source". The name ends before a spaced dash
+ * followed by a role, or before a tail of two words or more that are all everyday words or organisation heads.
+ */
+function trimPersonTails(mentions: Mention[], tokens: Token[], keys: string[], gz: Gazetteer, covered: Uint8Array): void {
+  const roles = roleNouns();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || m.end - m.start < 3 || m.entries.length) continue;
+    let end = m.end;
+    for (let i = m.start + 2; i < m.end - 1; i++) {
+      const spaced = tokens[i]!.start > tokens[i - 1]!.end && tokens[i + 1]!.start > tokens[i]!.end;
+      if (/^[-–—]$/.test(tokens[i]!.text) && spaced && roles.get(keys[i + 1]!)) {
+        end = i;
+        break;
+      }
+    }
+    if (end === m.end && gz.commonGivenNames.has(keys[m.start]!)) {
+      let cut = m.end;
+      while (cut - 1 > m.start + 1 && (gz.commonWords.has(keys[cut - 1]!) || ORG_HEADS.has(keys[cut - 1]!)) && /^\p{Lu}/u.test(tokens[cut - 1]!.text)) cut--;
+      if (m.end - cut >= 2) end = cut;
+    }
+    if (end === m.end) continue;
+    for (let i = end; i < m.end; i++) covered[i] = 0;
+    m.end = end;
+    m.key = keysJoin(keys, m.start, m.end);
+  }
+}
+
 /** "President Vladimir V. Putin": the title is the role, the rest the name. */
 function stripTitles(mentions: Mention[], tokens: Token[], keys: string[]): void {
   const roles = roleNouns();
@@ -549,6 +579,8 @@ function spreadWithinDocument(mentions: Mention[], seg: Segmented, input: Tagger
   };
   let maxLen = 1;
   for (const m of mentions) {
+    // a storm's name stays the storm's when written alone later ("Hurricane Rita" ... "Rita packed winds")
+    if (m.type === 'MISC' && (STORM_WORDS.has(keys[m.start]!) || STORM_WORDS.has(keys[m.start - 1] ?? ''))) vote(keys[m.end - 1]!, 'MISC', 100);
     // the full name counts more than a lone word, and a list's word more than the tagger's
     vote(m.key, m.type, m.from === 'list' ? 3 : 1 + (m.end - m.start > 1 ? 1 : 0));
     maxLen = Math.max(maxLen, m.end - m.start);
