@@ -7,6 +7,7 @@ import { SqliteLedger } from '../store/sqlite.ts';
 import { makeDocument } from '../ingest/document.ts';
 import { extract } from '../nlp/pipeline.ts';
 import { prepare } from './prepare.ts';
+import { pack, unpack } from '../services/packed.ts';
 import type { Document, Extraction } from '../types.ts';
 
 // written for this test: a first count with its place, a later one without (it joins the series that
@@ -43,12 +44,15 @@ test('links made from features prepared in a worker are the links made without t
   });
   const plain = new SqliteLedger(join(mkdtempSync(join(tmpdir(), 'tri-prep-')), 'ledger.db'));
   const prepared = new SqliteLedger(join(mkdtempSync(join(tmpdir(), 'tri-prep-')), 'ledger.db'));
+  const packed = new SqliteLedger(join(mkdtempSync(join(tmpdir(), 'tri-prep-')), 'ledger.db'));
   try {
     for (const d of docs) await plain.addAll([d]);
-    // as a worker thread sends it: a structured clone of the extraction with what was prepared
+    // a structured clone of the extraction with what was prepared, and as a worker thread sends it (packed as JSON)
     for (const d of docs) await prepared.addAll([{ doc: d.doc, extraction: structuredClone(prepare(d.doc, d.extraction)) }]);
+    for (const d of docs) await packed.addAll([{ doc: d.doc, extraction: unpack(pack(prepare(d.doc, d.extraction))) }]);
     const a = dump(plain);
     const b = dump(prepared);
+    assert.deepEqual(dump(packed), a);
     assert.ok(a.link_points!.length >= 4 && a.link_reports!.length >= 3 && a.link_copies!.length >= 2, 'the articles are linked at all');
     assert.deepEqual(b, a);
     // the later count joined the series with a place, and its report says so, as if made after linking
@@ -59,6 +63,7 @@ test('links made from features prepared in a worker are the links made without t
   } finally {
     await plain.close();
     await prepared.close();
+    await packed.close();
   }
 });
 

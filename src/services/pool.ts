@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { POOL_ROLE, type Reply, type Request, type Task, type TaskResult } from './protocol.ts';
+import { isPacked, unpack } from './packed.ts';
 
 type Handle = typeof import('./worker.ts').handle;
 
@@ -100,7 +101,7 @@ export class WorkerPool {
       if (!p || p.id !== m.id) return;
       slot.held.shift();
       this.clock(slot);
-      if (m.ok) p.resolve(m.value);
+      if (m.ok) p.resolve(isPacked(m.value) ? unpack(m.value) : m.value);
       else p.reject(new TaskError('failed', m.error));
       this.dispatch();
     });

@@ -1,6 +1,7 @@
 /** Messages between the pool and its worker threads (kept apart so the pool can load without the nlp stages). */
 import type { Outcome, ParseOptions, WholeFormat } from '../ingest/readers.ts';
 import type { Document, Extraction } from '../types.ts';
+import type { Packed } from './packed.ts';
 
 export const POOL_ROLE = 'triangulate-pool';
 
@@ -12,4 +13,5 @@ export type Task =
 export type TaskResult<T extends Task> = T extends { op: 'parse' } ? Outcome[] : Extraction;
 
 export type Request = { id: number; task: Task };
-export type Reply = { id: number; ok: true; value: Outcome[] | Extraction } | { id: number; ok: false; error: string };
+/** A prepared extraction comes back packed (src/services/packed.ts); the pool unpacks it. */
+export type Reply = { id: number; ok: true; value: Outcome[] | Extraction | Packed } | { id: number; ok: false; error: string };

@@ -10,6 +10,7 @@ import { prepare } from '../link/prepare.ts';
 import { makeDocument } from '../ingest/document.ts';
 import type { Extraction } from '../types.ts';
 import { POOL_ROLE, type Reply, type Request, type Task } from './protocol.ts';
+import { pack } from './packed.ts';
 
 export function handle(task: Task): Outcome[] | Extraction {
   if (task.op === 'parse') return parseWhole(task.format, task.bytes, task.origin, task.opts);
@@ -22,7 +23,8 @@ if (parentPort && workerData?.role === POOL_ROLE) {
   port.on('message', (req: Request) => {
     let reply: Reply;
     try {
-      reply = { id: req.id, ok: true, value: handle(req.task) };
+      const value = handle(req.task);
+      reply = { id: req.id, ok: true, value: req.task.op === 'extract' && req.task.prepare ? pack(value as Extraction) : value };
     } catch (e) {
       reply = { id: req.id, ok: false, error: (e as Error)?.message ?? String(e) };
     }
