@@ -420,4 +420,10 @@ export const MIGRATIONS: string[] = [
   DROP TRIGGER entity_tally_add;
   DROP TRIGGER measure_tally_add;
   `,
+  // 10: \`statements --source\` reads the statements' sources from their rank index alone: a source
+  // that few statements have otherwise read every statement row (tens of thousands at 100k articles)
+  `
+  DROP INDEX link_statements_rank;
+  CREATE INDEX link_statements_rank ON link_statements (documents DESC, id, sources);
+  `,
 ];

@@ -394,4 +394,10 @@ export const PG_MIGRATIONS: string[] = [
     PRIMARY KEY (conflict_id, doc_id, claim_id)
   );
   `,
+  // 5: as SQLite's migration 10: statements ranked with their sources in the index, so \`statements
+  // --source\` can filter on the index alone
+  `
+  DROP INDEX link_statements_rank;
+  CREATE INDEX link_statements_rank ON link_statements (documents DESC, id) INCLUDE (sources);
+  `,
 ];
