@@ -195,3 +195,11 @@ test('a signature name ends before its role or the words that follow it; a storm
   const storm = run('Hurricane Odalys strengthened on Monday. By Tuesday, Odalys had forced thousands to leave the coast.');
   assert.ok(!storm.entities.some((e) => e.type === 'PERSON' && /Odalys/.test(e.name)), storm.entities.map((e) => `${e.type} ${e.name}`).join(', '));
 });
+
+test('e-mail display names are people, US state codes after a place are places, "the X administration" is X', () => {
+  const mail = run('From: " Hollis , Marta " < marta.hollis@example.org >\n\nThe office moved to Topeka , KS last spring.');
+  assert.equal(byName(mail.entities, 'Hollis , Marta').type, 'PERSON');
+  assert.ok(['GPE', 'LOC'].includes(byName(mail.entities, 'KS').type));
+  const admin = run('Critics said the Obama administration moved too slowly.');
+  assert.equal(byName(admin.entities, 'Obama').type, 'PERSON');
+});

@@ -201,6 +201,11 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
       end++;
       type = 'MISC';
     }
+    // "the Bush administration": a listed person's family name before administration/government/campaign is that person
+    if (end - start === 2 && PERSON_LED.has(keys[end - 1]!) && gz.familyNames.has(keys[start]!) && !gz.lookup(keys[start]!).length) {
+      end--;
+      type = 'PERSON';
+    }
     // a document or contract named by its kind: "the Master Agreement", "the Gas Transportation Agreement"
     if (end - start > 1 && LAW_HEADS.has(keys[end - 1]!) && !entries.length) type = 'MISC';
     // a planet or the moon, not a person or a place on earth
@@ -267,6 +272,8 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
   stripTitles(mentions, tokens, keys);
   titleHolders(mentions, tokens, keys, covered);
   trimPersonTails(mentions, tokens, keys, gz, covered);
+  addStateCodes(mentions, tokens, keys, covered);
+  addMailNames(mentions, tokens, keys, covered);
   spreadWithinDocument(mentions, seg, input, covered);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, input };
@@ -514,6 +521,54 @@ function trimPersonTails(mentions: Mention[], tokens: Token[], keys: string[], g
     for (let i = end; i < m.end; i++) covered[i] = 0;
     m.end = end;
     m.key = keysJoin(keys, m.start, m.end);
+  }
+}
+
+/** Heads after a leader's name that stand for what the leader leads: "the Bush administration". */
+const PERSON_LED = new Set(['administration', 'government', 'campaign', 'presidency', 'cabinet', 'era']);
+const US_STATE_CODES = new Set(['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD',
+  'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT',
+  'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC']);
+
+/** "Lawrence, KS", "Baltimore, MD 21202", "the state of NY": a US state's postal code after a place or "state of". */
+function addStateCodes(mentions: Mention[], tokens: Token[], keys: string[], covered: Uint8Array): void {
+  const placeEnd = new Set<number>();
+  for (const m of mentions) if (m.type === 'GPE' || m.type === 'LOC') placeEnd.add(m.end);
+  for (let i = 2; i < tokens.length; i++) {
+    if (covered[i] || !US_STATE_CODES.has(tokens[i]!.text)) continue;
+    const afterPlace = tokens[i - 1]!.text === ',' && placeEnd.has(i - 1);
+    const stateOf = keys[i - 1] === 'of' && keys[i - 2] === 'state';
+    if (!afterPlace && !stateOf) continue;
+    mentions.push({ start: i, end: i + 1, type: 'GPE', key: keys[i]!, entries: [], from: 'list' });
+    covered[i] = 1;
+  }
+}
+
+/** E-mail headers: '"Ryan Reynolds" <ryan@example.org>', '"Townsend, George" <...>': the quoted display name is a person. */
+function addMailNames(mentions: Mention[], tokens: Token[], keys: string[], covered: Uint8Array): void {
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.text !== '"') continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 5 && tokens[j]!.text !== '"') j++;
+    if (j >= tokens.length || tokens[j]!.text !== '"' || j === i + 1 || tokens[j + 1]?.text !== '<') continue;
+    let k = j + 2;
+    while (k < tokens.length && k - j < 8 && tokens[k]!.text !== '>' && !tokens[k]!.text.includes('@')) k++;
+    if (!tokens[k]?.text.includes('@')) continue;
+    let ok = true;
+    for (let t = i + 1; t < j; t++) if (!(/^\p{Lu}/u.test(tokens[t]!.text) || (tokens[t]!.text === ',' && t > i + 1 && t < j - 1))) ok = false;
+    if (!ok) continue;
+    // a mention already there is retyped; one that covers only part of the quotes is replaced
+    const same = mentions.find((m) => m.start === i + 1 && m.end === j);
+    if (same) {
+      same.type = 'PERSON';
+      continue;
+    }
+    for (let x = mentions.length - 1; x >= 0; x--) if (mentions[x]!.start > i && mentions[x]!.end <= j) mentions.splice(x, 1);
+    let free = true;
+    for (let t = i + 1; t < j; t++) if (covered[t] && !mentions.every((m) => m.end <= t || m.start > t)) free = false;
+    if (!free) continue;
+    mentions.push({ start: i + 1, end: j, type: 'PERSON', key: keysJoin(keys, i + 1, j), entries: [], from: 'list' });
+    for (let t = i + 1; t < j; t++) covered[t] = 1;
   }
 }
 
