@@ -461,3 +461,16 @@ test('"in a statement" after the verb is in the cue; "in an interview" is not (a
 test('a preposition counted in the cue after its verb joins it', () => {
   assert.equal(contentOf(byCue(run('The senator argued against the new toll.').claims, 'argued against')), 'the new toll');
 });
+
+test('"according to" keeps a source whose first word the tagger read as a verb', () => {
+  const c = byCue(run('The harbour handled 9,000 ships last year, according to exit surveys of captains.').claims, 'according to');
+  assert.equal(c.source?.text, 'exit surveys of captains');
+  assert.equal(contentOf(c), 'The harbour handled 9,000 ships last year');
+  assert.equal(byCue(run('The ferry lost money in 2023, according to company filings.').claims, 'according to').source?.text, 'company filings');
+});
+
+test('"..., polls show." reports what precedes it', () => {
+  const c = byCue(run('Most farmers back the new levy, polls show.').claims, 'show');
+  assert.equal(c.source?.text, 'polls');
+  assert.equal(contentOf(c), 'Most farmers back the new levy');
+});

@@ -203,7 +203,8 @@ function mistaggedVerb(doc: Doc, i: number, lo: number, frame: CueFrame | undefi
   if (next && ((next.pos === 'NOUN' && !(frame && !frame.inverts && /s$/.test(next.text))) || next.text === '-' || next.pos === 'CCONJ')) return false;
   // "... in Western states.": before a full stop only the inverted order reads as a verb ("..., Hong says.")
   if ((!next || next.pos === 'PUNCT') && !isMark(doc, i + 1) && next?.text !== ':' && !backwardSubject(doc, i - 1, lo)) return false;
-  if (!frame?.inverts && next && !(next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
+  // "..., records show." closes its sentence after a short subject, whatever the verb
+  if (!frame?.inverts && next && !((next.pos === 'PUNCT' && END_PUNCT.has(next.text) && backwardSubject(doc, i - 1, lo)) || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
   const third = /[^s]s$/.test(t.text);
   // "news", "crisis", "census", "politics" end in s without being plural
   const plural = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s']s$/.test(prev.text) && !/(us|is|ics|news|series|species)$/i.test(prev.text);
@@ -615,13 +616,14 @@ function readAccording(doc: Doc, head: number, sentence: number, lo: number, hi:
   const srcStart = head + 2;
   let srcEnd = srcStart;
   // the source may carry participles ("a poll released Monday", "data compiled by ..."); a verb in
-  // the base or -s form is the content's own
+  // the base or -s form is the content's own, except where the tagger, misled by "to", took the
+  // source's first word or a modifier for one ("according to exit polls", "to company documents")
   while (
     srcEnd < hi &&
     tokens[srcEnd]!.text !== ',' &&
     tokens[srcEnd]!.text !== ';' &&
     !END_PUNCT.has(tokens[srcEnd]!.text) &&
-    !(tokens[srcEnd]!.pos === 'VERB' && (formOf(doc, srcEnd) === 'base' || formOf(doc, srcEnd) === 's'))
+    !(tokens[srcEnd]!.pos === 'VERB' && (formOf(doc, srcEnd) === 'base' || formOf(doc, srcEnd) === 's') && srcEnd > srcStart && tokens[srcEnd + 1]?.pos !== 'NOUN')
   ) srcEnd++;
   if (srcEnd === srcStart) return undefined;
   const end = trimEnd(doc, lo, hi);
