@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, sharedPath } from '../src/eval/shared.ts';
 import { nameKey } from '../src/nlp/names/normalize.ts';
 import {
-  CAPITAL_STOPLIST, COMPANIES, COUNTRY_ALIASES, DEMONYMS, EXTRA_CAPITALS, EXTRA_ROLES, IGOS, LOCATIONS, NATIONAL_ORGS, REGIONS, SEATS, TITLES,
+  CAPITAL_STOPLIST, COMPANIES, COUNTRY_ALIASES, DEMONYMS, EXTRA_CAPITALS, GROUPS, EXTRA_ROLES, IGOS, LOCATIONS, NATIONAL_ORGS, REGIONS, SEATS, TITLES,
   type OrgRow,
 } from './names-lists.ts';
 
@@ -78,10 +78,11 @@ for (const [name, a3] of EXTRA_CAPITALS) capitalRows.push({ name, type: 'GPE', c
 
 const demonymRows: Row[] = [];
 const demonymKeys = new Set<string>();
-for (const [a3, adjs, plurals] of DEMONYMS) {
+for (const [a3, adjs, plurals] of [...DEMONYMS, ...GROUPS]) {
   const adjList = adjs.split('|');
   const pluralList = plurals === '=' ? [] : plurals.split('|');
-  for (const a of [...adjList, ...pluralList]) demonymKeys.add(nameKey(a));
+  // only nations' demonyms keep officials' names out of the lists ("Afghan Minister"); groups ("Pashtun") are family names too
+  if (a3) for (const a of [...adjList, ...pluralList]) demonymKeys.add(nameKey(a));
   demonymRows.push({ name: adjList[0]!, type: 'NORP', country: a3, aliases: [...adjList.slice(1), ...pluralList], kind: 'demonym' });
 }
 

@@ -7,6 +7,21 @@
  */
 
 /** ISO3 → demonym adjective(s) and plural noun(s). `=` means the plural is the adjective itself. */
+/**
+ * Religious, ethnic and political groups that are no nation's demonym but are named like one (NORP in
+ * OntoNotes terms): [no country, forms, plurals]. Hand-written.
+ */
+export const GROUPS: [string, string, string][] = [
+  ['', 'Sunni', 'Sunnis'], ['', "Shia|Shi'a|Shiite|Shi'ite", "Shias|Shiites|Shi'ites"], ['', 'Muslim|Moslem', 'Muslims|Moslems'],
+  ['', 'Christian', 'Christians'], ['', 'Jewish|Jew', 'Jews'], ['', 'Catholic', 'Catholics'], ['', 'Protestant', 'Protestants'],
+  ['', 'Hindu', 'Hindus'], ['', 'Buddhist', 'Buddhists'], ['', 'Sikh', 'Sikhs'], ['', 'Evangelical', 'Evangelicals'], ['', 'Mormon', 'Mormons'],
+  ['', 'Islamist', 'Islamists'], ['', 'Zionist', 'Zionists'], ['', 'Alawite', 'Alawites'], ['', 'Druze', '='], ['', 'Yazidi', 'Yazidis'],
+  ['', 'Kurdish|Kurd', 'Kurds'], ['', 'Arab', 'Arabs'], ['', 'Pashtun', 'Pashtuns'], ['', 'Tamil', 'Tamils'], ['', 'Uyghur|Uighur', 'Uyghurs|Uighurs'],
+  ['', 'Rohingya', '='], ['', 'Hutu', 'Hutus'], ['', 'Tutsi', 'Tutsis'], ['', 'Latino|Latina', 'Latinos|Latinas'], ['', 'Hispanic', 'Hispanics'],
+  ['', 'Republican', 'Republicans'], ['', 'Democrat', 'Democrats'], ['', 'Neocon|Neoconservative', 'Neocons|Neoconservatives'],
+  ['', 'Nazi', 'Nazis'],
+];
+
 export const DEMONYMS: [string, string, string][] = [
   ['AFG', 'Afghan', 'Afghans'], ['ALB', 'Albanian', 'Albanians'], ['DZA', 'Algerian', 'Algerians'],
   ['AND', 'Andorran', 'Andorrans'], ['AGO', 'Angolan', 'Angolans'], ['ARG', 'Argentine|Argentinian', 'Argentines|Argentinians'],

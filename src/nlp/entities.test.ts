@@ -203,3 +203,9 @@ test('e-mail display names are people, US state codes after a place are places, 
   const admin = run('Critics said the Obama administration moved too slowly.');
   assert.equal(byName(admin.entities, 'Obama').type, 'PERSON');
 });
+
+test('religious and political groups are NORP; a lone capital letter or a stretched word is no name', () => {
+  const { entities } = run('Fighting spread across the Sunni heartland, and Republicans in Congress objected. When Z happens after X, Z is not caused by X. VERYYYY good service!');
+  const named = entities.filter((e) => ['PERSON', 'ORG', 'GPE', 'LOC'].includes(e.type)).map((e) => e.name);
+  for (const n of ['Sunni', 'Republicans', 'Z', 'X', 'VERYYYY']) assert.ok(!named.includes(n), `${n} in ${named.join(', ')}`);
+});

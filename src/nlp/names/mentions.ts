@@ -156,6 +156,8 @@ export function findMentions(seg: Segmented, gz: Gazetteer, model: Model | null,
     while (end < tokens.length && tokens[end]!.start === tokens[end - 1]!.end && /^[\p{L}\p{M}]/u.test(tokens[end]!.text)) end++;
     while (start > 0 && tokens[start - 1]!.end === tokens[start]!.start && /[\p{L}\p{M}]$/u.test(tokens[start - 1]!.text) && /^[\p{L}\p{M}]/u.test(tokens[start]!.text)) start--;
     if (end - start === 1 && NOT_A_NAME.has(keys[start]!)) continue;
+    // a lone capital letter ("when Z happens after X") or a word stretched for emphasis ("VERYYYY", "Brilll") is no name
+    if (end - start === 1 && !hitCovering[start] && (/^\p{Lu}$/u.test(tokens[start]!.text) || /(\p{L})\1\1/u.test(tokens[start]!.text))) continue;
     // part of a file name, address or handle: "Lisa_resume.doc", "HeatingOilStocks.pdf", "someone@example.com"
     {
       // a name written before an address ends there: "Lotte Wilms lotte.wilms@example.org"
