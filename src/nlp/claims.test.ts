@@ -474,3 +474,12 @@ test('"..., polls show." reports what precedes it', () => {
   assert.equal(c.source?.text, 'polls');
   assert.equal(contentOf(c), 'Most farmers back the new levy');
 });
+
+test('a quantifier standing alone is the subject: "Many fear ...", "A third said ..."', () => {
+  const many = byCue(run('Many fear the old dam will fail.').claims, 'fear');
+  assert.equal(many.source?.text, 'Many');
+  assert.equal(contentOf(many), 'the old dam will fail');
+  const third = byCue(run('A third said they would vote for the mayor.').claims, 'said');
+  assert.equal(third.source?.text, 'A third');
+  assert.equal(contentOf(third), 'they would vote for the mayor');
+});

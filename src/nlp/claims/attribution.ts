@@ -213,6 +213,7 @@ function mistaggedVerb(doc: Doc, i: number, lo: number, frame: CueFrame | undefi
     if (i - 2 >= lo && (tokens[i - 2]!.pos === 'DET' || lower[i - 2] === "'s" || lower[i - 2] === '’s') && !(i - 3 >= lo && tokens[i - 2]!.pos === 'PROPN')) return false;
     return third ? !plural : plural || !!frame?.inverts;
   }
+  if (QUANTIFIER_HEADS.has(p) && prev.pos !== 'NOUN') return !third;
   if (prev.pos === 'PRON') return third ? /^(he|she|it|who|that)$/.test(p) : /^(they|we|i|you|who|that)$/.test(p);
   if (prev.pos === 'NUM') return !third;
   if (prev.pos === 'NOUN') return third ? !plural : plural;
@@ -596,7 +597,7 @@ function skipToVerb(doc: Doc, group: number): number {
 
 function verbGroupStart(doc: Doc, head: number, lo: number): number {
   let a = head;
-  while (a - 1 >= lo && (doc.tokens[a - 1]!.pos === 'AUX' || doc.tokens[a - 1]!.pos === 'ADV' || NEGATORS.has(doc.lower[a - 1]!))) a--;
+  while (a - 1 >= lo && (doc.tokens[a - 1]!.pos === 'AUX' || (doc.tokens[a - 1]!.pos === 'ADV' && !quantifierHead(doc, a - 1, lo)) || NEGATORS.has(doc.lower[a - 1]!))) a--;
   return a;
 }
 
@@ -673,7 +674,7 @@ function readVerbCue(
   while (a - 1 >= lo) {
     const t = tokens[a - 1]!;
     const l = lower[a - 1]!;
-    if (t.pos === 'AUX' || NEGATORS.has(l) || l === 'having' || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l))) a--;
+    if (t.pos === 'AUX' || NEGATORS.has(l) || l === 'having' || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l) && !quantifierHead(doc, a - 1, lo))) a--;
     else break;
   }
   a = chainStart(doc, a, lo);
@@ -1175,7 +1176,7 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
   }
   // "those surveyed say", "voters polled said": a participle closing the phrase
   const reduced = headTok.pos === 'VERB' && formOf(doc, k) === 'past' && k - 1 >= lo && (lower[k - 1] === 'those' || (tokens[k - 1]!.pos === 'NOUN' && /s$/.test(lower[k - 1]!)));
-  if (!(nominal(headTok) || reduced || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')') || adjectiveHead(doc, k, lo))) return undefined;
+  if (!(nominal(headTok) || reduced || quantifierHead(doc, k, lo) || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')') || adjectiveHead(doc, k, lo))) return undefined;
   let start = k;
   k--;
   while (k >= lo) {
@@ -1258,6 +1259,15 @@ function nominal(t: Token): boolean {
 }
 
 /** Words that head a phrase with "of": "most of those surveyed", "many of the delegates". */
+/** "Many fear ...", "a third said ...": a quantifier standing for the people it counts. */
+function quantifierHead(doc: Doc, k: number, lo: number): boolean {
+  const prev = doc.tokens[k - 1];
+  return QUANTIFIER_HEADS.has(doc.lower[k]!) && (k === lo || !prev || prev.pos === 'DET' || prev.pos === 'PUNCT' || prev.pos === 'CCONJ');
+}
+
+/** Quantifiers that head a subject on their own. */
+const QUANTIFIER_HEADS = new Set(['many', 'most', 'some', 'others', 'few', 'several', 'both', 'all', 'half', 'third', 'quarter', 'majority']);
+
 const QUANTIFIERS = new Set(['most', 'many', 'some', 'all', 'half', 'none', 'each', 'few', 'several', 'both', 'one', 'two', 'three', 'majority', 'percent', 'any']);
 
 const OPENING_ADVERBS = new Set([
