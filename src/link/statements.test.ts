@@ -122,3 +122,23 @@ test('a sentence left unattributed that opens with a source and its verb is that
   assert.equal(tB.slice(b.start, b.end), tB.slice(0, -1), 'spans point at the sentence');
   assert.ok(matchStatement(b, featuresOf(a)), 'one statement with the agency’s own report');
 });
+
+test('a person named in full and then by one name in the same article is one source; two people sharing the name are not guessed', () => {
+  const text = 'Ines Duarte, the port’s director, said the cranes were idle. Duarte said the strike would end soon.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const ines: Entity = { id: 'e1', type: 'PERSON', name: 'Ines Duarte', mentions: [at('Ines Duarte')] };
+  const duarte: Entity = { id: 'e2', type: 'PERSON', name: 'Duarte', mentions: [at('Duarte said')] };
+  const claim = (id: string, source: string, entity: string, content: string) =>
+    ({ id, kind: 'indirect', polarity: 'affirmed', source: { ...at(source), entity }, cue: at('said'), content: [at(content)], figures: [], entities: [] }) as Extraction['claims'][number];
+  const x = (extra: Entity[] = [], more: Extraction['claims'] = []): Pick<Extraction, 'claims' | 'entities' | 'figures' | 'times'> => ({
+    entities: [ines, duarte, ...extra], times: [], figures: [],
+    claims: [claim('c1', 'Ines Duarte, the port’s director,', 'e1', 'the cranes were idle'), ...more, claim('c2', 'Duarte', 'e2', 'the strike would end soon')],
+  });
+  const one = reportsOf('2024-02-06', x(), []);
+  assert.equal(one.length, 1, one.map((r) => r.identity.label).join(' | '));
+  assert.equal(one[0]!.identity.label, 'Ines Duarte');
+  // another Duarte quoted before: "Duarte" could be either, so it stays apart
+  const rui: Entity = { id: 'e3', type: 'PERSON', name: 'Rui Duarte', mentions: [at('the port’s director')] };
+  const two = reportsOf('2024-02-06', x([rui], [{ ...claim('c3', 'the port’s director', 'e3', 'the cranes were idle'), id: 'c3' }]), []);
+  assert.ok(two.some((r) => r.identity.label === 'Duarte'), two.map((r) => r.identity.label).join(' | '));
+});

@@ -59,6 +59,8 @@ function sketch(text: string): number[] {
   return [...hs].sort((a, b) => a - b).slice(0, MAX_SHINGLES);
 }
 
+const AMBIGUOUS: SourceIdentity = { label: '', strong: [], weak: [] };
+
 /** Reports of one document: claims grouped by source and date said; a claim with no date said stands alone. */
 export function reportsOf(published: string | undefined, x: Pick<Extraction, 'claims' | 'entities'> & Partial<Pick<Extraction, 'times'>>, points: Point[]): Report[] {
   const entities = new Map<string, Entity>(x.entities.map((e) => [e.id, e]));
@@ -69,6 +71,7 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
   // "Russia's embassy in Seoul rejected the report. In a statement, it said …": a pronoun resolved to
   // the entity of an earlier source in the article goes on with that source as written
   const lastOf = new Map<string, SourceIdentity>();
+  const byName = new Map<string, SourceIdentity>();
   for (let c of x.claims) {
     if (!c.content.length) continue;
     if (c.kind === 'unattributed') {
@@ -80,6 +83,21 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     }
     const pronoun = !!c.source && PRONOUNS.has(c.source.text.trim().toLowerCase());
     let identity = (pronoun && c.source?.entity ? lastOf.get(c.source.entity) : undefined) ?? sourceIdentity(c, entities, kinds);
+    // after the first mention a person goes by one of their names ("Chae Min-ji, the group's
+    // director" … "Chae said"): the one person of the article with that name, if there is one
+    if (identity && !pronoun) {
+      const word = identity.label.trim();
+      const same = /^\p{Lu}[\p{L}’'-]+$/u.test(word) ? byName.get(word.toLowerCase()) : undefined;
+      if (same && same !== AMBIGUOUS) identity = same;
+      else if (identity.strong.some((k) => k.startsWith('p:')) && /\s/.test(word)) {
+        for (const t of word.split(/\s+/)) {
+          const key = t.toLowerCase();
+          if (t.length < 2 || !/^\p{Lu}/u.test(t)) continue;
+          const had = byName.get(key);
+          byName.set(key, had && had.label !== identity.label ? AMBIGUOUS : identity);
+        }
+      }
+    }
     if (identity && !pronoun && c.source?.entity) lastOf.set(c.source.entity, identity);
     // a speaker relaying another source's estimate is filed under that source too
     const relayed = relayedSource(c);
