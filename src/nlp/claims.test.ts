@@ -483,3 +483,12 @@ test('a quantifier standing alone is the subject: "Many fear ...", "A third said
   assert.equal(third.source?.text, 'A third');
   assert.equal(contentOf(third), 'they would vote for the mayor');
 });
+
+test('appositives that open with a possessive, "of", or a name the tagger took for a verb stay with the source', () => {
+  const named = byCue(run('“The ferry is safe,” the port’s spokesman, Josh Okafor, said on Thursday.').claims, 'said');
+  assert.equal(named.source?.text, 'the port’s spokesman, Josh Okafor,');
+  const of = byCue(run('“Freight will fall,” Mr. Ito, of the central bank, said.').claims, 'said');
+  assert.equal(of.source?.text, 'Mr. Ito, of the central bank,');
+  const one = byCue(run('One hopeful, Ana Ruiz, says she plans to run.').claims, 'says');
+  assert.equal(one.source?.text, 'One hopeful, Ana Ruiz,');
+});

@@ -1142,11 +1142,13 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
     if (relative) return np;
     // "Rubio, speaking at a rally in Miami, said": the participle phrase is circumstance, not source
     if (first.pos === 'VERB' && (formOf(doc, p + 1) === 'ing' || formOf(doc, p + 1) === 'past')) return np;
-    if (!(first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'NOUN' || first.pos === 'PROPN' || first.pos === 'NUM')) return undefined;
+    // "X, his chief of staff,", "Mr. Ito, of the central bank,", "..., Josh Earnest," (a name the
+    // tagger read as a verb)
+    if (!(first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'NOUN' || first.pos === 'PROPN' || first.pos === 'NUM' || nominal(first) || POSSESSIVES.has(lower[p + 1]!) || lower[p + 1] === 'of')) return undefined;
     // the appositive may hold a relative clause of its own ("the icon who founded the institute")
     for (let i = p + 1; i < k; i++) {
       if (/^(who|which|that|whose)$/.test(lower[i]!)) break;
-      if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return undefined;
+      if ((tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') && !nominal(tokens[i]!)) return undefined;
     }
     return [np[0], k + 1];
   }
@@ -1245,7 +1247,7 @@ function adjectiveHead(doc: Doc, k: number, lo: number): boolean {
   if (tokens[k]!.pos !== 'ADJ') return false;
   let j = k - 1;
   while (j >= lo && k - j <= 5 && (tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NOUN' || tokens[j]!.text === '-' || (tokens[j]!.pos === 'VERB' && tokens[j - 1]?.text === '-'))) j--;
-  return j >= lo && j < k && (tokens[j]!.pos === 'DET' || POSSESSIVES.has(lower[j]!)) && !/^(this|that|these|those|all|both|each|some|any|no)$/.test(lower[j]!);
+  return j >= lo && j < k && (tokens[j]!.pos === 'DET' || POSSESSIVES.has(lower[j]!) || lower[j] === 'one') && !/^(this|that|these|those|all|both|each|some|any|no)$/.test(lower[j]!);
 }
 
 /**
