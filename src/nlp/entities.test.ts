@@ -209,3 +209,9 @@ test('religious and political groups are NORP; a lone capital letter or a stretc
   const named = entities.filter((e) => ['PERSON', 'ORG', 'GPE', 'LOC'].includes(e.type)).map((e) => e.name);
   for (const n of ['Sunni', 'Republicans', 'Z', 'X', 'VERYYYY']) assert.ok(!named.includes(n), `${n} in ${named.join(', ')}`);
 });
+
+test('a national library is an organisation', () => {
+  const { entities } = run('Researchers at the National Library of Estonia digitised the newspapers.');
+  assert.ok(entities.some((e) => e.type === 'ORG' && /National Library/.test(e.name)), entities.map((e) => `${e.type} ${e.name}`).join(', '));
+  assert.ok(!entities.some((e) => e.type === 'PERSON'));
+});

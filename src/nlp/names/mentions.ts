@@ -412,7 +412,8 @@ const ORG_HEADS = new Set(['agency', 'association', 'authority', 'bank', 'board'
   'partners', 'holdings', 'industries', 'systems', 'technologies', 'enterprises', 'associates', 'solutions', 'airways',
   'motors', 'energy', 'petroleum', 'futures', 'securities', 'insurance', 'books', 'publishing', 'publishers', 'records', 'pictures', 'studios',
   'entertainment', 'communications', 'telecom', 'laboratories', 'labs', 'pharmaceuticals', 'foods', 'brewery', 'motorsports', 'consulting',
-  'llp', 'gmbh', 'ag', 'sa', 'co', 'corporation', 'incorporated', 'limited', 'group', 'coalition', 'alliance', 'caucus']);
+  'llp', 'gmbh', 'ag', 'sa', 'co', 'corporation', 'incorporated', 'limited', 'group', 'coalition', 'alliance', 'caucus',
+  'library', 'libraries', 'archives', 'orchestra', 'philharmonic']);
 /** Head nouns of geographic and built places. */
 const LOC_HEADS = new Set(['river', 'lake', 'sea', 'ocean', 'mountain', 'mountains', 'mount', 'island', 'islands', 'valley', 'bay', 'gulf',
   'strait', 'peninsula', 'desert', 'forest', 'coast', 'street', 'road', 'avenue', 'square', 'bridge', 'airport', 'harbour', 'harbor',
