@@ -492,3 +492,13 @@ test('appositives that open with a possessive, "of", or a name the tagger took f
   const one = byCue(run('One hopeful, Ana Ruiz, says she plans to run.').claims, 'says');
   assert.equal(one.source?.text, 'One hopeful, Ana Ruiz,');
 });
+
+test('"called" naming a thing after a noun attributes nothing; calling someone something does', () => {
+  assert.equal(run('Ortiz leads a group called Harbour Watch, which meets weekly.').claims.filter((c) => c.cue?.text === 'called').length, 0);
+  assert.equal(run('Ortiz taught a class called “Tides” in May.').claims.filter((c) => c.cue?.text === 'called').length, 0);
+  assert.equal(byCue(run('The president called Ortiz “a disgrace.”').claims, 'called').source?.text, 'The president');
+});
+
+test('a parenthetical adverb between commas leaves the subject in reach', () => {
+  assert.equal(byCue(run('Ortiz, however, said the levy would stay.').claims, 'said').source?.text, 'Ortiz');
+});

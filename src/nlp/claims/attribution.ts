@@ -257,6 +257,29 @@ function cueScore(doc: Doc, i: number, lo: number): number {
   return rate < (known ? KNOWN_CUE_RATE : NEW_CUE_RATE) ? NaN : rate;
 }
 
+/**
+ * "a group called Black Votes Matter", "a class called “Perception”": "called" right after a noun,
+ * with only the name after it, names a thing and attributes nothing.
+ */
+function naming(doc: Doc, i: number, hi: number): boolean {
+  const { tokens, lower } = doc;
+  if (lower[i] !== 'called' || !(tokens[i - 1]?.pos === 'NOUN' || lower[i - 1] === 'one')) return false;
+  let m = i + 1;
+  if (tokens[m]?.pos === 'DET') m++;
+  const first = m;
+  if (doc.inQuote[m]! >= 0) {
+    // a quoted name: the whole quotation
+    const q = doc.inQuote[m]!;
+    while (m < hi && doc.inQuote[m] === q) m++;
+  } else {
+    // a name: capitalised words (no quotation after it, which would make it an object and its label)
+    while (m < hi && doc.inQuote[m]! < 0 && (tokens[m]!.pos === 'PROPN' || CAPITALISED.test(tokens[m]!.text) || tokens[m]!.text.startsWith('#'))) m++;
+  }
+  if (m === first || (m < hi && doc.inQuote[m]! >= 0)) return false;
+  const next = tokens[m];
+  return !next || next.pos === 'PUNCT' || next.pos === 'VERB' || next.pos === 'AUX' || lower[m] === 'which' || lower[m] === 'that' || (next.pos === 'ADP' && lower[m] !== 'as');
+}
+
 /** Copulas before an adjective of stance: "is confident", "seemed skeptical", "remains hopeful". */
 const COPULAS = new Set(['be', 'seem', 'remain', 'appear', 'feel', 'become', 'sound', 'grow', 'look', 'get', 'stay']);
 /** Counted rate above which an adjective after a copula is read as a cue. */
@@ -317,7 +340,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       continue;
     }
     const score = cueScore(doc, i, lo);
-    if (Number.isNaN(score)) continue;
+    if (Number.isNaN(score) || naming(doc, i, hi)) continue;
     const known = CUE_VERBS.get(tokens[i]!.lemma);
     const frame = known ?? {};
     // "wants to build": the second verb is part of the first one's content; but "declined to
@@ -1121,6 +1144,11 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
   let k = at - 1;
   // "Trump on Tuesday said", "the ministry last week said"
   if (k - 1 >= lo && WEEKDAYS.has(lower[k]!) && /^(on|last|this)$/.test(lower[k - 1]!)) k -= 2;
+  // "Ortiz, however, said": a parenthetical adverb between its commas
+  if (k - 2 > lo && tokens[k]!.text === ',' && tokens[k - 1]!.pos === 'ADV' && tokens[k - 2]!.text === ',') {
+    const np = nounPhraseBefore(doc, k - 2, lo);
+    if (np) return np;
+  }
   if (k < lo) return undefined;
   if (DASHES.has(tokens[k]!.text)) {
     // "Jason Sims — a teacher from Mount Pleasant — says": the appositive and its dashes go with the name
