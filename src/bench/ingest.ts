@@ -36,6 +36,8 @@ export type IngestBenchResult = {
   /** CPU seconds of the main thread (reading, ledger writes) and of everything else (the workers), where Linux tells them apart. */
   mainCpuSeconds?: number;
   workerCpuSeconds?: number;
+  /** Share of the workers' wall time spent waiting for work from the main thread (mid-run; the end of the input not counted). */
+  starvedShare?: number;
 };
 
 /**
@@ -99,12 +101,14 @@ export async function runIngest(path: string, jobs: number, label: string): Prom
   let startupMs = 0;
   let main0 = 0;
   let cpu0 = process.cpuUsage();
+  let thePool: { starvedMs: number } | undefined;
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(Math.round(process.memoryUsage().rss / 1048576)), 250);
   try {
     const totals = await ingest([path], ledger, {
       jobs,
       onPool: async (pool) => {
+        thePool = pool;
         const s = performance.now();
         await pool.start();
         startupMs = performance.now() - s;
@@ -130,6 +134,7 @@ export async function runIngest(path: string, jobs: number, label: string): Prom
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       rssByQuarterMb: [1, 2, 3, 4].map(quarter),
       rejected: totals.rejected,
+      ...(thePool && jobs > 0 ? { starvedShare: thePool.starvedMs / (seconds * 1000 * jobs) } : {}),
       ...(main !== undefined && jobs > 0
         ? { mainCpuSeconds: main - main0, workerCpuSeconds: (cpu.user + cpu.system) / 1e6 - (main - main0) }
         : {}),
@@ -168,13 +173,13 @@ function idealTwoCoreRatio(one: IngestBenchResult): number | undefined {
 
 function table(rows: IngestBenchResult[]): string {
   const lines = [
-    `${'corpus'.padEnd(12)} ${'jobs'.padStart(4)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'startup'.padStart(8)} ${'docs/s'.padStart(8)} ${'MB/s'.padStart(6)} ${'speedup'.padStart(8)} ${'CPU ms/doc main+workers'.padStart(24)} ${'peak RSS'.padStart(9)}  RSS by quarter (MB)`,
+    `${'corpus'.padEnd(12)} ${'jobs'.padStart(4)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'startup'.padStart(8)} ${'docs/s'.padStart(8)} ${'MB/s'.padStart(6)} ${'speedup'.padStart(8)} ${'CPU ms/doc main+workers'.padStart(24)} ${'peak RSS'.padStart(9)} ${'idle'.padStart(5)}  RSS by quarter (MB)`,
   ];
   for (const r of rows) {
     const base = rows.find((b) => b.corpus === r.corpus && b.jobs === 1);
     const speedup = base ? r.docsPerSec / base.docsPerSec : NaN;
     lines.push(
-      `${r.corpus.padEnd(12)} ${String(r.jobs).padStart(4)} ${fmt(r.docs).padStart(6)} ${fmt(r.bytes / 1048576, 1).padStart(6)} ${(fmt(r.startupMs / 1000, 1) + ' s').padStart(8)} ${fmt(r.docsPerSec, 1).padStart(8)} ${fmt(r.mbPerSec, 2).padStart(6)} ${(fmt(speedup, 2) + '×').padStart(8)} ${cpuPerDoc(r).padStart(24)} ${(fmt(r.peakRssMb) + ' MB').padStart(9)}  ${r.rssByQuarterMb.join(' / ')}`,
+      `${r.corpus.padEnd(12)} ${String(r.jobs).padStart(4)} ${fmt(r.docs).padStart(6)} ${fmt(r.bytes / 1048576, 1).padStart(6)} ${(fmt(r.startupMs / 1000, 1) + ' s').padStart(8)} ${fmt(r.docsPerSec, 1).padStart(8)} ${fmt(r.mbPerSec, 2).padStart(6)} ${(fmt(speedup, 2) + '×').padStart(8)} ${cpuPerDoc(r).padStart(24)} ${(fmt(r.peakRssMb) + ' MB').padStart(9)} ${(r.starvedShare === undefined ? '' : Math.round(r.starvedShare * 100) + '%').padStart(5)}  ${r.rssByQuarterMb.join(' / ')}`,
     );
   }
   return lines.join('\n');

@@ -9,7 +9,7 @@
  */
 import { inputs, parseWhole, type Outcome, type ReadOptions, type RejectReason, type Unit } from '../ingest/readers.ts';
 import type { Document, Extraction } from '../types.ts';
-import { TaskError, WorkerPool, defaultJobs } from './pool.ts';
+import { PER_WORKER, TaskError, WorkerPool, defaultJobs } from './pool.ts';
 
 export type Item =
   | { origin: string; status: 'extracted'; doc: Document; extraction: Extraction }
@@ -23,7 +23,7 @@ export type ExtractInputsOptions = ReadOptions & {
   isKnown?: (id: string) => boolean | Promise<boolean>;
   /** An extraction running longer than this is abandoned and the input rejected. */
   taskTimeoutMs?: number;
-  /** Inputs in flight at once; default eight per worker. */
+  /** Inputs in flight at once; default enough to fill every worker's queue (PER_WORKER) and as many again waiting. */
   window?: number;
   /** Bytes of whole-document inputs in flight at once. */
   windowBytes?: number;
@@ -43,7 +43,7 @@ export async function* extractInputs(paths: string[], opts: ExtractInputsOptions
   const jobs = opts.jobs ?? defaultJobs();
   const pool = new WorkerPool(jobs, { taskTimeoutMs: opts.taskTimeoutMs ?? 60_000 });
   await opts.onPool?.(pool);
-  const window = opts.window ?? Math.max(8, jobs * 8);
+  const window = opts.window ?? Math.max(8, jobs * PER_WORKER * 2);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;
   const parseOpts = { published: opts.published, outlet: opts.outlet };
   // ids being extracted in this run: a second copy of the same text is a duplicate without extraction

@@ -14,8 +14,13 @@ import { isPacked, unpack } from './packed.ts';
 type Handle = typeof import('./worker.ts').handle;
 
 const ENTRY = new URL('./worker.mjs', import.meta.url);
-/** Tasks a worker holds at once: the running one and the next. */
-const PER_WORKER = 2;
+/**
+ * Tasks a worker holds at once by default: the running one and those queued behind it in the
+ * thread. Enough that a worker goes on extracting while this thread is busy for a while (a batch
+ * of ledger writes takes a few hundred milliseconds, during which it can hand out no work), and
+ * so few that a worker that dies gives back little. Only the running task is timed.
+ */
+export const PER_WORKER = 24;
 
 /** How a task failed: it threw, its thread died under it (out of memory, a native crash), or it ran too long. */
 export class TaskError extends Error {
@@ -30,6 +35,8 @@ export type PoolOptions = {
   taskTimeoutMs?: number;
   /** Heap limit of each worker, so that one pathological document cannot take the whole process down. */
   maxHeapMb?: number;
+  /** Tasks each worker holds at once (the running one included); default PER_WORKER. */
+  perWorker?: number;
 };
 
 type Pending = { id: number; task: Task; timeoutMs?: number; resolve: (v: any) => void; reject: (e: Error) => void };
@@ -57,6 +64,12 @@ export class WorkerPool {
   startupMs = 0;
   /** Workers replaced after a crash or a timeout. */
   restarts = 0;
+  /**
+   * Milliseconds, summed over workers, that a worker thread waited with nothing to do between one
+   * task and the next (as the worker measured it): time this thread did not keep it fed, e.g.
+   * while it was busy writing a batch. The wait for the first task and after the last are not counted.
+   */
+  starvedMs = 0;
   /** Runs tasks in this thread when the pool has no workers; loaded only then (it brings in the nlp stages). */
   private inline?: Promise<Handle>;
   private started?: Promise<void>;
@@ -100,6 +113,7 @@ export class WorkerPool {
       const p = slot.held[0];
       if (!p || p.id !== m.id) return;
       slot.held.shift();
+      this.starvedMs += m.waited ?? 0;
       this.clock(slot);
       if (m.ok) p.resolve(isPacked(m.value) ? unpack(m.value) : m.value);
       else p.reject(new TaskError('failed', m.error));
@@ -154,15 +168,18 @@ export class WorkerPool {
 
   private dispatch(): void {
     if (this.closed) return;
-    for (const slot of this.slots) {
-      // before a worker says it is ready, messages would only queue inside it, untimed
-      if (!slot.started || slot.retired) continue;
-      while (this.queue.length && slot.held.length < PER_WORKER) {
-        const p = this.queue.shift()!;
-        slot.held.push(p);
-        if (slot.held.length === 1) this.clock(slot);
-        slot.worker.postMessage({ id: p.id, task: p.task } satisfies Request);
-      }
+    const limit = this.opts.perWorker ?? PER_WORKER;
+    // before a worker says it is ready, messages would only queue inside it, untimed
+    const open = this.slots.filter((s) => s.started && !s.retired);
+    while (this.queue.length) {
+      // the worker holding least takes the next task, so that all of them have work in hand
+      let slot: Slot | undefined;
+      for (const s of open) if (s.held.length < limit && (!slot || s.held.length < slot.held.length)) slot = s;
+      if (!slot) break;
+      const p = this.queue.shift()!;
+      slot.held.push(p);
+      if (slot.held.length === 1) this.clock(slot);
+      slot.worker.postMessage({ id: p.id, task: p.task } satisfies Request);
     }
   }
 

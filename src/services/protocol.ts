@@ -14,4 +14,5 @@ export type TaskResult<T extends Task> = T extends { op: 'parse' } ? Outcome[] :
 
 export type Request = { id: number; task: Task };
 /** A prepared extraction comes back packed (src/services/packed.ts); the pool unpacks it. */
-export type Reply = { id: number; ok: true; value: Outcome[] | Extraction | Packed } | { id: number; ok: false; error: string };
+/** `waited`: milliseconds the worker had nothing to do before this task reached it (none for its first). */
+export type Reply = ({ id: number; ok: true; value: Outcome[] | Extraction | Packed } | { id: number; ok: false; error: string }) & { waited?: number };

@@ -20,7 +20,10 @@ export function handle(task: Task): Outcome[] | Extraction {
 
 if (parentPort && workerData?.role === POOL_ROLE) {
   const port = parentPort;
+  // when the last reply went out: the time until the next task arrives is time this thread waited
+  let lastDone: number | undefined;
   port.on('message', (req: Request) => {
+    const waited = lastDone === undefined ? undefined : performance.now() - lastDone;
     let reply: Reply;
     try {
       const value = handle(req.task);
@@ -28,11 +31,13 @@ if (parentPort && workerData?.role === POOL_ROLE) {
     } catch (e) {
       reply = { id: req.id, ok: false, error: (e as Error)?.message ?? String(e) };
     }
+    if (waited !== undefined) reply.waited = waited;
     try {
       port.postMessage(reply);
     } catch (e) {
       port.postMessage({ id: req.id, ok: false, error: `the result could not be sent back: ${(e as Error).message}` } satisfies Reply);
     }
+    lastDone = performance.now();
   });
   // stages build their tables on first use; doing it now keeps that second out of the first real
   // document's time (and its timeout), and makes the pool's startup time the whole cost
