@@ -32,6 +32,8 @@ export type ExtractInputsOptions = ReadOptions & {
    * stored JSON: src/link/prepare.ts), so that the thread writing the ledger has less to do.
    */
   prepare?: boolean;
+  /** Called once the worker threads are created, while they load their models (see PoolOptions.onStart). */
+  onPoolStart?: () => void;
   /** Called with the pool before any work, e.g. to await its startup for a benchmark. */
   onPool?: (pool: WorkerPool) => void | Promise<void>;
 };
@@ -41,7 +43,7 @@ const PARSED_IN_POOL = new Set(['html', 'feed']);
 
 export async function* extractInputs(paths: string[], opts: ExtractInputsOptions = {}): AsyncGenerator<Item> {
   const jobs = opts.jobs ?? defaultJobs();
-  const pool = new WorkerPool(jobs, { taskTimeoutMs: opts.taskTimeoutMs ?? 60_000 });
+  const pool = new WorkerPool(jobs, { taskTimeoutMs: opts.taskTimeoutMs ?? 60_000, ...(opts.onPoolStart ? { onStart: opts.onPoolStart } : {}) });
   await opts.onPool?.(pool);
   const window = opts.window ?? Math.max(8, jobs * PER_WORKER * 2);
   const windowBytes = opts.windowBytes ?? 64 * 1024 * 1024;

@@ -9,6 +9,7 @@ import type { ReadOptions, RejectReason } from '../ingest/readers.ts';
 import type { Ledger } from '../store/ledger.ts';
 import type { Document, Extraction } from '../types.ts';
 import { extractInputs, type Item } from './extractInputs.ts';
+import { gazetteer } from '../nlp/names/gazetteer.ts';
 import type { WorkerPool } from './pool.ts';
 
 export type FileOutcome =
@@ -70,7 +71,10 @@ export async function ingest(paths: string[], ledger: Ledger, opts: IngestOption
     }
   };
 
-  for await (const item of extractInputs(paths, { ...opts, prepare: true, isKnown: (id) => ledger.has(id) })) {
+  // linking matches names against the shipped name lists: this thread loads them while the worker
+  // threads load their models (it has nothing else to do then), not in the middle of the first batch
+  const onPoolStart = () => void gazetteer();
+  for await (const item of extractInputs(paths, { ...opts, prepare: true, onPoolStart, isKnown: (id) => ledger.has(id) })) {
     journal.push(item);
     if (item.status === 'extracted') toWrite++;
     if (toWrite >= batchSize || journal.length >= batchSize * 16 || Date.now() - lastFlush >= flushMs) await flush();

@@ -37,6 +37,8 @@ export type PoolOptions = {
   maxHeapMb?: number;
   /** Tasks each worker holds at once (the running one included); default PER_WORKER. */
   perWorker?: number;
+  /** Called in this thread once the threads are created, while they load their modules: this thread's own loading can overlap theirs. */
+  onStart?: () => void;
 };
 
 type Pending = { id: number; task: Task; timeoutMs?: number; resolve: (v: any) => void; reject: (e: Error) => void };
@@ -83,6 +85,7 @@ export class WorkerPool {
       const t0 = performance.now();
       if (this.size === 0) this.inline = import('./worker.ts').then((m) => m.handle);
       for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+      if (this.size > 0) this.opts.onStart?.();
       this.started = Promise.all([this.inline, ...this.slots.map((s) => s.ready)]).then(() => {
         this.startupMs = performance.now() - t0;
       });
