@@ -502,3 +502,11 @@ test('"called" naming a thing after a noun attributes nothing; calling someone s
 test('a parenthetical adverb between commas leaves the subject in reach', () => {
   assert.equal(byCue(run('Ortiz, however, said the levy would stay.').claims, 'said').source?.text, 'Ortiz');
 });
+
+test('an abbreviated state after a name, a capitalised recipient the tagger read as a verb, a stretch of time after the verb', () => {
+  assert.equal(byCue(run('Sen. Ana Ruiz, D-Ore., said the levy was fair.').claims, 'said').source?.text, 'Sen. Ana Ruiz, D-Ore.,');
+  const told = byCue(run('“The levy is fair,” Ruiz told The Associated Press on Monday.').claims, 'told');
+  assert.equal(contentOf(told), '“The levy is fair,”');
+  const argued = byCue(run('Ruiz has argued for years that the levy is fair.').claims, 'has argued');
+  assert.equal(contentOf(argued), 'that the levy is fair');
+});

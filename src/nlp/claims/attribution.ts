@@ -856,11 +856,15 @@ function readVerbCue(
   return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
 }
 
+const TIME_SPANS = /^(years?|months?|weeks?|days?|decades?|hours?|minutes?|moment|while|time|past|weekend)$/;
+
 /** Whether the word at b, right after a cue verb, belongs to the cue ("called for", "pointed out"). */
 function isParticle(doc: Doc, head: number, b: number, frame: CueFrame): boolean {
   const t = doc.tokens[b]!;
   const word = doc.lower[b]!;
   if (t.pos === 'NOUN' || (word === 'to' && (doc.tokens[b + 1]?.pos === 'VERB' || doc.tokens[b + 1]?.pos === 'AUX'))) return false;
+  // "has argued for years that ...": a stretch of time is no part of the cue
+  if (TIME_SPANS.test(doc.lower[b + 1] ?? '') || (TIME_SPANS.test(doc.lower[b + 2] ?? '') && /^(the|a|many|several|some|two|three)$/.test(doc.lower[b + 1] ?? ''))) return false;
   // "believes about 4,000 ...": before a number it means "some", not what the belief is about
   if (doc.tokens[b + 1]?.pos === 'NUM' && (word === 'about' || word === 'around' || word === 'over')) return false;
   if (t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'PART') {
@@ -961,7 +965,7 @@ function skipRecipient(doc: Doc, b: number, hi: number): number {
   let k = b;
   if (tokens[k]?.pos === 'DET') k++;
   const from = k;
-  while (k < hi && k - b < 6 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) {
+  while (k < hi && k - b < 6 && (tokens[k]!.pos === 'PROPN' || tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || nominal(tokens[k]!))) {
     if (k > from && tokens[k]!.pos === 'PROPN' && tokens[k - 1]!.pos === 'NOUN') break;
     k++;
   }
@@ -1159,9 +1163,9 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
     return np ? [np[0], k + 1] : undefined;
   }
   if (tokens[k]!.text === ',') {
-    // "Shoigu, a close aide to the president, said" / "Shoigu, who ..., said"
+    // "Shoigu, a close aide to the president, said" / "Shoigu, who ..., said" / "Ruiz, D-Ore., said"
     let p = k - 1;
-    while (p > lo && tokens[p]!.text !== ',' && !END_PUNCT.has(tokens[p]!.text) && !isMark(doc, p)) p--;
+    while (p > lo && tokens[p]!.text !== ',' && !(END_PUNCT.has(tokens[p]!.text) && !abbreviationDot(doc, p)) && !isMark(doc, p)) p--;
     if (p <= lo || tokens[p]!.text !== ',') return undefined;
     const np = nounPhraseBefore(doc, p, lo);
     if (!np) return undefined;
@@ -1181,6 +1185,13 @@ function subjectBefore(doc: Doc, at: number, lo: number): Range | undefined {
     return [np[0], k + 1];
   }
   return nounPhraseBefore(doc, k + 1, lo);
+}
+
+/** The full stop of an abbreviation ("Ore.", "Calif."): glued to a short capitalised word. */
+function abbreviationDot(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  const prev = doc.tokens[k - 1];
+  return t.text === '.' && !!prev && prev.end === t.start && prev.text.length <= 5 && CAPITALISED.test(prev.text);
 }
 
 /** "which said", "who claimed": the relative pronoun is the source as written. */
