@@ -510,3 +510,11 @@ test('an abbreviated state after a name, a capitalised recipient the tagger read
   const argued = byCue(run('Ruiz has argued for years that the levy is fair.').claims, 'has argued');
   assert.equal(contentOf(argued), 'that the levy is fair');
 });
+
+test('after a quotation, a verb coordinated with the holder’s is the next act of its source', () => {
+  const { claims } = run('The mayor spoke for an hour, declaring it “a great day” and said that the levy would stay.');
+  assert.equal(contentOf(byCue(claims, 'declaring')), 'it “a great day”');
+  const said = byCue(claims, 'said');
+  assert.equal(said.source?.text, 'The mayor');
+  assert.equal(contentOf(said), 'that the levy would stay');
+});

@@ -500,7 +500,10 @@ function siblingBoundary(doc: Doc, holder: Attribution, at: number, lo: number):
   const conj = group - 1;
   const start = holder.content[0]?.[0] ?? at;
   const saying = !!CUE_VERBS.get(tokens[at]!.lemma)?.inverts;
-  if (conj > lo && COORDINATORS.has(lower[conj]!) && formOf(doc, at) === formOf(doc, holder.head) && start < conj && (saying || !finiteVerbIn(doc, start, conj))) {
+  // ('declaring it “a super Tuesday” and said ...': after a quotation the next act of the source
+  // begins, whatever its form)
+  const afterQuote = (closes(doc, conj - 1) || (tokens[conj - 1]?.text === ',' && closes(doc, conj - 2)));
+  if (conj > lo && COORDINATORS.has(lower[conj]!) && (formOf(doc, at) === formOf(doc, holder.head) || afterQuote) && start < conj && (saying || afterQuote || !finiteVerbIn(doc, start, conj))) {
     return tokens[conj - 1]!.text === ',' ? conj - 1 : conj;
   }
   // "... his Iowa win as he urges ...": a subordinate clause with a cue of its own closes a content
