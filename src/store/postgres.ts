@@ -487,8 +487,8 @@ export class PostgresLedger implements Ledger {
     const top = opts.top ?? 5;
     const counts = await this.counts();
     const sources = await this.many(
-      // of several spellings, the one SQLite's GROUP BY shows: the last along its (name, document) index
-      `SELECT (array_agg(source_name ORDER BY doc_id DESC, seq DESC))[1] AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
+      // of several spellings, the first in code-point order, as SQLite shows it (the column's collation is "C")
+      `SELECT min(source_name) AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
        GROUP BY lower(source_name) ORDER BY claims DESC, name LIMIT $1`,
       [top],
     );

@@ -442,7 +442,8 @@ export class SqliteLedger implements Ledger {
       figures: one('SELECT count(*) n FROM figures'),
       entities: one('SELECT count(*) n FROM entities'),
       sources: (this.db
-        .prepare(`SELECT source_name AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
+        // of several spellings, the first in code-point order ('It' before 'it'): the same on every engine and index
+        .prepare(`SELECT min(source_name) AS name, count(*) AS claims FROM claims WHERE source_name IS NOT NULL
                   GROUP BY lower(source_name) ORDER BY claims DESC, name LIMIT ?`)
         .all(top) as Row[]).map((r) => ({ name: r.name, claims: r.claims })),
       series: (this.db
