@@ -26,7 +26,7 @@ export type Mention = {
  * How much the tagger's own type counts when the span typer decides, in the typer's weight units
  * (its weights average about 0.6): enough to settle close calls, not to overrule clear ones.
  */
-const TAGGER_TYPE_PRIOR = 3;
+const TAGGER_TYPE_PRIOR = 6;
 const TAGGER_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 /** Words that are never a name on their own, whatever their case. */
