@@ -34,6 +34,36 @@ function familyPlace(m: MeasureFacets): string {
 
 export type LinkCounts = { points: number; reports: number; conflicts: number; copyOf?: string };
 
+/**
+ * The earlier points a figure is compared with: same comparison key, periods that meet its own
+ * (widened by `slack` days). A period that meets [start, end] begins no earlier than `start` less
+ * its own length, so the scan is bounded by the longest length a period of its granularity can
+ * have, not by the ledger: every point beginning within SHORT_SPAN_DAYS before (any granularity;
+ * days, weeks, months, seasons and quarters span at most 92 days), half-years and years beginning
+ * up to a year before, decades up to ten years before, each from its own index (migration 11).
+ * Without that bound a busy key's scan walked back through every earlier point of the key,
+ * and ingest grew quadratic with the ledger. Newest period first, at most 400.
+ * Parameters: 1 key, 2 latest start, 3 earliest end, 4–6 earliest start per tier (comparableParams; named @p1.. in SQLite).
+ */
+export const SPAN_DAYS = { short: 92, year: 366, decade: 3653 } as const;
+export function comparableSql(ph: '?' | '$', shortIdx = '', yearIdx = '', decadeIdx = '', tieBreak = 'doc_id, figure_id'): string {
+  const v = (n: number) => (ph === '?' ? `@p${n}` : `$${n}`);
+  const cols = `doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
+                basis, period, period_start, period_end, granularity, start${ph === '?' ? ', rowid AS rid' : ''}`;
+  const base = `compare = ${v(1)} AND comparable = 1 AND period_end >= ${v(3)} AND basis IN ('stated', 'said')`;
+  return `SELECT ${cols} FROM link_points${shortIdx} WHERE ${base} AND period_start <= ${v(2)} AND period_start >= ${v(4)}
+          UNION ALL
+          SELECT ${cols} FROM link_points${yearIdx} WHERE ${base} AND granularity IN ('half', 'year') AND period_start < ${v(4)} AND period_start >= ${v(5)}
+          UNION ALL
+          SELECT ${cols} FROM link_points${decadeIdx} WHERE ${base} AND granularity = 'decade' AND period_start < ${v(4)} AND period_start >= ${v(6)}
+          ORDER BY period_start DESC, ${tieBreak} LIMIT 400`;
+}
+const named = (args: string[]) => Object.fromEntries(args.map((a, i) => [`p${i + 1}`, a]));
+export function comparableParams(compare: string, range: { start: string; end: string }, slack: number): string[] {
+  const from = dayShift(range.start, -slack);
+  return [compare, dayShift(range.end, slack), from, dayShift(from, -SPAN_DAYS.short), dayShift(from, -SPAN_DAYS.year), dayShift(from, -SPAN_DAYS.decade)];
+}
+
 export class LinkStore {
   private readonly q: Record<string, Database.Statement>;
 
@@ -96,10 +126,7 @@ export class LinkStore {
       discrepantPoint: p(`SELECT p.doc_id FROM link_reports r JOIN link_points p ON p.doc_id = r.doc_id
                           WHERE r.statement_id = ? AND p.figure_id = ? AND p.text = ? AND p.doc_id != ? LIMIT 1`),
 
-      comparable: p(`SELECT doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
-                            basis, period, period_start, period_end, granularity, start
-                     FROM link_points WHERE compare = ? AND comparable = 1 AND period_start <= ? AND period_end >= ? AND basis IN ('stated', 'said')
-                     ORDER BY period_start DESC LIMIT 400`),
+      comparable: p(comparableSql('?', ' INDEXED BY link_points_compare', ' INDEXED BY link_points_compare_year', ' INDEXED BY link_points_compare_decade', 'rid DESC')),
       insConflict: p(`INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                       ON CONFLICT (kind, compare, period, side_a, side_b) DO NOTHING`),
       conflictId: p('SELECT id FROM link_conflicts WHERE kind = ? AND compare = ? AND period IS ? AND side_a = ? AND side_b = ?'),
@@ -336,7 +363,7 @@ export class LinkStore {
         granularity: p.range.granularity,
       };
       const slack = p.basis === 'said' ? SNAPSHOT_DAYS : 0;
-      for (const r of this.q.comparable!.all(p.compare, dayShift(p.range.end, slack), dayShift(p.range.start, -slack)) as Row[]) {
+      for (const r of this.q.comparable!.all(named(comparableParams(p.compare, p.range, slack))) as Row[]) {
         // pairs inside the new document are judged once, from the later figure
         if (r.doc_id === doc.id && r.start >= p.start) continue;
         const other: ComparablePoint = {

@@ -426,4 +426,11 @@ export const MIGRATIONS: string[] = [
   DROP INDEX link_statements_rank;
   CREATE INDEX link_statements_rank ON link_statements (documents DESC, id, sources);
   `,
+  // 11: conflicts' comparable points are looked up within their period's neighbourhood (src/link/store.ts,
+  // comparableSql): half-years and years, and decades, have an index each, so the long periods of a busy
+  // comparison key are found without walking back through all of its short ones.
+  `
+  CREATE INDEX link_points_compare_year ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('half', 'year');
+  CREATE INDEX link_points_compare_decade ON link_points (compare, period_start) WHERE comparable = 1 AND granularity = 'decade';
+  `,
 ];

@@ -18,6 +18,7 @@ import { sameEntity } from '../../link/entities.ts';
 import { completeReports, takeLinkFeatures, type LinkFeatures } from '../../link/prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
 import { dayShift } from '../../link/period.ts';
+import { comparableParams, comparableSql } from '../../link/store.ts';
 import type { Denial } from '../../link/denials.ts';
 import type { Point } from '../../link/points.ts';
 import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
@@ -25,6 +26,9 @@ import type {
   ConflictPoint, ConflictRow, CopyGroupRow, CopyMemberRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup, StatementReport, TimelinePoint,
 } from '../../link/types.ts';
 import { containsPattern } from './text.ts';
+
+/** As the SQLite ledger's: the points that can meet a figure's period, from its neighbourhood only (src/link/store.ts). */
+const COMPARABLE_SQL = comparableSql('$');
 
 type Row = Record<string, any>;
 type Db = Pick<pg.ClientBase, 'query'>;
@@ -384,12 +388,7 @@ export class PgLinkStore {
         granularity: p.range.granularity,
       };
       const slack = p.basis === 'said' ? SNAPSHOT_DAYS : 0;
-      const others = await rows(db,
-        `SELECT doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
-                basis, period, period_start, period_end, granularity, start
-         FROM link_points WHERE compare = $1 AND comparable = 1 AND period_start <= $2 AND period_end >= $3 AND basis IN ('stated', 'said')
-         ORDER BY period_start DESC, doc_id, figure_id LIMIT 400`,
-        [p.compare, dayShift(p.range.end, slack), dayShift(p.range.start, -slack)]);
+      const others = await rows(db, COMPARABLE_SQL, comparableParams(p.compare, p.range, slack));
       for (const r of others) {
         // pairs inside the new document are judged once, from the later figure
         if (r.doc_id === doc.id && r.start >= p.start) continue;

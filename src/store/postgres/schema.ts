@@ -400,4 +400,10 @@ export const PG_MIGRATIONS: string[] = [
   DROP INDEX link_statements_rank;
   CREATE INDEX link_statements_rank ON link_statements (documents DESC, id) INCLUDE (sources);
   `,
+  // 6: as SQLite's migration 11: long periods of a comparison key have their own indexes, so comparable
+  // points are looked up within their period's neighbourhood
+  `
+  CREATE INDEX link_points_compare_year ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('half', 'year');
+  CREATE INDEX link_points_compare_decade ON link_points (compare, period_start) WHERE comparable = 1 AND granularity = 'decade';
+  `,
 ];
