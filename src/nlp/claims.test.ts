@@ -518,3 +518,9 @@ test('after a quotation, a verb coordinated with the holder’s is the next act 
   assert.equal(said.source?.text, 'The mayor');
   assert.equal(contentOf(said), 'that the levy would stay');
 });
+
+test('an inverted source may carry a relative clause with verbs of its own', () => {
+  const c = byCue(run('“The levy is fair,” said the man who built the harbour.').claims, 'said');
+  assert.equal(c.source?.text, 'the man who built the harbour');
+  assert.equal(contentOf(c), '“The levy is fair,”');
+});

@@ -1331,6 +1331,8 @@ function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
   // (an adjectival participle between determiner and noun is no verb: "one unaligned strategist")
   for (let i = from; i < end && tokens[i]!.text !== ','; i++) {
     const t = tokens[i]!;
+    // "said the man who built the harbour": the verbs of a relative clause are the name's own
+    if (i > from && /^(who|whom|whose)$/.test(lower[i]!)) break;
     const attributive = t.pos === 'VERB' && i > from && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN' || tokens[i + 1]?.pos === 'ADJ');
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !nominal(t) && !attributive) return undefined;
   }
