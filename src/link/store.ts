@@ -133,10 +133,10 @@ export class LinkStore {
       insConflictPoint: p('INSERT OR IGNORE INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES (?, ?, ?, ?)'),
       insConflictClaim: p('INSERT OR IGNORE INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) VALUES (?, ?, ?, ?)'),
 
-      // the candidates' rows with their ids, in one statement rather than one lookup each
-      entitiesInBlocks: p(`SELECT id, type, name, country, names FROM link_entities WHERE id IN
-                             (SELECT DISTINCT entity_id FROM link_entity_keys WHERE block IN (SELECT value FROM json_each(?)) ORDER BY entity_id DESC LIMIT 50)
-                           ORDER BY id DESC`),
+      // the newest 50 clusters under each name key, read from the key's index alone (a common key holds
+      // ever more clusters as the ledger grows; all of them were once read and sorted), then their rows
+      entityIdsInBlock: p('SELECT entity_id FROM link_entity_keys WHERE block = ? ORDER BY entity_id DESC LIMIT 50'),
+      entitiesByIds: p('SELECT id, type, name, country, names FROM link_entities WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC'),
       entityById: p('SELECT id, type, name, country, names FROM link_entities WHERE id = ?'),
       insEntity: p('INSERT INTO link_entities (type, name, country, names, documents, mentions) VALUES (?, ?, ?, ?, 1, ?)'),
       joinEntity: p('UPDATE link_entities SET documents = documents + ?, mentions = mentions + ?, names = coalesce(?, names), country = coalesce(country, ?) WHERE id = ?'),
@@ -419,7 +419,11 @@ export class LinkStore {
       const candidates = new Map<number, Row>();
       for (const group of [keys.slice(0, -1), keys.slice(-1)]) {
         if (!group.length) continue;
-        for (const c of this.q.entitiesInBlocks!.all(JSON.stringify(group)) as Row[]) if (!candidates.has(c.id)) candidates.set(c.id, c);
+        // the newest 50 clusters under any of the group's keys: the newest 50 of each key's newest 50
+        const ids = new Set<number>();
+        for (const block of group) for (const r of this.q.entityIdsInBlock!.all(block) as Row[]) ids.add(r.entity_id);
+        const newest = [...ids].sort((x, y) => y - x).slice(0, 50);
+        for (const c of this.q.entitiesByIds!.all(JSON.stringify(newest)) as Row[]) if (!candidates.has(c.id)) candidates.set(c.id, c);
       }
       for (const cand of candidates.values()) {
         const names = JSON.parse(cand.names) as string[];
