@@ -7,6 +7,8 @@ import { SqliteLedger } from '../store/sqlite.ts';
 import { LedgerError } from '../store/errors.ts';
 import { makeDocument } from '../ingest/document.ts';
 import type { Claim, Document, Entity, Extraction, Figure } from '../types.ts';
+import { SPAN_DAYS } from './store.ts';
+import { timexRange } from './period.ts';
 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'tri-link-')), 'ledger.db');
 
@@ -153,4 +155,47 @@ test('entities across articles: spellings merge, namesakes stay apart', async ()
   assert.match(leader.members[1]!.evidence, /Kim Jong/);
   assert.ok(people.some((p) => p.name === 'Kim Sang-woo' && p.documents === 1), 'Kim Sang-woo stays apart');
   await l.close();
+});
+
+test('a figure for a whole year is still set against a later figure for part of it, whatever lies between', async () => {
+  // the year's figure is stored first, then a season of figures for other months, then the end of the year's:
+  // the lookup reads only the neighbourhood of each period, and a year reaches back further than a month
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([wire]);
+  const between = Array.from({ length: 30 }, (_, i) => {
+    const month = ['June', 'July', 'August'][i % 3]!;
+    const n = 5000 + i;
+    return article({
+      text: `Some ${n.toLocaleString('en-US')} Somali refugees were in Kenya in ${month} 2023, the agency said. ${i % 2 ? para1 : para2} Case ${i}.`,
+      published: '2023-09-0' + (1 + (i % 9)), outlet: `Outlet ${i}`, source: 'the agency', content: `Some ${n.toLocaleString('en-US')} Somali refugees were in Kenya in ${month} 2023`,
+      figures: [{ text: `Some ${n.toLocaleString('en-US')} Somali refugees`, value: n, qualifier: 'approximately', counts: 'Somali refugees' }],
+    });
+  });
+  await l.addAll(between);
+  await l.addAll([later]);
+  const conflicts = await l.conflicts({ limit: 500 });
+  const pair = conflicts.filter((c) => c.sides.some((s) => s.value === 'about 4,500') && c.sides.some((s) => s.value === 'at least 9,000'));
+  assert.equal(pair.length, 1, 'roughly 4,500 at the end of 2023 against at least 9,000 during 2023');
+  await l.close();
+});
+
+test('every period a figure can describe fits the neighbourhood its lookup reads', () => {
+  // the conflicts lookup (comparableSql) reads back SPAN_DAYS.short days for every period, a year for
+  // half-years and years, ten years for decades: a longer period of another granularity would be missed
+  const values: string[] = [];
+  for (const y of [2019, 2020, 2023, 2024]) {
+    values.push(`${y}`, `${y}-H1`, `${y}-H2`, ...['SP', 'SU', 'FA', 'WI'].map((s) => `${y}-${s}`), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`));
+    for (let m = 1; m <= 12; m++) values.push(`${y}-${String(m).padStart(2, '0')}`);
+    for (let w = 1; w <= 53; w++) values.push(`${y}-W${String(w).padStart(2, '0')}`);
+  }
+  values.push('201', '202X', '199');
+  for (const v of values) {
+    for (const mod of [undefined, 'START', 'MID', 'END']) {
+      const r = timexRange(v, mod);
+      if (!r) continue;
+      const days = (Date.parse(r.end) - Date.parse(r.start)) / 864e5;
+      const reach = r.granularity === 'decade' ? SPAN_DAYS.decade : r.granularity === 'year' || r.granularity === 'half' ? SPAN_DAYS.year : SPAN_DAYS.short;
+      assert.ok(days <= reach, `${v} ${mod ?? ''} spans ${days} days, more than the ${reach} its lookup reads back`);
+    }
+  }
 });
