@@ -524,3 +524,20 @@ test('an inverted source may carry a relative clause with verbs of its own', () 
   assert.equal(c.source?.text, 'the man who built the harbour');
   assert.equal(contentOf(c), '“The levy is fair,”');
 });
+
+test('the perfect keeps its auxiliary across "since" and "long"; "made it clear" is one cue', () => {
+  const since = byCue(run('The council has since said that the ferry will run again in June.').claims, 'has since said');
+  assert.equal(since.source?.text, 'The council');
+  assert.equal(contentOf(since), 'that the ferry will run again in June');
+  assert.equal(byCue(run('The growers have long argued that the tariff hurts them.').claims, 'have long argued').source?.text, 'The growers');
+  const clear = byCue(run('The coach made it clear that the team would not travel.').claims, 'made it clear');
+  assert.equal(clear.source?.text, 'The coach');
+  assert.equal(contentOf(clear), 'that the team would not travel');
+});
+
+test('"here" after a subject goes with the subject; "earlier" and "since" after the verb stay out of the cue', () => {
+  const here = byCue(run('Nurses here said the ward had run out of beds.').claims, 'said');
+  assert.equal(here.source?.text, 'Nurses here');
+  const earlier = byCue(run('The trustee announced earlier this month that she would step down.').claims, 'announced');
+  assert.equal(contentOf(earlier), 'that she would step down');
+});
