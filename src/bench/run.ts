@@ -4,6 +4,8 @@
  *   npm run bench                 extraction pipeline vs wink-nlp tokenisation + POS, on 5 MB
  *   npm run bench -- --mb 20      a larger corpus (memory should stay flat)
  *   npm run bench -- --json FILE  also write the figures as JSON
+ *   npm run bench -- --only extraction,ingest   some sections only (extraction, ingest, web, postgres,
+ *                                 ledger); web and ledger build 100k-document ledgers and take long
  *
  * Each measurement runs in a child process of its own so that peak RSS is its own, one at a time
  * (one core each; nothing else should be running).
@@ -43,30 +45,47 @@ function extractTable(rows: ExtractBenchResult[]): string {
   return lines.join('\n');
 }
 
+/** The sections of `npm run bench`, in the order they run. */
+const SECTIONS = ['extraction', 'ingest', 'web', 'postgres', 'ledger'] as const;
+type Section = (typeof SECTIONS)[number];
+
 async function main(argv: string[]): Promise<void> {
   const mbAt = argv.indexOf('--mb');
   const mb = mbAt >= 0 ? Number(argv[mbAt + 1]) : 5;
   const jsonAt = argv.indexOf('--json');
   const jsonPath = jsonAt >= 0 ? argv[jsonAt + 1]! : join(REPO_ROOT, '.bench', 'results.json');
-  process.stderr.write(`bench: extraction on ${mb} MB of generated documents (one core each run)…\n`);
-  // --expose-gc: the child collects garbage at each quarter (outside the timing) to report the live heap
-  const baseline = child('extract.ts', ['baseline', String(mb)], ['--expose-gc']) as ExtractBenchResult;
-  const pipeline = child('extract.ts', ['pipeline', String(mb)], ['--expose-gc']) as ExtractBenchResult;
-  const out: string[] = [];
-  out.push('Extraction (node ' + process.version + ', one core)');
-  out.push(extractTable([baseline, pipeline]));
-  out.push(`load average during the runs: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock figures suffer when it is above 1; CPU-time figures much less)`);
-  out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} wall, ${(pipeline.tokensPerCpuSec / baseline.tokensPerCpuSec).toFixed(3)} CPU ` +
-    `(pipeline found ${fmt(pipeline.claims ?? 0)} claims and ${fmt(pipeline.figures ?? 0)} figures)`);
-  out.push(`full pipeline on one core: ${fmt(pipeline.tokensPerSec)} tokens/s wall, ${fmt(pipeline.tokensPerCpuSec)} per CPU-second (the bar is 50,000)`);
-  process.stdout.write(out.join('\n') + '\n');
-  await (await import('./ingest.ts')).ingestBench(argv);
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1]!.split(',').map((x) => x.trim()) : [...SECTIONS];
+  const unknown = only.filter((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+  const runs = (x: Section) => only.includes(x);
+  const results: Record<string, unknown> = {};
+
+  if (runs('extraction')) {
+    process.stderr.write(`bench: extraction on ${mb} MB of generated documents (one core each run)…\n`);
+    // --expose-gc: the child collects garbage at each quarter (outside the timing) to report the live heap
+    const baseline = child('extract.ts', ['baseline', String(mb)], ['--expose-gc']) as ExtractBenchResult;
+    const pipeline = child('extract.ts', ['pipeline', String(mb)], ['--expose-gc']) as ExtractBenchResult;
+    const out: string[] = [];
+    out.push('Extraction (node ' + process.version + ', one core)');
+    out.push(extractTable([baseline, pipeline]));
+    out.push(`load average during the runs: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (wall-clock figures suffer when it is above 1; CPU-time figures much less)`);
+    out.push(`pipeline / baseline throughput: ${(pipeline.tokensPerSec / baseline.tokensPerSec).toFixed(3)} wall, ${(pipeline.tokensPerCpuSec / baseline.tokensPerCpuSec).toFixed(3)} CPU ` +
+      `(pipeline found ${fmt(pipeline.claims ?? 0)} claims and ${fmt(pipeline.figures ?? 0)} figures)`);
+    out.push(`full pipeline on one core: ${fmt(pipeline.tokensPerSec)} tokens/s wall, ${fmt(pipeline.tokensPerCpuSec)} per CPU-second (the bar is 50,000)`);
+    process.stdout.write(out.join('\n') + '\n');
+    results.extraction = { baseline, pipeline };
+  }
+  if (runs('ingest')) await (await import('./ingest.ts')).ingestBench(argv);
   mkdirSync(dirname(jsonPath), { recursive: true });
-  writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, extraction: { baseline, pipeline } }, null, 1));
+  writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, ...results }, null, 1));
   process.stdout.write(`\n(JSON: ${jsonPath})\n`);
-  await (await import('./web.ts')).webBench(argv);
-  await (await import('./postgres.ts')).postgresBench(argv);
-  await (await import('./ledger.ts')).ledgerBench(argv);
+  if (runs('web')) await (await import('./web.ts')).webBench(argv);
+  if (runs('postgres')) await (await import('./postgres.ts')).postgresBench(argv);
+  if (runs('ledger')) await (await import('./ledger.ts')).ledgerBench(argv);
 }
 
 main(process.argv.slice(2));
