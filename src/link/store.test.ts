@@ -180,13 +180,14 @@ test('a figure for a whole year is still set against a later figure for part of 
 });
 
 test('every period a figure can describe fits the neighbourhood its lookup reads', () => {
-  // the conflicts lookup (comparableSql) reads back SPAN_DAYS.short days for every period, a year for
-  // half-years and years, ten years for decades: a longer period of another granularity would be missed
+  // the conflicts lookup (comparableSql) reads days from the period's own start, weeks to quarters
+  // SPAN_DAYS.month days back, half-years and years a year, decades ten: a longer one would be missed
   const values: string[] = [];
   for (const y of [2019, 2020, 2023, 2024]) {
     values.push(`${y}`, `${y}-H1`, `${y}-H2`, ...['SP', 'SU', 'FA', 'WI'].map((s) => `${y}-${s}`), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`));
     for (let m = 1; m <= 12; m++) values.push(`${y}-${String(m).padStart(2, '0')}`);
     for (let w = 1; w <= 53; w++) values.push(`${y}-W${String(w).padStart(2, '0')}`);
+    for (const d of ['01-01', '02-29', '12-31']) values.push(`${y}-${d}`);
   }
   values.push('201', '202X', '199');
   for (const v of values) {
@@ -194,8 +195,34 @@ test('every period a figure can describe fits the neighbourhood its lookup reads
       const r = timexRange(v, mod);
       if (!r) continue;
       const days = (Date.parse(r.end) - Date.parse(r.start)) / 864e5;
-      const reach = r.granularity === 'decade' ? SPAN_DAYS.decade : r.granularity === 'year' || r.granularity === 'half' ? SPAN_DAYS.year : SPAN_DAYS.short;
+      const reach = r.granularity === 'decade' ? SPAN_DAYS.decade : r.granularity === 'year' || r.granularity === 'half' ? SPAN_DAYS.year : r.granularity === 'day' ? 0 : SPAN_DAYS.month;
       assert.ok(days <= reach, `${v} ${mod ?? ''} spans ${days} days, more than the ${reach} its lookup reads back`);
     }
   }
+});
+
+test('a figure for a month is still set against a later figure for a day in it', async () => {
+  const dated = (o: Parameters<typeof article>[0], time: string, value: string) => {
+    const a = article(o);
+    const start = a.doc.text.indexOf(time);
+    a.extraction.times.push({ id: 't1', start, end: start + time.length, text: time, value, type: 'DATE' });
+    return a;
+  };
+  const month = dated({
+    text: `Exactly 2,000 Somali refugees crossed into Kenya in March 2024, the agency said. ${para1}`,
+    published: '2024-04-05', outlet: 'Coast Observer', source: 'the agency', content: 'Exactly 2,000 Somali refugees crossed into Kenya in March 2024',
+    figures: [{ text: 'Exactly 2,000 Somali refugees', value: 2000, qualifier: 'exact', counts: 'Somali refugees' }],
+  }, 'March 2024', '2024-03');
+  const day = dated({
+    text: `Exactly 9,000 Somali refugees crossed into Kenya on 20 March 2024, a monitoring group said. ${para2}`,
+    published: '2024-04-09', outlet: 'Rift Daily', source: 'a monitoring group', content: 'Exactly 9,000 Somali refugees crossed into Kenya on 20 March 2024',
+    figures: [{ text: 'Exactly 9,000 Somali refugees', value: 9000, qualifier: 'exact', counts: 'Somali refugees' }],
+  }, '20 March 2024', '2024-03-20');
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([month]);
+  await l.addAll([day]);
+  const t = (await l.seriesTimeline('somali refugees'))!;
+  assert.deepEqual(t.points.map((p) => p.period), ['2024-03', '2024-03-20'], 'one figure for the month, one for a day in it');
+  assert.equal((await l.conflicts()).length, 1, '2,000 in March against 9,000 on one day of it');
+  await l.close();
 });

@@ -38,30 +38,37 @@ export type LinkCounts = { points: number; reports: number; conflicts: number; c
  * The earlier points a figure is compared with: same comparison key, periods that meet its own
  * (widened by `slack` days). A period that meets [start, end] begins no earlier than `start` less
  * its own length, so the scan is bounded by the longest length a period of its granularity can
- * have, not by the ledger: every point beginning within SHORT_SPAN_DAYS before (any granularity;
- * days, weeks, months, seasons and quarters span at most 92 days), half-years and years beginning
- * up to a year before, decades up to ten years before, each from its own index (migration 11).
- * Without that bound a busy key's scan walked back through every earlier point of the key,
- * and ingest grew quadratic with the ledger. Newest period first, at most 400.
- * Parameters: 1 key, 2 latest start, 3 earliest end, 4–6 earliest start per tier (comparableParams; named @p1.. in SQLite).
+ * have, not by the ledger: every point beginning within the period itself (a day begins where it
+ * ends), weeks, months, seasons and quarters beginning up to SPAN_DAYS.month before it, half-years
+ * and years up to a year before, decades up to ten years before, each tier from its own index
+ * (migrations 11 and 12). Without that bound a busy key's scan walked back through every earlier
+ * point of the key, and ingest grew quadratic with the ledger. The tiers do not overlap, and come
+ * out as the one unbounded scan did: newest period first (ties newest row first), at most 400.
+ * Parameters: 1 key, 2 latest start, 3 earliest end, 4–6 earliest start per tier (comparableParams;
+ * named @p1.. in SQLite, where each tier names its index).
  */
-export const SPAN_DAYS = { short: 92, year: 366, decade: 3653 } as const;
-export function comparableSql(ph: '?' | '$', shortIdx = '', yearIdx = '', decadeIdx = '', tieBreak = 'doc_id, figure_id'): string {
-  const v = (n: number) => (ph === '?' ? `@p${n}` : `$${n}`);
+export const SPAN_DAYS = { month: 92, year: 366, decade: 3653 } as const;
+export function comparableSql(engine: 'sqlite' | 'postgres'): string {
+  const sqlite = engine === 'sqlite';
+  const v = (n: number) => (sqlite ? `@p${n}` : `$${n}`);
+  const from = (index: string) => (sqlite ? `link_points INDEXED BY ${index}` : 'link_points');
   const cols = `doc_id, figure_id, claim_id, statement_id, copy_group, place, place_level, value, lo, hi, qualifier, text, digits, misgrouped,
-                basis, period, period_start, period_end, granularity, start${ph === '?' ? ', rowid AS rid' : ''}`;
+                basis, period, period_start, period_end, granularity, start${sqlite ? ', rowid AS rid' : ''}`;
   const base = `compare = ${v(1)} AND comparable = 1 AND period_end >= ${v(3)} AND basis IN ('stated', 'said')`;
-  return `SELECT ${cols} FROM link_points${shortIdx} WHERE ${base} AND period_start <= ${v(2)} AND period_start >= ${v(4)}
+  return `SELECT ${cols} FROM ${from('link_points_compare')} WHERE ${base} AND period_start <= ${v(2)} AND period_start >= ${v(3)}
           UNION ALL
-          SELECT ${cols} FROM link_points${yearIdx} WHERE ${base} AND granularity IN ('half', 'year') AND period_start < ${v(4)} AND period_start >= ${v(5)}
+          SELECT ${cols} FROM ${from('link_points_compare_month')} WHERE ${base} AND granularity IN ('week', 'month', 'season', 'quarter')
+            AND period_start < ${v(3)} AND period_start >= ${v(4)}
           UNION ALL
-          SELECT ${cols} FROM link_points${decadeIdx} WHERE ${base} AND granularity = 'decade' AND period_start < ${v(4)} AND period_start >= ${v(6)}
-          ORDER BY period_start DESC, ${tieBreak} LIMIT 400`;
+          SELECT ${cols} FROM ${from('link_points_compare_year')} WHERE ${base} AND granularity IN ('half', 'year') AND period_start < ${v(3)} AND period_start >= ${v(5)}
+          UNION ALL
+          SELECT ${cols} FROM ${from('link_points_compare_decade')} WHERE ${base} AND granularity = 'decade' AND period_start < ${v(3)} AND period_start >= ${v(6)}
+          ORDER BY period_start DESC, ${sqlite ? 'rid DESC' : 'doc_id, figure_id'} LIMIT 400`;
 }
 const named = (args: string[]) => Object.fromEntries(args.map((a, i) => [`p${i + 1}`, a]));
 export function comparableParams(compare: string, range: { start: string; end: string }, slack: number): string[] {
   const from = dayShift(range.start, -slack);
-  return [compare, dayShift(range.end, slack), from, dayShift(from, -SPAN_DAYS.short), dayShift(from, -SPAN_DAYS.year), dayShift(from, -SPAN_DAYS.decade)];
+  return [compare, dayShift(range.end, slack), from, dayShift(from, -SPAN_DAYS.month), dayShift(from, -SPAN_DAYS.year), dayShift(from, -SPAN_DAYS.decade)];
 }
 
 export class LinkStore {
@@ -126,7 +133,7 @@ export class LinkStore {
       discrepantPoint: p(`SELECT p.doc_id FROM link_reports r JOIN link_points p ON p.doc_id = r.doc_id
                           WHERE r.statement_id = ? AND p.figure_id = ? AND p.text = ? AND p.doc_id != ? LIMIT 1`),
 
-      comparable: p(comparableSql('?', ' INDEXED BY link_points_compare', ' INDEXED BY link_points_compare_year', ' INDEXED BY link_points_compare_decade', 'rid DESC')),
+      comparable: p(comparableSql('sqlite')),
       insConflict: p(`INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                       ON CONFLICT (kind, compare, period, side_a, side_b) DO NOTHING`),
       conflictId: p('SELECT id FROM link_conflicts WHERE kind = ? AND compare = ? AND period IS ? AND side_a = ? AND side_b = ?'),

@@ -433,4 +433,10 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX link_points_compare_year ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('half', 'year');
   CREATE INDEX link_points_compare_decade ON link_points (compare, period_start) WHERE comparable = 1 AND granularity = 'decade';
   `,
+  // 12: as 11, for weeks, months, seasons and quarters: a day that begins before a period cannot meet
+  // it, so the comparison key's own index is read from the period's first day on, and these (at most
+  // 92 days long) from an index of their own.
+  `
+  CREATE INDEX link_points_compare_month ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('week', 'month', 'season', 'quarter');
+  `,
 ];

@@ -28,7 +28,7 @@ import type {
 import { containsPattern } from './text.ts';
 
 /** As the SQLite ledger's: the points that can meet a figure's period, from its neighbourhood only (src/link/store.ts). */
-const COMPARABLE_SQL = comparableSql('$');
+const COMPARABLE_SQL = comparableSql('postgres');
 
 type Row = Record<string, any>;
 type Db = Pick<pg.ClientBase, 'query'>;

@@ -406,4 +406,8 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX link_points_compare_year ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('half', 'year');
   CREATE INDEX link_points_compare_decade ON link_points (compare, period_start) WHERE comparable = 1 AND granularity = 'decade';
   `,
+  // 7: as SQLite's migration 12: weeks, months, seasons and quarters of a comparison key have their own index
+  `
+  CREATE INDEX link_points_compare_month ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('week', 'month', 'season', 'quarter');
+  `,
 ];
