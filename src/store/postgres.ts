@@ -38,6 +38,7 @@ import { PgLinkStore } from './postgres/link.ts';
 import { storedExtraction } from '../link/prepare.ts';
 import { asciiLower, containsPattern, tsqueryOf, tsvectorOf } from './postgres/text.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
+import { Tally } from './tally.ts';
 
 type Row = Record<string, any>;
 
@@ -186,26 +187,6 @@ WITH doc AS (
 )
 SELECT 1`;
 
-/** A running count per key, with the first spelling seen and how many documents had it. */
-class Tally<T extends Record<string, unknown>> {
-  readonly rows = new Map<string, T & { documents: number }>();
-  private doc = '';
-  private seenInDoc = new Set<string>();
-  startDocument(id: string): void {
-    this.doc = id;
-    this.seenInDoc.clear();
-  }
-  add(key: string, first: () => T, update: (row: T) => void): void {
-    let row = this.rows.get(key);
-    if (!row) this.rows.set(key, (row = { ...first(), documents: 0 }));
-    if (!this.seenInDoc.has(key)) {
-      this.seenInDoc.add(key);
-      row.documents++;
-    }
-    update(row);
-  }
-}
-
 /** The rows of new documents as the INSERT_DOCUMENTS statement takes them. */
 function documentParams(items: { doc: Document; extraction: Extraction }[], now: string): unknown[] {
   const documents: Row[] = [];
@@ -224,7 +205,7 @@ function documentParams(items: { doc: Document; extraction: Extraction }[], now:
       id: doc.id, text: doc.text, text_sha256: doc.textSha256, published: doc.published ?? null, title: doc.title ?? null, url: doc.url ?? null,
       outlet: doc.outlet ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: storedExtraction(x),
     });
-    for (const t of [sources, names, measures]) t.startDocument(doc.id);
+    for (const t of [sources, names, measures]) t.startDocument();
     const entityName = new Map<string, string>();
     for (const e of x.entities) {
       entityName.set(e.id, e.name);

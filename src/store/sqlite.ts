@@ -30,6 +30,7 @@ import { LedgerError } from './errors.ts';
 import { LinkStore } from '../link/store.ts';
 import { extractionJson } from '../link/prepare.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
+import { Tally } from './tally.ts';
 
 type Row = Record<string, any>;
 
@@ -42,23 +43,6 @@ export function ftsQuery(words: string): string | undefined {
   return terms.map((t) => `"${t}"`).join(' ');
 }
 
-/** Rows of one tally as a batch adds to them: `documents` counts each document once per key. */
-class Tally<T extends { key: string }> {
-  readonly rows = new Map<string, T & { documents: number }>();
-  private seenInDoc = new Set<string>();
-  startDocument(): void {
-    this.seenInDoc.clear();
-  }
-  add(key: string, first: () => T, update: (row: T) => void): void {
-    let row = this.rows.get(key);
-    if (!row) this.rows.set(key, (row = { ...first(), documents: 0 }));
-    if (!this.seenInDoc.has(key)) {
-      this.seenInDoc.add(key);
-      row.documents++;
-    }
-    update(row);
-  }
-}
 
 class Tallies {
   readonly sources = new Tally<{ key: string; name: string; claims: number }>();
