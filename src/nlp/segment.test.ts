@@ -56,3 +56,13 @@ test('empty text gives no tokens, sentences or paragraphs', () => {
   const s = segment('');
   assert.deepEqual([s.tokens.length, s.sentences.length, s.paragraphs.length], [0, 0, 0]);
 });
+
+test('a document is tokenised the same whatever was read before it (wink learns new words as it reads)', () => {
+  const probe = 'What did the wars cost the U.S. in money and lives ?';
+  const tokensOf = (t: string) => segment(t).tokens.map((x) => x.text);
+  // a forum post writes the abbreviation without its last full stop; wink adds "U.S" to its lexicon
+  segment('There are odder place names in the U.S for towns than this one .');
+  const after = tokensOf(probe);
+  assert.ok(after.includes('U.S.'), after.join('|'));
+  assert.equal(segment(probe).sentences.length, 1, 'no sentence break after the abbreviation');
+});

@@ -42,8 +42,44 @@ export type Segmented = {
   paragraphs: Paragraph[];
 };
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
+/**
+ * wink-nlp adds every out-of-vocabulary word it meets to its lexicon, and its tokeniser asks that
+ * lexicon whether a string with a full stop or a hyphen inside ("U.S", "Jong-un") is a word before
+ * deciding where to split it. Left alone, how one article is tokenised (and where its sentences end)
+ * would depend on which articles the same process read before it: the ledger would differ with the
+ * order of ingest and the number of worker threads. So after each document the words with a full stop
+ * or hyphen that it added are taken out of the lexicon's lookup again, which makes every document read
+ * as a fresh instance reads it (other added words never change a split). Their entries stay in wink's
+ * own tables, so a fresh instance replaces the old one once enough have piled up.
+ */
+type WinkLexeme = { hash: Record<string, number>; list: string[] };
+let lexeme: WinkLexeme | undefined;
+const trackedModel = {
+  ...(model as object),
+  core: () => {
+    const core = (model as unknown as { core: () => { features: { lexeme: WinkLexeme } } }).core();
+    lexeme = core.features.lexeme;
+    return core;
+  },
+};
+/** Entries wink may hold beyond its own vocabulary before a fresh instance is made. */
+const MAX_ADDED = 200_000;
+let nlp = winkNLP(trackedModel as typeof model, ['sbd', 'pos']);
+let baseSize = lexeme ? lexeme.list.length : 0;
 const its = nlp.its as any;
+
+function forgetSplitDecidingWords(from: number): void {
+  if (!lexeme) return;
+  const { hash, list } = lexeme;
+  for (let i = from; i < list.length; i++) {
+    const w = list[i]!;
+    if (/[.\-–—]/.test(w) && hash[w] === i) delete hash[w];
+  }
+  if (list.length - baseSize > MAX_ADDED) {
+    nlp = winkNLP(trackedModel as typeof model, ['sbd', 'pos']);
+    baseSize = lexeme.list.length;
+  }
+}
 
 /** Paragraphs are runs of text separated by blank lines (a line with only whitespace counts as blank). */
 export function paragraphsOf(text: string): Paragraph[] {
@@ -71,6 +107,7 @@ function isSpaceToken(kind: string, text: string): boolean {
 
 export function segment(text: string): Segmented {
   const paragraphs = paragraphsOf(text);
+  const before = lexeme ? lexeme.list.length : 0;
   const doc = nlp.readDoc(text);
   const words = doc.tokens().out() as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -80,6 +117,7 @@ export function segment(text: string): Segmented {
   doc.sentences().each((s: any) => {
     spans.push(s.out(its.span) as [number, number]);
   });
+  forgetSplitDecidingWords(before);
 
   // Align wink tokens to character offsets.
   const starts = new Array<number>(words.length);
