@@ -23,6 +23,23 @@ import type {
 type Row = Record<string, any>;
 const undef = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
+/**
+ * One side of a denial conflict (what was reported, what denies it) from its claim rows: each claim
+ * a point, copies of one original counted once. Both engines read the same columns.
+ */
+export function denialSide(rows: Row[], side: number, value: string): ConflictRow['sides'][number] {
+  const mine = rows.filter((r) => r.side === side);
+  return {
+    value,
+    reports: mine.length,
+    independent: new Set(mine.map((r) => r.original ?? r.doc_id)).size,
+    points: mine.map((r): ConflictPoint => ({
+      documentId: r.doc_id, figureId: '', claimId: r.id, text: r.content_text, outlet: undef(r.outlet), published: undef(r.published),
+      source: undef(r.source_name), said: undef(r.said), copyOf: r.original && r.original !== r.doc_id ? r.original : undefined, start: r.start, end: r.end,
+    })),
+  };
+}
+
 /** At most this many earlier items are examined per blocking key, newest first, so one busy key cannot slow ingest down. */
 const CANDIDATES = 200;
 /** Statements are matched on their stored features (a parse each), so fewer of them, newest first. */
@@ -623,19 +640,7 @@ export class LinkStore {
     return rows.map((c): ConflictRow => {
       if (c.kind === 'denial') {
         const rows = claimsOf.all(c.id, (opts.points ?? 20) * 2) as Row[];
-        const side = (n: number, value: string) => {
-          const mine = rows.filter((r) => r.side === n);
-          return {
-            value,
-            reports: mine.length,
-            independent: new Set(mine.map((r) => r.original ?? r.doc_id)).size,
-            points: mine.map((r): ConflictPoint => ({
-              documentId: r.doc_id, figureId: '', claimId: r.id, text: r.content_text, outlet: undef(r.outlet), published: undef(r.published),
-              source: undef(r.source_name), said: undef(r.said), copyOf: r.original && r.original !== r.doc_id ? r.original : undefined, start: r.start, end: r.end,
-            })),
-          };
-        };
-        return { id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [side(0, 'reported'), side(1, 'denied')], why: JSON.parse(c.why) };
+        return { id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(rows, 0, 'reported'), denialSide(rows, 1, 'denied')], why: JSON.parse(c.why) };
       }
       const counts = new Map((countsOf.all(c.id) as Row[]).map((r) => [r.side as number, r]));
       const side = (n: number, value: string) => {

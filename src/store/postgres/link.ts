@@ -18,7 +18,7 @@ import { sameEntity } from '../../link/entities.ts';
 import { completeReports, takeLinkFeatures, type LinkFeatures } from '../../link/prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from '../../link/measure.ts';
 import { dayShift } from '../../link/period.ts';
-import { comparableParams, comparableSql } from '../../link/store.ts';
+import { comparableParams, comparableSql, denialSide } from '../../link/store.ts';
 import type { Denial } from '../../link/denials.ts';
 import type { Point } from '../../link/points.ts';
 import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
@@ -726,19 +726,7 @@ export class PgLinkStore {
            JOIN claims c ON c.doc_id = cc.doc_id AND c.id = cc.claim_id JOIN documents d ON d.id = cc.doc_id
            LEFT JOIN link_copies lc ON lc.doc_id = cc.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
            WHERE cc.conflict_id = $1 ORDER BY cc.doc_id, cc.claim_id LIMIT $2`, [c.id, (opts.points ?? 20) * 2]);
-        const claimSide = (n: number, value: string) => {
-          const mine = claims.filter((r) => r.side === n);
-          return {
-            value,
-            reports: mine.length,
-            independent: new Set(mine.map((r) => r.original ?? r.doc_id)).size,
-            points: mine.map((r): ConflictPoint => ({
-              documentId: r.doc_id, figureId: '', claimId: r.id, text: r.content_text, outlet: undef(r.outlet), published: undef(r.published),
-              source: undef(r.source_name), said: undef(r.said), copyOf: r.original && r.original !== r.doc_id ? r.original : undefined, start: r.start, end: r.end,
-            })),
-          };
-        };
-        result.push({ id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [claimSide(0, 'reported'), claimSide(1, 'denied')], why: JSON.parse(c.why) });
+        result.push({ id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(claims, 0, 'reported'), denialSide(claims, 1, 'denied')], why: JSON.parse(c.why) });
         continue;
       }
       // a conflict repeated by many articles lists its first points and counts the rest
