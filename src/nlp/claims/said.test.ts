@@ -33,3 +33,10 @@ test('a date that is not an occasion of speaking, or is inside another claim, do
   const text3 = 'The council will hold a briefing on Friday. Mara Olsen said the cargo was late.';
   assert.equal(claimsOf(text3, [['Friday', '2024-03-15']]).find((x) => x.cue?.text === 'said')?.said, undefined, 'an occasion still to come');
 });
+
+test('“now” in a cue is no date said: the claim keeps none, and the publication date stands for it', () => {
+  const text = 'The harbour authority now believes that about 900 ships called at the port last year.';
+  const c = claimsOf(text, [['now', 'PRESENT_REF'], ['last year', '2023']]).find((x) => /believes/.test(x.cue?.text ?? ''));
+  assert.ok(c, 'the claim is found');
+  assert.equal(c!.said, undefined);
+});

@@ -25,7 +25,8 @@ const AFTER_CUE_CHARS = 40;
 export function dateClaims(ctx: StageContext, attributions: Attribution[], claims: Claim[], times: TimeExpr[], speakers: Speakers): void {
   const { seg } = ctx;
   const text = seg.text;
-  const dates = times.filter((t) => t.type === 'DATE' || t.type === 'TIME').sort((a, b) => a.start - b.start);
+  // only calendar values: "now believes" (PRESENT_REF) says nothing the publication date does not
+  const dates = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && /^\d{4}/.test(t.value)).sort((a, b) => a.start - b.start);
   if (!dates.length) return;
 
   const inContent = (c: Claim, t: TimeExpr) => c.content.some((s) => t.start >= s.start && t.end <= s.end);
