@@ -39,6 +39,7 @@ import { storedExtraction } from '../link/prepare.ts';
 import { asciiLower, containsPattern, tsqueryOf, tsvectorOf } from './postgres/text.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 import { Tally } from './tally.ts';
+import { storedSourceName } from './sourceName.ts';
 
 type Row = Record<string, any>;
 
@@ -222,7 +223,7 @@ function documentParams(items: { doc: Document; extraction: Extraction }[], now:
       const spans = c.content.length ? c.content : [];
       const anchor = [c.source, c.cue, ...spans].filter(Boolean) as { start: number; end: number }[];
       const resolved = c.source?.entity ? entityName.get(c.source.entity) : undefined;
-      const sourceName = resolved ?? c.source?.text ?? null;
+      const sourceName = storedSourceName(resolved, c.source?.text);
       if (sourceName !== null) {
         const key = asciiLower(sourceName);
         sources.add(key, () => ({ key, name: sourceName, claims: 0 }), (t) => t.claims++);

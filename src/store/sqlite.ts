@@ -31,6 +31,7 @@ import { LinkStore } from '../link/store.ts';
 import { extractionJson } from '../link/prepare.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 import { Tally } from './tally.ts';
+import { storedSourceName } from './sourceName.ts';
 
 type Row = Record<string, any>;
 
@@ -210,7 +211,7 @@ export class SqliteLedger implements Ledger {
       const start = anchor.length ? Math.min(...anchor.map((a) => a.start)) : 0;
       const end = anchor.length ? Math.max(...anchor.map((a) => a.end)) : 0;
       const sourceName = c.source?.entity ? entityName.get(c.source.entity) : undefined;
-      const tallied = sourceName ?? c.source?.text;
+      const tallied = storedSourceName(sourceName, c.source?.text);
       if (tallied != null) {
         const key = asciiLower(tallied);
         tallies.sources.add(key, () => ({ key, name: tallied, claims: 0 }), (r) => r.claims++);
@@ -224,7 +225,7 @@ export class SqliteLedger implements Ledger {
         sourceStart: c.source?.start ?? null,
         sourceEnd: c.source?.end ?? null,
         sourceEntity: c.source?.entity ?? null,
-        sourceName: sourceName ?? c.source?.text ?? null,
+        sourceName: tallied,
         cueText: c.cue?.text ?? null,
         cueStart: c.cue?.start ?? null,
         cueEnd: c.cue?.end ?? null,
