@@ -39,6 +39,7 @@ import { storedExtraction } from '../link/prepare.ts';
 import { asciiLower, containsPattern, tsqueryOf, tsvectorOf } from './postgres/text.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 import { Tally } from './tally.ts';
+import { sourceProfileOf } from './profile.ts';
 import { storedSourceName } from './sourceName.ts';
 
 type Row = Record<string, any>;
@@ -582,29 +583,16 @@ export class PostgresLedger implements Ledger {
            WHERE lower(c.source_name) = $1 ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${within}`,
       [key],
     );
-    const tallyOf = (column: 'kind' | 'outlet') => {
-      const n = new Map<string, number>();
-      for (const r of rows) if (r[column]) n.set(r[column], (n.get(r[column]) ?? 0) + 1);
-      return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    };
-    const dates = rows.map((r) => r.at as string | null).filter((x): x is string => !!x).sort();
-    const earliest = tally.claims > within
-      ? (await this.one(
-          `SELECT coalesce(c.said, d.published) AS first FROM claims c JOIN documents d ON d.id = c.doc_id
-           WHERE lower(c.source_name) = $1 AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`,
-          [key],
-        ))?.first
-      : dates[0];
-    return {
-      name: tally.name,
-      claims: tally.claims,
-      documents: tally.documents,
-      first: undef(earliest ?? null),
-      last: dates[dates.length - 1],
-      outlets: tallyOf('outlet').slice(0, 20).map(([outlet, claims]) => ({ outlet, claims })),
-      kinds: tallyOf('kind').map(([kind, claims]) => ({ kind, claims })),
-      within,
-    };
+    const profile = sourceProfileOf(tally, rows, within);
+    if (tally.claims > within) {
+      const first = (await this.one(
+        `SELECT coalesce(c.said, d.published) AS first FROM claims c JOIN documents d ON d.id = c.doc_id
+         WHERE lower(c.source_name) = $1 AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`,
+        [key],
+      ))?.first;
+      profile.first = undef(first ?? null);
+    }
+    return profile;
   }
 
   async entities(opts: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<EntityRow[]> {

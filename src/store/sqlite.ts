@@ -31,6 +31,7 @@ import { LinkStore } from '../link/store.ts';
 import { extractionJson } from '../link/prepare.ts';
 import type { ConflictRow, CopyGroupRow, CrossEntity, SeriesSummary, SeriesTimeline, StatementGroup } from '../link/types.ts';
 import { Tally } from './tally.ts';
+import { sourceProfileOf } from './profile.ts';
 import { storedSourceName } from './sourceName.ts';
 
 type Row = Record<string, any>;
@@ -624,28 +625,15 @@ export class SqliteLedger implements Ledger {
                 FROM ${hot ? 'documents d CROSS JOIN claims c ON c.doc_id = d.id' : 'claims c JOIN documents d ON d.id = c.doc_id'}
                 WHERE c.source_name = ? COLLATE NOCASE ORDER BY d.published DESC, d.id DESC LIMIT ${within}`)
       .all(name) as Row[];
-    const tallyOf = (key: 'kind' | 'outlet') => {
-      const n = new Map<string, number>();
-      for (const r of rows) if (r[key]) n.set(r[key], (n.get(r[key]) ?? 0) + 1);
-      return [...n].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    };
-    const dates = rows.map((r) => r.at as string | null).filter((x): x is string => !!x).sort();
-    const earliest = hot
-      ? (this.db
-          .prepare(`SELECT coalesce(c.said, d.published) AS first FROM documents d CROSS JOIN claims c ON c.doc_id = d.id
-                    WHERE c.source_name = ? COLLATE NOCASE AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`)
-          .get(name) as Row | undefined)?.first
-      : dates[0];
-    return {
-      name: tally.name,
-      claims: tally.claims,
-      documents: tally.documents,
-      first: undef(earliest ?? null),
-      last: dates[dates.length - 1],
-      outlets: tallyOf('outlet').slice(0, 20).map(([outlet, claims]) => ({ outlet, claims })),
-      kinds: tallyOf('kind').map(([kind, claims]) => ({ kind, claims })),
-      within,
-    };
+    const profile = sourceProfileOf(tally, rows, within);
+    if (hot) {
+      const first = (this.db
+        .prepare(`SELECT coalesce(c.said, d.published) AS first FROM documents d CROSS JOIN claims c ON c.doc_id = d.id
+                  WHERE c.source_name = ? COLLATE NOCASE AND d.published IS NOT NULL ORDER BY d.published, d.id LIMIT 1`)
+        .get(name) as Row | undefined)?.first;
+      profile.first = undef(first ?? null);
+    }
+    return profile;
   }
 
   async entities(opts: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<EntityRow[]> {
