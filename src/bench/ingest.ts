@@ -6,13 +6,14 @@
  * depend on what else the machine is running.
  *
  *   npm run bench                          (this section runs after extraction)
- *   node --import tsx src/bench/ingest.ts  this section alone; --ingest-mb N, --jobs 0,1,2
+ *   node --import tsx src/bench/ingest.ts  this section alone; --ingest-mb N, --jobs 0,1,2, --ceiling-mb N (0: skip)
  *
  * Two corpora: JSON Lines (extraction dominates) and saved HTML pages with navigation, ads and
  * related links around the article (page parsing adds to it). Pool startup (threads loading the
  * language model) is timed apart from throughput; both are reported.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -171,6 +172,26 @@ function idealTwoCoreRatio(one: IngestBenchResult): number | undefined {
   return (2 * Math.max(w, m)) / (w + m);
 }
 
+/**
+ * What this machine itself gives two CPU-bound threads of the same work: the extraction pipeline
+ * (src/bench/extract.ts) in one process alone, then in two processes at once, each on its own copy
+ * of the corpus. Nothing is shared between the two, so their combined throughput over the lone one
+ * is the ceiling any `--jobs 2` / `--jobs 1` ratio can reach here (shared caches, memory bandwidth,
+ * the hypervisor's scheduling and clock all count), measured in the same run as the ratio itself.
+ * Each rate is over its own run, and the one that ends first leaves the other alone for a moment,
+ * which can only flatter the pair.
+ */
+export async function twoProcessCeiling(mb: number): Promise<{ alone: number; together: number[]; ratio: number }> {
+  const run = promisify(execFile);
+  const one = async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(here, 'extract.ts'), 'pipeline', String(mb)], { cwd: REPO_ROOT, maxBuffer: 1 << 20 });
+    return (JSON.parse(stdout.trim().split('\n').pop()!) as { tokensPerSec: number }).tokensPerSec;
+  };
+  const alone = await one();
+  const together = await Promise.all([one(), one()]);
+  return { alone, together, ratio: (together[0]! + together[1]!) / alone };
+}
+
 function table(rows: IngestBenchResult[]): string {
   const lines = [
     `${'corpus'.padEnd(12)} ${'jobs'.padStart(4)} ${'docs'.padStart(6)} ${'MB'.padStart(6)} ${'startup'.padStart(8)} ${'docs/s'.padStart(8)} ${'MB/s'.padStart(6)} ${'speedup'.padStart(8)} ${'CPU ms/doc main+workers'.padStart(24)} ${'peak RSS'.padStart(9)} ${'idle'.padStart(5)}  RSS by quarter (MB)`,
@@ -217,10 +238,19 @@ export async function ingestBench(argv: string[]): Promise<IngestBenchResult[]> 
           (zero ? `; --jobs 2 / --jobs 0 (one thread) ${(two.docsPerSec / zero.docsPerSec).toFixed(2)}` : ''));
       }
     }
+    // the hardware's own ceiling for two threads, beside the ratio (--ceiling-mb 0 leaves it out)
+    const ceilAt = argv.indexOf('--ceiling-mb');
+    const ceilMb = ceilAt >= 0 ? Number(argv[ceilAt + 1]) : 2;
+    let ceiling: Awaited<ReturnType<typeof twoProcessCeiling>> | undefined;
+    if (ceilMb > 0) {
+      ceiling = await twoProcessCeiling(ceilMb);
+      out.push(`this machine, two independent extraction processes (${ceilMb} MB each) against one alone: ${fmt(ceiling.alone)} tokens/s alone, ` +
+        `${ceiling.together.map((t) => fmt(t)).join(' + ')} together = ${ceiling.ratio.toFixed(2)}× (the ceiling for any two-thread speedup here)`);
+    }
     process.stdout.write(out.join('\n') + '\n');
     const jsonPath = join(REPO_ROOT, '.bench', 'ingest.json');
     mkdirSync(dirname(jsonPath), { recursive: true });
-    writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, load: { before: load, after: loadAfter }, ingest: rows }, null, 1));
+    writeFileSync(jsonPath, JSON.stringify({ at: new Date().toISOString(), node: process.version, load: { before: load, after: loadAfter }, ingest: rows, ...(ceiling ? { twoProcessCeiling: ceiling } : {}) }, null, 1));
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
