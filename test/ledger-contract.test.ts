@@ -80,6 +80,26 @@ const WIRE: ArticleSpec[] = [
   },
 ];
 
+/**
+ * Denials across articles (src/link/positions.ts), invented: a position, a verdict on it in another
+ * article (the verdict first, so the later position finds it), and a rejection told as an apposition.
+ */
+const STANCES: ArticleSpec[] = [
+  {
+    text: 'Coastal crews from Veldmark kept fishing off Port Halden this winter, a union said on Monday. “Calling them trainees is a legal fiction,” said Anna Berg, the union’s head.',
+    published: '2023-03-06', outlet: 'Evening Gazette',
+    claims: [{ source: 'Anna Berg, the union’s head', cue: 'said', kind: 'direct', content: ['“Calling them trainees is a legal fiction,”'] }],
+  },
+  {
+    text: 'Veldmark says coastal crews in the harbour are there lawfully, mostly as trainees. The ministry has said that the crews are exempt from the quota, a reading rejected by the union and the port council.',
+    published: '2023-04-12', outlet: 'Coastal Times',
+    claims: [
+      { source: 'Veldmark', cue: 'says', content: ['coastal crews in the harbour are there lawfully, mostly as trainees'] },
+      { source: 'The ministry', cue: 'has said', content: ['that the crews are exempt from the quota, a reading rejected by the union and the port council'] },
+    ],
+  },
+];
+
 for (const engine of ENGINES) {
   describe(`ledger contract: ${engine.name}`, { skip: engine.skip }, () => {
     test('a document is stored once; its text, metadata and extraction come back unchanged', async () => {
@@ -200,6 +220,20 @@ for (const engine of ENGINES) {
         assert.deepEqual([dock?.points, dock?.documents, dock?.independent], [3, 3, 3], 'the three dock worker counts are one series');
       });
     });
+
+    test('links: a verdict on a position held in another article, and a rejection told as an apposition', async () => {
+      await using(engine, async (l) => {
+        await l.addAll(STANCES.map(article));
+        const rows = await l.conflicts({ kind: 'denial' });
+        const text = (c: (typeof rows)[number], side: number) => c.sides[side].points.map((p) => p.text);
+        const fiction = rows.find((c) => text(c, 1).some((t) => /legal fiction/.test(t)));
+        assert.deepEqual(fiction && text(fiction, 0), ['coastal crews in the harbour are there lawfully, mostly as trainees']);
+        const rejected = rows.find((c) => text(c, 1).includes('a reading rejected by the union and the port council'));
+        assert.equal(rejected?.sides[1].points[0]!.source, 'the union and the port council');
+        assert.match(text(rejected!, 0)[0]!, /exempt from the quota/);
+        assert.equal(rows.length, 2);
+      });
+    });
   });
 }
 
@@ -277,7 +311,7 @@ async function answers(l: Ledger): Promise<Record<string, unknown>> {
 }
 
 test('both engines give the same answers to every query on the same articles', { skip: pgMissing }, async () => {
-  const items = [...[...STORY, ...WIRE].map(article), ...newsArticles(16)];
+  const items = [...[...STORY, ...WIRE, ...STANCES].map(article), ...newsArticles(16)];
   const sqlite = ENGINES[0]!;
   const postgres = ENGINES[1]!;
   let expected: Record<string, unknown> = {};

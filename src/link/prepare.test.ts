@@ -28,7 +28,7 @@ const texts: [string, string][] = [
 function dump(ledger: SqliteLedger): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const t of ['documents', 'link_points', 'link_series', 'link_reports', 'link_statements', 'link_statement_blocks', 'link_conflicts', 'link_conflict_points',
-    'link_conflict_claims', 'link_copies', 'link_copy_groups', 'link_signatures', 'link_bands', 'link_entities', 'link_entity_keys', 'link_entity_members']) {
+    'link_conflict_claims', 'link_conflict_parts', 'link_stances', 'link_copies', 'link_copy_groups', 'link_signatures', 'link_bands', 'link_entities', 'link_entity_keys', 'link_entity_members']) {
     out[t] = ledger.db.prepare(`SELECT * FROM ${t}`).all().map((r) => {
       const { ingested_at: _, ...rest } = r as Record<string, unknown>;
       return rest;

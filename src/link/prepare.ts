@@ -14,6 +14,7 @@ import { denialsOf, type Denial } from './denials.ts';
 import { entityKeys } from './entities.ts';
 import { nameKey } from '../nlp/names/normalize.ts';
 import { pointsOf, type Point } from './points.ts';
+import { rejectionsOf, stancesOf, type Rejection, type Stance } from './positions.ts';
 import { reportsOf, type Report } from './statements.ts';
 
 export type LinkFeatures = {
@@ -27,6 +28,10 @@ export type LinkFeatures = {
    */
   reports: Report[];
   denials: Denial[];
+  /** Positions and verdicts on them, looked up across articles (positions.ts). */
+  stances: Stance[];
+  /** Claims that carry their own rejection as an apposition ("…, a reading rejected by Seoul"). */
+  rejections: Rejection[];
   /** Per entity, in extraction order: its name key and its lookup keys. */
   entities: { key: string; keys: string[] }[];
 };
@@ -45,6 +50,8 @@ export function linkFeatures(doc: Pick<Document, 'text' | 'published'>, x: Extra
     points,
     reports: reportsOf(doc.published, x, points),
     denials: denialsOf(x.claims, new Map(x.entities.map((e) => [e.id, e])), doc.published),
+    stances: stancesOf(doc, x),
+    rejections: rejectionsOf(x.claims),
     entities: x.entities.map((e) => ({ key: nameKey(e.name), keys: entityKeys(e) })),
   };
 }

@@ -226,3 +226,28 @@ test('a figure for a month is still set against a later figure for a day in it',
   assert.equal((await l.conflicts()).length, 1, '2,000 in March against 9,000 on one day of it');
   await l.close();
 });
+
+test('a verdict on a position in the same article is a denial conflict; its copy adds reports, not a conflict; other people are not judged', async () => {
+  const { article: spec } = await import('../server/testing.ts');
+  // invented: seasonal crews from Veldmark in a harbour, the ministry's line and a union's verdict
+  const body = 'Veldmark says its seasonal crews in the harbour are there lawfully, as trainees. “Calling them trainees is a legal fiction,” said Anna Berg, the union’s head. ' +
+    'The union counted the boats at every berth of the harbour through the winter, from the first ice to the thaw, and says it will publish the tally with the names of the owners in the spring.';
+  const claims = [
+    { source: 'Veldmark', cue: 'says', content: ['its seasonal crews in the harbour are there lawfully, as trainees'] },
+    { source: 'Anna Berg, the union’s head', cue: 'said', kind: 'direct' as const, content: ['“Calling them trainees is a legal fiction,”'] },
+  ];
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([spec({ text: `PORT HALDEN (Fjord Wire) - ${body}`, published: '2023-05-02', outlet: 'Fjord Wire', claims })]);
+  await l.addAll([spec({ text: `PORT HALDEN (Fjord Wire) - ${body} The Gazette asked the ministry for comment.`, published: '2023-05-03', outlet: 'Evening Gazette', claims })]);
+  // a verdict on other people (Ostland's pilots, in an article about them) the same month
+  await l.addAll([spec({
+    text: 'Ostland’s pilots have flown cargo over the strait since March, officials said. “Calling them trainees is a legal fiction,” said Per Lund.', published: '2023-05-09',
+    claims: [{ source: 'Per Lund', cue: 'said', kind: 'direct', content: ['“Calling them trainees is a legal fiction,”'] }],
+  })]);
+  const rows = await l.conflicts({ kind: 'denial' });
+  assert.equal(rows.length, 1, rows.map((c) => c.why.join(' ')).join('; '));
+  assert.equal(rows[0]!.sides[0].points[0]!.source, 'Veldmark');
+  assert.deepEqual([rows[0]!.sides[1].reports, rows[0]!.sides[1].independent], [2, 1], 'the wire and its copy: two reports, one source');
+  assert.match(rows[0]!.why[0]!, /a verdict on “(?:legal” and “trainee|trainee” and “legal)”/);
+  await l.close();
+});

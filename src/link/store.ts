@@ -11,6 +11,7 @@ import { BANDS, COPY_THRESHOLD, fromBlob, pickOriginal, similarity, toBlob } fro
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { sameEntity } from './entities.ts';
 import type { Denial } from './denials.ts';
+import { judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from './positions.ts';
 import { completeReports, takeLinkFeatures, type LinkFeatures } from './prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
@@ -156,6 +157,13 @@ export class LinkStore {
       conflictId: p('SELECT id FROM link_conflicts WHERE kind = ? AND compare = ? AND period IS ? AND side_a = ? AND side_b = ?'),
       insConflictPoint: p('INSERT OR IGNORE INTO link_conflict_points (conflict_id, side, doc_id, figure_id) VALUES (?, ?, ?, ?)'),
       insConflictClaim: p('INSERT OR IGNORE INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) VALUES (?, ?, ?, ?)'),
+      insConflictPart: p('INSERT OR IGNORE INTO link_conflict_parts (conflict_id, side, doc_id, claim_id, source, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      // positions and verdicts (positions.ts): the other role, under the status words and months around one
+      // per status word, a backward range of its primary key: at most STANCE_CANDIDATES rows read however busy the word
+      stancesNear: p(`SELECT role, key, month, doc_id, claim_id, source, copy_group, words, text FROM link_stances
+                      WHERE role = ? AND key = ? AND month BETWEEN ? AND ?
+                      ORDER BY month DESC, doc_id DESC, claim_id DESC LIMIT ${STANCE_CANDIDATES}`),
+      insStance: p(`INSERT OR IGNORE INTO link_stances (role, key, month, doc_id, claim_id, source, copy_group, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 
       // the newest 50 clusters under each name key, read from the key's index alone (a common key holds
       // ever more clusters as the ledger grows; all of them were once read and sorted), then their rows
@@ -179,7 +187,8 @@ export class LinkStore {
     this.linkSeries(doc, x, points, copy?.group);
     const reports = completeReports(f.reports, points);
     const statementOf = this.linkStatements(doc, reports, copy?.group);
-    const conflicts = this.linkConflicts(doc, points, copy?.group) + this.linkDenials(doc, x, f.denials, statementOf);
+    const conflicts = this.linkConflicts(doc, points, copy?.group) + this.linkDenials(doc, x, f.denials, statementOf)
+      + this.linkRejections(doc, x, f.rejections, statementOf) + this.linkStances(doc, f.stances, copy?.group);
     this.linkEntities(doc, x, f.entities);
     return { points: points.length, reports: reports.length, conflicts, ...(copy ? { copyOf: copy.matched } : {}) };
   }
@@ -358,6 +367,47 @@ export class LinkStore {
       this.q.insConflictClaim!.run(id, 1, doc.id, d.denial.id);
     }
     return found.length;
+  }
+
+  /** A claim that carries its own rejection ("…, a reading rejected by Seoul"): the claim against the apposition's sources. */
+  private linkRejections(doc: Document, x: Extraction, found: Rejection[], statementOf: Map<string, number>): number {
+    for (const r of found) {
+      const c = rejectionConflict(doc, x, r, statementOf);
+      this.q.insConflict!.run('denial', 'claims', c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify([r.why]));
+      const id = (this.q.conflictId!.get('denial', 'claims', c.period, c.sa, c.sb) as Row).id as number;
+      this.q.insConflictClaim!.run(id, 0, doc.id, r.claim.id);
+      this.q.insConflictPart!.run(id, 1, doc.id, r.claim.id, r.by, r.text, r.start, r.end);
+    }
+    return found.length;
+  }
+
+  /**
+   * Positions and verdicts across articles (positions.ts): each new one looks up the other kind
+   * under its status words and the months around it, then is filed itself (so a verdict later in
+   * the same article finds a position told before it). Copies of one text are not set against each other.
+   */
+  private linkStances(doc: Document, stances: Stance[], copyGroup: number | undefined): number {
+    let found = 0;
+    for (const s of stances) {
+      const l = stanceLookup(s);
+      const near = stancesFromRows(l.keys.flatMap((k) => this.q.stancesNear!.all(l.role, k, l.months[0], l.months.at(-1)) as StanceRow[]));
+      for (const o of near) {
+        // copies of one text repeat a verdict and a position; they are not another source judging it
+        if (o.docId !== doc.id && copyGroup !== undefined && o.copyGroup === copyGroup) continue;
+        const [position, verdict] = s.role === 'position' ? [s, o] : [o, s];
+        const why = judges(position, verdict);
+        if (!why) continue;
+        const c = stanceConflict(position, verdict);
+        this.q.insConflict!.run('denial', 'claims', c.label, c.period, c.sa, c.sb, null, JSON.stringify([why]));
+        const id = (this.q.conflictId!.get('denial', 'claims', c.period, c.sa, c.sb) as Row).id as number;
+        const [p, v] = s.role === 'position' ? [doc.id, o.docId] : [o.docId, doc.id];
+        this.q.insConflictClaim!.run(id, 0, p, position.claimId);
+        this.q.insConflictClaim!.run(id, 1, v, verdict.claimId);
+        found++;
+      }
+      for (const k of s.keys) this.q.insStance!.run(s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, JSON.stringify(s.words), s.text);
+    }
+    return found;
   }
 
   private recordDiscrepancy(doc: Document, statement: number, d: Discrepancy, label: string): void {
@@ -637,9 +687,15 @@ export class LinkStore {
                                       JOIN claims c ON c.doc_id = cc.doc_id AND c.id = cc.claim_id JOIN documents d ON d.id = cc.doc_id
                                       LEFT JOIN link_copies lc ON lc.doc_id = cc.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
                                       WHERE cc.conflict_id = ? LIMIT ?`);
+    // a side that is part of a claim (an apposition's rejection): its words, and its sources as written
+    const partsOf = this.db.prepare(`SELECT cp.side, cp.doc_id, cp.claim_id AS id, cp.text AS content_text, cp.source AS source_name, c.said, cp.start, cp.end,
+                                       d.outlet, d.published, g.original FROM link_conflict_parts cp JOIN documents d ON d.id = cp.doc_id
+                                     LEFT JOIN claims c ON c.doc_id = cp.doc_id AND c.id = cp.claim_id
+                                     LEFT JOIN link_copies lc ON lc.doc_id = cp.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+                                     WHERE cp.conflict_id = ? ORDER BY cp.doc_id, cp.claim_id, cp.start LIMIT ?`);
     return rows.map((c): ConflictRow => {
       if (c.kind === 'denial') {
-        const rows = claimsOf.all(c.id, (opts.points ?? 20) * 2) as Row[];
+        const rows = [...claimsOf.all(c.id, (opts.points ?? 20) * 2) as Row[], ...partsOf.all(c.id, opts.points ?? 20) as Row[]];
         return { id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(rows, 0, 'reported'), denialSide(rows, 1, 'denied')], why: JSON.parse(c.why) };
       }
       const counts = new Map((countsOf.all(c.id) as Row[]).map((r) => [r.side as number, r]));

@@ -439,4 +439,33 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX link_points_compare_month ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('week', 'month', 'season', 'quarter');
   `,
+  // 13: denials across articles (src/link/positions.ts): positions ("they are there legally, as
+  // students") and verdicts on them ("calling them students is a legal fiction"), filed under a status
+  // word and the month said, so a new one looks up only the other kind under its words and nearby
+  // months; and conflict sides that are part of a claim (an apposition: "…, a reading rejected by Seoul").
+  `
+  CREATE TABLE link_stances (
+    role       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    month      TEXT NOT NULL,
+    doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id   TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    copy_group INTEGER,
+    words      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (role, key, month, doc_id, claim_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE link_conflict_parts (
+    conflict_id INTEGER NOT NULL,
+    side        INTEGER NOT NULL,
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id    TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    PRIMARY KEY (conflict_id, doc_id, claim_id, start)
+  ) WITHOUT ROWID;
+  `,
 ];

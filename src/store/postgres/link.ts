@@ -20,6 +20,7 @@ import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type Measur
 import { dayShift } from '../../link/period.ts';
 import { comparableParams, comparableSql, denialSide } from '../../link/store.ts';
 import type { Denial } from '../../link/denials.ts';
+import { judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from '../../link/positions.ts';
 import type { Point } from '../../link/points.ts';
 import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
 import type {
@@ -89,6 +90,8 @@ export class PgLinkStore {
     const { figureStatement, statementOf } = await this.linkStatements(db, doc, reports, copy?.group);
     await this.linkConflicts(db, doc, points, figureStatement, copy?.group);
     await this.linkDenials(db, doc, x, f.denials, statementOf);
+    await this.linkRejections(db, doc, x, f.rejections, statementOf);
+    await this.linkStances(db, doc, f.stances, copy?.group);
     await this.linkEntities(db, doc, x, f.entities);
   }
 
@@ -338,6 +341,58 @@ export class PgLinkStore {
       const period = d.target.said ?? doc.published?.slice(0, 7) ?? null;
       await this.recordConflict(db, { kind: 'denial', compare: 'claims', label, period, sa: sideA, sb: 'denied', statement: target ?? null, why: [d.why] },
         { side: 0, doc: doc.id, figure: d.target.id }, { side: 1, doc: doc.id, figure: d.denial.id }, 'claims');
+    }
+  }
+
+  /** A claim that carries its own rejection ("…, a reading rejected by Seoul"): the claim against the apposition's sources. */
+  private async linkRejections(db: Db, doc: Document, x: Extraction, found: Rejection[], statementOf: Map<string, number>): Promise<void> {
+    for (const r of found) {
+      const c = rejectionConflict(doc, x, r, statementOf);
+      await db.query(
+        `WITH made AS (
+           INSERT INTO link_conflicts (kind, compare, label, period, side_a, side_b, statement_id, why) VALUES ('denial', 'claims', $1, $2, $3, $4, $5, $6)
+           ON CONFLICT (kind, compare, (coalesce(period, '')), side_a, side_b) DO NOTHING RETURNING id
+         ), conflict AS (
+           SELECT id FROM made
+           UNION ALL
+           SELECT id FROM link_conflicts WHERE kind = 'denial' AND compare = 'claims' AND coalesce(period, '') = coalesce($2, '') AND side_a = $3 AND side_b = $4
+         ), claim AS (
+           INSERT INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) SELECT (SELECT id FROM conflict LIMIT 1), 0, $7, $8 ON CONFLICT DO NOTHING
+         )
+         INSERT INTO link_conflict_parts (conflict_id, side, doc_id, claim_id, source, text, start, "end")
+         SELECT (SELECT id FROM conflict LIMIT 1), 1, $7, $8, $9, $10, $11, $12 ON CONFLICT DO NOTHING`,
+        [c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify([r.why]), doc.id, r.claim.id, r.by, r.text, r.start, r.end]);
+    }
+  }
+
+  /** Positions and verdicts across articles (link/positions.ts), as the SQLite link store does. */
+  private async linkStances(db: Db, doc: Document, stances: Stance[], copyGroup: number | undefined): Promise<void> {
+    for (const s of stances) {
+      const l = stanceLookup(s);
+      // per status word, a backward range of its primary key (as in SQLite)
+      const found: StanceRow[] = [];
+      for (const k of l.keys) {
+        found.push(...await rows(db,
+          `SELECT role, key, month, doc_id, claim_id, source, copy_group, words, text FROM link_stances
+           WHERE role = $1 AND key = $2 AND month BETWEEN $3 AND $4
+           ORDER BY month DESC, doc_id DESC, claim_id DESC LIMIT ${STANCE_CANDIDATES}`, [l.role, k, l.months[0], l.months.at(-1)]) as StanceRow[]);
+      }
+      const near = stancesFromRows(found);
+      for (const o of near) {
+        // copies of one text repeat a verdict and a position; they are not another source judging it
+        if (o.docId !== doc.id && copyGroup !== undefined && o.copyGroup === copyGroup) continue;
+        const [position, verdict] = s.role === 'position' ? [s, o] : [o, s];
+        const why = judges(position, verdict);
+        if (!why) continue;
+        const c = stanceConflict(position, verdict);
+        const [p, v] = s.role === 'position' ? [doc.id, o.docId] : [o.docId, doc.id];
+        await this.recordConflict(db, { kind: 'denial', compare: 'claims', label: c.label, period: c.period, sa: c.sa, sb: c.sb, statement: null, why: [why] },
+          { side: 0, doc: p, figure: position.claimId }, { side: 1, doc: v, figure: verdict.claimId }, 'claims');
+      }
+      for (const k of s.keys) {
+        await db.query(`INSERT INTO link_stances (role, key, month, doc_id, claim_id, source, copy_group, words, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        ON CONFLICT DO NOTHING`, [s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, JSON.stringify(s.words), s.text]);
+      }
     }
   }
 
@@ -726,6 +781,13 @@ export class PgLinkStore {
            JOIN claims c ON c.doc_id = cc.doc_id AND c.id = cc.claim_id JOIN documents d ON d.id = cc.doc_id
            LEFT JOIN link_copies lc ON lc.doc_id = cc.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
            WHERE cc.conflict_id = $1 ORDER BY cc.doc_id, cc.claim_id LIMIT $2`, [c.id, (opts.points ?? 20) * 2]);
+        // a side that is part of a claim (an apposition's rejection): its words, and its sources as written
+        claims.push(...await rows(this.pool,
+          `SELECT cp.side, cp.doc_id, cp.claim_id AS id, cp.text AS content_text, cp.source AS source_name, c.said, cp.start, cp."end",
+                  d.outlet, d.published, g.original FROM link_conflict_parts cp JOIN documents d ON d.id = cp.doc_id
+           LEFT JOIN claims c ON c.doc_id = cp.doc_id AND c.id = cp.claim_id
+           LEFT JOIN link_copies lc ON lc.doc_id = cp.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
+           WHERE cp.conflict_id = $1 ORDER BY cp.doc_id, cp.claim_id, cp.start LIMIT $2`, [c.id, opts.points ?? 20]));
         result.push({ id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(claims, 0, 'reported'), denialSide(claims, 1, 'denied')], why: JSON.parse(c.why) });
         continue;
       }

@@ -410,4 +410,31 @@ export const PG_MIGRATIONS: string[] = [
   `
   CREATE INDEX link_points_compare_month ON link_points (compare, period_start) WHERE comparable = 1 AND granularity IN ('week', 'month', 'season', 'quarter');
   `,
+  // 8: as SQLite's migration 13: positions and verdicts filed under a status word and month (denials
+  // across articles), and conflict sides that are part of a claim (an apposition's rejection)
+  `
+  CREATE TABLE link_stances (
+    role       ${T} NOT NULL,
+    key        ${T} NOT NULL,
+    month      ${T} NOT NULL,
+    doc_id     ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id   ${T} NOT NULL,
+    source     ${T} NOT NULL,
+    copy_group bigint,
+    words      ${T} NOT NULL,
+    text       ${T} NOT NULL,
+    PRIMARY KEY (role, key, month, doc_id, claim_id)
+  );
+  CREATE TABLE link_conflict_parts (
+    conflict_id bigint NOT NULL,
+    side        integer NOT NULL,
+    doc_id      ${T} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id    ${T} NOT NULL,
+    source      ${T} NOT NULL,
+    text        ${T} NOT NULL,
+    start       integer NOT NULL,
+    "end"       integer NOT NULL,
+    PRIMARY KEY (conflict_id, doc_id, claim_id, start)
+  );
+  `,
 ];
