@@ -7,6 +7,9 @@
  * table beside its own cue lexicon.
  *
  *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/train-claim-cues.ts
+ *
+ * For cross-validation (scripts/cv-claims.ts), `--hold-out K/N --out PATH` counts every train text
+ * but those of fold K of N (texts sorted by name, fold = index mod N) and writes the table to PATH.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,7 +36,12 @@ const adjectives = new Map<string, { all: Cell; next: Map<string, Cell> }>();
 const COPULAS = new Set(['be', 'seem', 'remain', 'appear', 'feel', 'become', 'sound', 'grow', 'look', 'get', 'stay']);
 
 
-const docs = loadSplit(dir, 'train');
+const args = process.argv.slice(2);
+const holdOut = args.includes('--hold-out') ? args[args.indexOf('--hold-out') + 1]!.split('/').map(Number) : undefined;
+const outPath = args.includes('--out') ? args[args.indexOf('--out') + 1]! : undefined;
+const docs = loadSplit(dir, 'train')
+  .sort((a, b) => a.name.localeCompare(b.name))
+  .filter((_, i) => !holdOut || i % holdOut[1]! !== holdOut[0]);
 for (const doc of docs) {
   const seg = segment(doc.text);
   const quotes = findQuotes(doc.text, seg.paragraphs);
@@ -110,7 +118,7 @@ for (const [lemma, row] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) 
     ...(Object.keys(particles).length ? { particles } : {}),
   };
 }
-const path = join(REPO_ROOT, 'models', 'claims', 'cues.json');
+const path = outPath ?? join(REPO_ROOT, 'models', 'claims', 'cues.json');
 mkdirSync(dirname(path), { recursive: true });
 function compact(rows: Map<string, { all: Cell; next: Map<string, Cell> }>) {
   const out: Record<string, { n: number; k: number; next: Record<string, Cell> }> = {};

@@ -280,10 +280,18 @@ export function followerClass(next: { text: string; pos: string } | undefined, a
   return next.pos.toLowerCase();
 }
 
+/**
+ * The counted cue table; TRIANGULATE_CLAIM_CUES points elsewhere for cross-validation, where each
+ * fold is scored with a table counted without it (scripts/cv-claims.ts).
+ */
+function cueTablePath(): string {
+  return process.env.TRIANGULATE_CLAIM_CUES || fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
+}
+
 type StanceRow = { n: number; k: number; next: Record<string, [number, number]> };
 const ADJECTIVES: Map<string, StanceRow> = (() => {
   try {
-    const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
+    const path = cueTablePath();
     const data = JSON.parse(readFileSync(path, 'utf8')) as { adjectives?: Record<string, StanceRow> };
     return new Map(Object.entries(data.adjectives ?? {}));
   } catch {
@@ -309,7 +317,7 @@ export function adjectiveCueRate(lemma: string, follower: string): number | unde
 type CueRow = { n: number; k: number; next: Record<string, [number, number]>; chain?: [number, number]; particles?: Record<string, [number, number]> };
 const LEARNED: Map<string, CueRow> = (() => {
   try {
-    const path = fileURLToPath(new URL('../../../models/claims/cues.json', import.meta.url));
+    const path = cueTablePath();
     const data = JSON.parse(readFileSync(path, 'utf8')) as { lemmas: Record<string, CueRow> };
     return new Map(Object.entries(data.lemmas));
   } catch {

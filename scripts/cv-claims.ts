@@ -1,0 +1,85 @@
+/**
+ * Five-fold cross-validation of the claims stage on PolNeAR train, the way its rules and
+ * thresholds are chosen (dev is only reported). Train texts are sorted by name and dealt into five
+ * folds (index mod 5); for each fold the cue table is counted on the other four
+ * (scripts/train-claim-cues.ts --hold-out) and the claims stage, reading that table, is scored on
+ * the fold. The sums over the five folds are printed: exact / begin / overlap F1 of source, cue
+ * and content, and the relation F1, as in the eval's PolNeAR section.
+ *
+ *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/cv-claims.ts [--retrain] [--dump FILE]
+ *
+ * The fold tables are kept in .eval/cv/ (ignored) and recounted with --retrain or when missing: only
+ * changes to the counting need that. --dump writes every held-out text's gold and predicted spans
+ * (offsets only) as JSON for error listings. Only the claims stage runs (its spans do not depend
+ * on the other stages), which is what makes the 840 texts take about a minute.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSplit, scorePolnear } from '../src/eval/polnear.ts';
+import { REPO_ROOT } from '../src/eval/shared.ts';
+import { prf, type Score } from '../src/eval/types.ts';
+import { extractClaims } from '../src/nlp/claims.ts';
+import { contextOf } from '../src/nlp/pipeline.ts';
+
+const FOLDS = 5;
+const dir = process.env.POLNEAR_DIR;
+if (!dir) {
+  console.error('POLNEAR_DIR must point at the PolNeAR data/ folder');
+  process.exit(2);
+}
+const args = process.argv.slice(2);
+const cvDir = join(REPO_ROOT, '.eval', 'cv');
+const tableOf = (k: number) => join(cvDir, `cues-fold${k}.json`);
+
+if (args[0] === '--worker') {
+  // one fold, in a process of its own so that the lexicon loads that fold's table
+  const k = Number(args[1]);
+  const docs = loadSplit(dir, 'train')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .filter((_, i) => i % FOLDS === k);
+  const result = scorePolnear(docs, `train fold ${k}`, (doc) => ({
+    claims: extractClaims(contextOf(doc), { entities: [], times: [], figures: [] }),
+  }));
+  const dump = result.perDoc.map(({ doc, predicted }) => ({ name: doc.name, gold: doc.gold, predicted }));
+  process.stdout.write(JSON.stringify({ scores: result.scores, dump }));
+} else {
+  mkdirSync(cvDir, { recursive: true });
+  const retrain = args.includes('--retrain');
+  for (let k = 0; k < FOLDS; k++) {
+    if (!retrain && existsSync(tableOf(k))) continue;
+    execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'train-claim-cues.ts'), '--hold-out', `${k}/${FOLDS}`, '--out', tableOf(k)], { stdio: 'inherit' });
+  }
+  const runFold = (k: number) =>
+    new Promise<{ scores: Score[]; dump: unknown[] }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'cv-claims.ts'), '--worker', String(k)], {
+        env: { ...process.env, TRIANGULATE_CLAIM_CUES: tableOf(k) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`fold ${k} exited ${code}`))));
+    });
+  // two at a time: the machine is shared
+  const results: { scores: Score[]; dump: unknown[] }[] = [];
+  for (let k = 0; k < FOLDS; k += 2) results.push(...(await Promise.all([k, k + 1].filter((f) => f < FOLDS).map(runFold))));
+  const sum = new Map<string, [number, number, number]>();
+  for (const r of results) {
+    for (const s of r.scores) {
+      const key = `${s.task}\t${s.rule}${s.note ? '' : ''}`;
+      const c = sum.get(key) ?? [0, 0, 0];
+      c[0] += s.tp;
+      c[1] += s.fp;
+      c[2] += s.fn;
+      sum.set(key, c);
+    }
+  }
+  for (const [key, [tp, fp, fn]] of sum) {
+    if (key.includes('relation') && !key.includes('[all]')) continue;
+    const { precision, recall, f1 } = prf(tp, fp, fn);
+    const pct = (x: number) => (100 * x).toFixed(2);
+    console.log(`${key.replace(/cue overlap.*\[all\]/, 'relation').padEnd(40)} ${pct(precision)} ${pct(recall)} ${pct(f1)}  ${tp}/${fp}/${fn}`);
+  }
+  const at = args.indexOf('--dump');
+  if (at >= 0) writeFileSync(args[at + 1]!, JSON.stringify(results.flatMap((r) => r.dump)));
+}
