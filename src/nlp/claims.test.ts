@@ -541,3 +541,40 @@ test('"here" after a subject goes with the subject; "earlier" and "since" after 
   const earlier = byCue(run('The trustee announced earlier this month that she would step down.').claims, 'announced');
   assert.equal(contentOf(earlier), 'that she would step down');
 });
+
+test('a verb of saying in the relative clause of an inverted source is a claim of its own', () => {
+  const { claims } = run('“The quay is safe,” said Lena Moretti, a pilot who said she had never seen the water so low.');
+  const outer = byCue(claims, 'said');
+  assert.equal(outer.source?.text, 'Lena Moretti, a pilot');
+  assert.equal(contentOf(outer), '“The quay is safe,”');
+  const inner = claims.filter((c) => c.cue?.text === 'said')[1];
+  assert.equal(inner?.source?.text, 'who');
+  assert.equal(contentOf(inner!), 'she had never seen the water so low');
+  // a relative clause without a verb of saying stays in the source
+  const kept = run('“The quay is safe,” said Lena Moretti, a pilot who has sailed here for years.').claims;
+  assert.equal(kept.length, 1);
+  assert.equal(kept[0]!.source?.text, 'Lena Moretti, a pilot who has sailed here for years');
+});
+
+test('an inverted source may open with a capitalised word the tagger reads as a verb, and quote a title', () => {
+  const c = byCue(run('"We cannot vote for him," said Concord resident Whit Symms.').claims, 'said');
+  assert.equal(c.source?.text, 'Concord resident Whit Symms');
+  const titled = byCue(run('“It is a fair ruling,” said Omar Haddad, the author of “Tides of Law,” who teaches at the college.').claims, 'said');
+  assert.equal(titled.source?.text, 'Omar Haddad, the author of “Tides of Law,” who teaches at the college');
+  assert.equal(contentOf(titled), '“It is a fair ruling,”');
+  // a quotation after the source's comma is what was said next, not part of the name
+  const split = byCue(run('“It is fine,” said Maria Ortiz, “and it will stay so.”').claims, 'said');
+  assert.equal(split.source?.text, 'Maria Ortiz');
+});
+
+test('a verb of saying with its own subject after a comma starts a sibling claim', () => {
+  const { claims } = run('The ferry company blamed the storm for the delays, the harbour master said the boats would sail twice a day.');
+  assert.equal(contentOf(byCue(claims, 'blamed')), 'the storm for the delays');
+  const said = byCue(claims, 'said');
+  assert.equal(said.source?.text, 'the harbour master');
+  assert.equal(contentOf(said), 'the boats would sail twice a day');
+  // a verb of saying inside a that-clause, with no comma or coordinator before its subject, stays nested
+  const nested = run('The mayor claimed that the engineer said the bridge was sound.').claims;
+  assert.equal(nested.length, 1);
+  assert.equal(contentOf(byCue(nested, 'claimed')), 'that the engineer said the bridge was sound');
+});
