@@ -578,3 +578,22 @@ test('a verb of saying with its own subject after a comma starts a sibling claim
   assert.equal(nested.length, 1);
   assert.equal(contentOf(byCue(nested, 'claimed')), 'that the engineer said the bridge was sound');
 });
+
+test('a headline kicker ending in a verb or interjection is no speaker; a round-up names its voices after a dash', () => {
+  assert.equal(run('Revealed: What the Harbour Board Kept From the Islanders.').claims.filter((c) => c.cue?.text === ':').length, 0);
+  assert.equal(run('Wow: The Ferry Just Broke Its Own Record.').claims.filter((c) => c.cue?.text === ':').length, 0);
+  assert.equal(byCue(run('Ortiz: The Ferry Will Run Again in June.').claims, ':').source?.text, 'Ortiz');
+  const { claims } = run('Planners agree - Ana Ruiz: “The second bridge will pay for itself within ten years.”');
+  const c = byCue(claims, ':');
+  assert.equal(c.source?.text, 'Ana Ruiz');
+  assert.equal(contentOf(c), '“The second bridge will pay for itself within ten years.”');
+  // a dash and a colon without a quotation after it is no round-up
+  assert.equal(run('The plan had one aim - Phase Two: a second bridge by spring.').claims.filter((x) => x.cue?.text === ':').length, 0);
+});
+
+test('a percentage stands for the people it counts', () => {
+  const c = byCue(run('Most growers back the levy. 26% say they will plant less next year.').claims, 'say');
+  assert.equal(c.source?.text, '26%');
+  assert.equal(contentOf(c), 'they will plant less next year');
+  assert.equal(byCue(run('Most growers back the levy. 41% of farmers said the price was fair.').claims, 'said').source?.text, '41% of farmers');
+});

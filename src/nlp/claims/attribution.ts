@@ -357,7 +357,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
   }
   // "Graham: Trump's rhetoric is destroying the party": a headline's speaker holds every verb after
   // the colon, cue or not
-  const headline = headlineSpeaker(doc, sentence, lo, hi);
+  const headline = headlineSpeaker(doc, sentence, lo, hi) ?? dashSpeaker(doc, sentence, lo, hi);
   if (headline) return [headline];
   if (!candidates.length) {
     const poll = pollFrame(doc, sentence, lo, hi);
@@ -486,6 +486,10 @@ function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): At
   // "The Latest: ...", "Q: ...", "Clinton: 1,769": a label, an interview's turn, a tally — what a
   // speaker says has a verb in it or is quoted, and the speaker is a name, not "the"/"a" something
   if (tokens[lo]!.pos === 'DET' || tokens[lo]!.text.length < 2 && k === lo + 1) return undefined;
+  // "Breaking:", "Revealed:", "Wow:", "Just Leaked:", "Contributing:": a kicker or a credit line
+  // ends in a verb, an interjection or an adverb; a speaker ends in a name or a noun
+  const last = tokens[k - 1]!.pos;
+  if ((last === 'VERB' || last === 'INTJ' || last === 'ADV')) return undefined;
   let said = isMark(doc, k + 1);
   // a headline in title case hides its verbs from the tagger ("Populist Anger Appeals to ...")
   let words = 0;
@@ -499,6 +503,24 @@ function headlineSpeaker(doc: Doc, sentence: number, lo: number, hi: number): At
   }
   if (!said && !(words >= 3 && capitals >= 0.75 * words)) return undefined;
   return { sentence, head: k, cue: [k, k + 1], source: [lo, k], content: [[k + 1, end]], negated: false, omission: false, shape: 'backward' };
+}
+
+/**
+ * "Pollsters agree - Ann Lee: “…”": a round-up names each voice after a dash, then a colon and
+ * the quotation (PolNeAR train marks 7 of the 8).
+ */
+function dashSpeaker(doc: Doc, sentence: number, lo: number, hi: number): Attribution | undefined {
+  const { tokens } = doc;
+  for (let d = lo + 1; d < hi - 3; d++) {
+    if (!DASHES.has(tokens[d]!.text) && tokens[d]!.text !== '-') continue;
+    let k = d + 1;
+    while (k < hi && k - d <= 5 && CAPITALISED.test(tokens[k]!.text) && tokens[k]!.pos !== 'VERB') k++;
+    if (k === d + 1 || tokens[k]?.text !== ':' || !isMark(doc, k + 1)) continue;
+    const end = trimEnd(doc, k + 1, hi);
+    if (end <= k + 2) return undefined;
+    return { sentence, head: k, cue: [k, k + 1], source: [d + 1, k], content: [[k + 1, end]], negated: false, omission: false, shape: 'backward' };
+  }
+  return undefined;
 }
 
 /** Where a cue at `at`, inside `holder`'s content, starts a sibling clause: the index to clip at, or -1. */
@@ -1282,13 +1304,15 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
   }
   // "those surveyed say", "voters polled said": a participle closing the phrase
   const reduced = headTok.pos === 'VERB' && formOf(doc, k) === 'past' && k - 1 >= lo && (lower[k - 1] === 'those' || (tokens[k - 1]!.pos === 'NOUN' && /s$/.test(lower[k - 1]!)));
-  if (!(nominal(headTok) || reduced || quantifierHead(doc, k, lo) || headTok.pos === 'NUM' || (headTok.pos === 'PUNCT' && headTok.text === ')') || adjectiveHead(doc, k, lo))) return undefined;
+  // "26% say": a percentage stands for the people it counts
+  const percent = (j: number) => tokens[j]!.text === '%' && j - 1 >= lo && tokens[j - 1]!.pos === 'NUM';
+  if (!(nominal(headTok) || reduced || quantifierHead(doc, k, lo) || headTok.pos === 'NUM' || percent(k) || (headTok.pos === 'PUNCT' && headTok.text === ')') || adjectiveHead(doc, k, lo))) return undefined;
   let start = k;
   k--;
   while (k >= lo) {
     const t = tokens[k]!;
     const l = lower[k]!;
-    if (NP_POS.has(t.pos) || nominal(t) || (t.pos === 'PART' && (l === "'s" || l === '’s')) || t.text === '-' || t.text === '&') {
+    if (NP_POS.has(t.pos) || nominal(t) || percent(k) || (t.pos === 'PART' && (l === "'s" || l === '’s')) || t.text === '-' || t.text === '&') {
       start = k;
       k--;
       continue;
@@ -1321,7 +1345,7 @@ function nounPhraseBefore(doc: Doc, end: number, lo: number): Range | undefined 
       k = p - 1;
       continue;
     }
-    if ((NP_INNER_ADP.has(l) || l === 'and') && k - 1 >= lo && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN' || (l === 'of' && QUANTIFIERS.has(lower[k - 1]!)))) {
+    if ((NP_INNER_ADP.has(l) || l === 'and') && k - 1 >= lo && (tokens[k - 1]!.pos === 'NOUN' || tokens[k - 1]!.pos === 'PROPN' || (l === 'of' && (QUANTIFIERS.has(lower[k - 1]!) || percent(k - 1))))) {
       start = k;
       k--;
       continue;
