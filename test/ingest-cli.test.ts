@@ -93,3 +93,26 @@ test('standard input: a page piped in, gzip or not, is ingested; the size limit 
   assert.equal(extracted.code, 0, extracted.stderr);
   assert.equal(badSpans('Officials said on Monday that 40 ships were waiting.', JSON.parse(extracted.stdout)).length, 0);
 });
+
+test('a saved page keeps its metadata in the ledger: title, outlet, byline, canonical URL and publication date, and show prints them', async () => {
+  const dir = inputsFolder();
+  const db = join(mkdtempSync(join(tmpdir(), 'tri-ingest-cli-db-')), 'ledger.db');
+  assert.equal(cli(['ingest', join(dir, 'page.html'), '--db', db, '--jobs', '0', '-q']).code, 0);
+  const ledger = new SqliteLedger(db, { readonly: true });
+  let id: string;
+  try {
+    const [row] = await ledger.documents();
+    const doc = (await ledger.document(row!.id))!;
+    id = doc.id;
+    assert.equal(doc.title, 'Ferry crews walk out over rosters');
+    assert.equal(doc.outlet, 'The Tidewater Gazette');
+    assert.equal(doc.byline, 'Maren Oakley');
+    assert.equal(doc.url, 'https://tidewater-gazette.example.org/news/2024/09/12/ferry-crews-walk-out');
+    assert.equal(doc.published, '2024-09-12T07:45:00+01:00');
+  } finally {
+    await ledger.close();
+  }
+  const shown = cli(['show', id.slice(0, 8), '--db', db]);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /The Tidewater Gazette · Maren Oakley · 2024-09-12/);
+});

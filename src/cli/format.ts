@@ -36,11 +36,11 @@ function quote(s: string, max = 220): string {
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
-export function formatReport(doc: Pick<Document, 'id' | 'published' | 'title' | 'outlet' | 'origin'>, x: Extraction, color = false): string {
+export function formatReport(doc: Pick<Document, 'id' | 'published' | 'title' | 'outlet' | 'origin'> & Partial<Pick<Document, 'byline'>>, x: Extraction, color = false): string {
   const out: string[] = [];
   const b = (s: string) => paint(color, SGR.bold, s);
   const d = (s: string) => paint(color, SGR.dim, s);
-  const head = [doc.title, doc.outlet, doc.published ?? 'no publication date'].filter(Boolean).join(' · ');
+  const head = [doc.title, doc.outlet, doc.byline, doc.published ?? 'no publication date'].filter(Boolean).join(' · ');
   out.push(b(`${doc.origin ?? doc.id}`) + d(`  ${doc.id}`));
   out.push(head);
   const names = new Map(x.entities.map((e) => [e.id, e.name]));

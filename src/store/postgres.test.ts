@@ -93,6 +93,22 @@ describe('PostgreSQL ledger', { skip: pgMissing }, () => {
     }
   });
 
+  test('a document keeps its byline, as in SQLite (migration 9)', async () => {
+    const s = await fresh();
+    const l = await PostgresLedger.open(s.url);
+    try {
+      const plain = article({ text: 'Ferry crews on the northern route stopped work at dawn.', published: '2024-09-12', claims: [] });
+      const byline = 'By Ines Hallberg, Transport Correspondent';
+      const signed = { doc: { ...plain.doc, byline }, extraction: plain.extraction };
+      const other = article({ text: 'The union said talks would resume on Monday.', published: '2024-09-13', claims: [] });
+      await l.addAll([signed, other]);
+      assert.equal((await l.document(signed.doc.id))?.byline, byline);
+      assert.equal((await l.document(other.doc.id))?.byline, undefined);
+    } finally {
+      await l.close();
+    }
+  });
+
   test('writers racing on the same names and measure make one entity and one series, not one each', async () => {
     const s = await fresh();
     const [a, b] = [await PostgresLedger.open(s.url), await PostgresLedger.open(s.url)];

@@ -140,8 +140,8 @@ function documentPageSql(where: string, order: string, limitOffset: string): str
 /** Every row of a batch of documents, tallies included, in one statement (one round trip). */
 const INSERT_DOCUMENTS = `
 WITH doc AS (
-  INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction)
-  SELECT id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction
+  INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, byline, lang, origin, ingested_at, extraction)
+  SELECT id, text, text_sha256, published, title, url, outlet, byline, lang, origin, ingested_at, extraction
   FROM json_populate_recordset(NULL::documents, $1) WITH ORDINALITY AS x ORDER BY x.ordinality
 ), ent AS (
   INSERT INTO entities (doc_id, id, type, name, country, role, mentions)
@@ -205,7 +205,7 @@ function documentParams(items: { doc: Document; extraction: Extraction }[], now:
     if (doc.text.includes('\u0000')) throw new LedgerError(`document ${doc.id} contains a NUL character, which PostgreSQL cannot store in text`);
     documents.push({
       id: doc.id, text: doc.text, text_sha256: doc.textSha256, published: doc.published ?? null, title: doc.title ?? null, url: doc.url ?? null,
-      outlet: doc.outlet ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: storedExtraction(x),
+      outlet: doc.outlet ?? null, byline: doc.byline ?? null, lang: doc.lang, origin: doc.origin ?? null, ingested_at: now, extraction: storedExtraction(x),
     });
     for (const t of [sources, names, measures]) t.startDocument();
     const entityName = new Map<string, string>();
@@ -386,7 +386,7 @@ export class PostgresLedger implements Ledger {
   }
 
   async document(idOrPrefix: string): Promise<(Document & { ingestedAt: string }) | undefined> {
-    const columns = 'id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at';
+    const columns = 'id, text, text_sha256, published, title, url, outlet, byline, lang, origin, ingested_at';
     let row = await this.one(`SELECT ${columns} FROM documents WHERE id = $1`, [idOrPrefix]);
     if (!row && /^[0-9a-f]{4,}$/i.test(idOrPrefix)) {
       const lo = idOrPrefix.toLowerCase();
@@ -405,6 +405,7 @@ export class PostgresLedger implements Ledger {
       ...(row.title ? { title: row.title } : {}),
       ...(row.url ? { url: row.url } : {}),
       ...(row.outlet ? { outlet: row.outlet } : {}),
+      ...(row.byline ? { byline: row.byline } : {}),
       ...(row.origin ? { origin: row.origin } : {}),
     };
   }

@@ -49,6 +49,20 @@ test('documents are stored once; the same text again is a duplicate', async () =
   await l.close();
 });
 
+test('a document keeps who wrote it: the byline is stored and read back, and a document without one has none', async () => {
+  const l = new SqliteLedger(dbPath());
+  const plain = sample(
+    'About 300 ferry crew members stopped work at dawn, the Seafarers Union said.',
+    '2024-09-12', 'Coastal Times', 'the Seafarers Union', 'said', 'About 300 ferry crew members stopped work at dawn', 'About 300 ferry crew members', 'ferry crew members', 300,
+  );
+  const byline = 'By Ines Hallberg, Transport Correspondent';
+  const signed = { doc: makeDocument({ text: plain.doc.text, published: '2024-09-12', outlet: 'Coastal Times', byline }), extraction: plain.extraction };
+  await l.addAll([signed, a]);
+  assert.equal((await l.document(signed.doc.id))?.byline, byline);
+  assert.equal((await l.document(a.doc.id))?.byline, undefined);
+  await l.close();
+});
+
 test('claims can be filtered by source, words, dates, outlet; series group figures across articles', async () => {
   const l = new SqliteLedger(dbPath());
   await l.addAll([a, b]);

@@ -110,8 +110,8 @@ export class SqliteLedger implements Ledger {
     const p = (sql: string) => this.db.prepare(sql);
     return {
       has: p('SELECT 1 FROM documents WHERE id = ?'),
-      insDoc: p(`INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, lang, origin, ingested_at, extraction)
-                 VALUES (@id, @text, @textSha256, @published, @title, @url, @outlet, @lang, @origin, @ingestedAt, @extraction)`),
+      insDoc: p(`INSERT INTO documents (id, text, text_sha256, published, title, url, outlet, byline, lang, origin, ingested_at, extraction)
+                 VALUES (@id, @text, @textSha256, @published, @title, @url, @outlet, @byline, @lang, @origin, @ingestedAt, @extraction)`),
       insEntity: p(`INSERT INTO entities (doc_id, id, type, name, country, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insMention: p(`INSERT INTO entity_mentions (doc_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)`),
       insTime: p(`INSERT INTO times (doc_id, id, start, end, text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -189,6 +189,7 @@ export class SqliteLedger implements Ledger {
       title: doc.title ?? null,
       url: doc.url ?? null,
       outlet: doc.outlet ?? null,
+      byline: doc.byline ?? null,
       lang: doc.lang,
       origin: doc.origin ?? null,
       ingestedAt: now,
@@ -290,6 +291,7 @@ export class SqliteLedger implements Ledger {
       ...(row.title ? { title: row.title } : {}),
       ...(row.url ? { url: row.url } : {}),
       ...(row.outlet ? { outlet: row.outlet } : {}),
+      ...(row.byline ? { byline: row.byline } : {}),
       ...(row.origin ? { origin: row.origin } : {}),
     };
   }

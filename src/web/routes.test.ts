@@ -78,6 +78,18 @@ test('the reader keeps offsets exact with emoji, combining marks, Cyrillic and H
   assert.equal(marked(r.body, 'content').join(''), '한국 ports had 12 ships waiting 🙂');
 });
 
+test('the reader shows who wrote the article, as text', async () => {
+  const l = new Ledger(tempDbPath());
+  try {
+    const plain = article({ text: 'Ferry crews on the northern route stopped work at dawn.', published: '2024-09-12', outlet: 'Coastal Times', claims: [] });
+    await l.addAll([{ doc: { ...plain.doc, byline: 'By Ines Hallberg <b>Transport</b>' }, extraction: plain.extraction }]);
+    const body = await (await createApp({ ledger: l }).request(`/documents/${plain.doc.id}`)).text();
+    assert.match(body, /<div class="byline">By Ines Hallberg &lt;b&gt;Transport&lt;\/b&gt;<\/div>/);
+  } finally {
+    await l.close();
+  }
+});
+
 test('a hostile article is shown as text: no tag, attribute or URL from it reaches the markup', async () => {
   const { doc } = article(HOSTILE);
   const r = await page(`/documents/${doc.id}`);

@@ -437,4 +437,10 @@ export const PG_MIGRATIONS: string[] = [
     PRIMARY KEY (conflict_id, doc_id, claim_id, start)
   );
   `,
+  // 9: as SQLite's migration 14, a document's byline; and the cluster index that is the leading column
+  // of link_entity_members_cluster_published (SQLite dropped its own in migration 8)
+  `
+  ALTER TABLE documents ADD COLUMN byline ${T};
+  DROP INDEX link_entity_members_cluster;
+  `,
 ];

@@ -27,6 +27,7 @@ export function readerPage(doc: Document & { ingestedAt?: string }, x: Extractio
 <header class="doc-head">
   <div class="kicker">${doc.outlet ?? 'Outlet unknown'} · ${doc.published ? doc.published.slice(0, 10) : 'publication date unknown'}</div>
   <h1>${heading}</h1>
+  ${doc.byline ? html`<div class="byline">${doc.byline}</div>` : ''}
   <div class="meta">
     <span class="mono" title="document id (from the SHA-256 of the text)">${doc.id}</span>
     ${doc.url ? html` · <a href="${/^https?:\/\//i.test(doc.url) ? doc.url : '#'}" rel="noreferrer noopener" target="_blank">${doc.url}</a>` : ''}
