@@ -98,6 +98,15 @@ const STANCES: ArticleSpec[] = [
       { source: 'The ministry', cue: 'has said', content: ['that the crews are exempt from the quota, a reading rejected by the union and the port council'] },
     ],
   },
+  {
+    // the apposition as a claim of its own, as the claims stage may give it
+    text: 'The port council has said that the night crews are exempt from the curfew, a view disputed by the harbour police.',
+    published: '2023-04-20', outlet: 'Evening Gazette',
+    claims: [
+      { source: 'The port council', cue: 'has said', content: ['that the night crews are exempt from the curfew'] },
+      { source: 'a view', cue: 'disputed', content: ['by the harbour police'] },
+    ],
+  },
 ];
 
 for (const engine of ENGINES) {
@@ -231,7 +240,9 @@ for (const engine of ENGINES) {
         const rejected = rows.find((c) => text(c, 1).includes('a reading rejected by the union and the port council'));
         assert.equal(rejected?.sides[1].points[0]!.source, 'the union and the port council');
         assert.match(text(rejected!, 0)[0]!, /exempt from the quota/);
-        assert.equal(rows.length, 2);
+        const disputed = rows.find((c) => text(c, 1).includes('a view disputed by the harbour police'));
+        assert.deepEqual(disputed && [disputed.sides[1].points[0]!.source, text(disputed, 0)], ['the harbour police', ['that the night crews are exempt from the curfew']]);
+        assert.equal(rows.length, 3);
       });
     });
   });

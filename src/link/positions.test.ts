@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Claim } from '../types.ts';
-import { judges, monthOf, monthsAround, rejectionsOf, stancesOf, type Stance } from './positions.ts';
+import { denialPeriod, judges, monthOf, monthsAround, rejectionsOf, stancesOf, type Stance } from './positions.ts';
 
 // invented for these tests: fishing crews from one country working in another's harbour
 function claims(text: string, specs: [source: string, cue: string, content: string, said?: string][]): Claim[] {
@@ -64,4 +64,25 @@ test('a rejection told as an apposition is a denial of the claim it is attached 
   assert.match(r!.why, /the union and the port council reject what The ministry said: “that the crews are exempt from the quota”/);
   const plain = 'The ministry said the crews, a group rejected by the union, had left.';
   assert.deepEqual(rejectionsOf(claims(plain, [['The ministry', 'said', 'the crews, a group rejected by the union, had left']])), []);
+});
+
+test('the apposition as a claim of its own (“a reading” rejected “by …”) is the same rejection of the claim right before it', () => {
+  const text = 'The ministry has said that the crews are exempt from the quota, a reading rejected by the union and the port council. The union said it would appeal.';
+  const cs = claims(text, [
+    ['The ministry', 'has said', 'that the crews are exempt from the quota'],
+    ['a reading', 'rejected', 'by the union and the port council'],
+    ['The union', 'said', 'it would appeal'],
+  ]);
+  const found = rejectionsOf(cs);
+  assert.deepEqual(found.map((r) => [r.claim.id, r.partOf, r.by, text.slice(r.start, r.end)]), [['c1', 'c2', 'the union and the port council', 'a reading rejected by the union and the port council']]);
+  // a claim that only begins the same way, far from any other claim, is left alone
+  const far = 'Nobody spoke for hours. A reading rejected by the court was printed.';
+  assert.deepEqual(rejectionsOf(claims(far, [['Nobody', 'spoke', 'for hours'], ['A reading', 'rejected', 'by the court']])), []);
+});
+
+test('a denial of a report of a statement is filed under the statement, whatever date the report gives', () => {
+  assert.equal(denialPeriod({}, '2024-03-21', 7), 'statement 7');
+  assert.equal(denialPeriod({ said: '2024-03-20' }, '2024-03-21', 7), 'statement 7');
+  assert.equal(denialPeriod({ said: '2024-03-19' }, '2024-03-21'), '2024-03-19');
+  assert.equal(denialPeriod({}, '2024-03-21'), '2024-03');
 });

@@ -150,7 +150,10 @@ export function judges(position: Stance, verdict: Stance): string | undefined {
 }
 
 export type Rejection = {
+  /** the claim rejected */
   claim: Claim;
+  /** the claim whose words the apposition is: the rejected claim itself, or a claim of its own the claims stage made of it */
+  partOf: string;
   /** the apposition in the document: "a reading rejected by Seoul, Washington and Tokyo" */
   start: number;
   end: number;
@@ -160,21 +163,44 @@ export type Rejection = {
   why: string;
 };
 
-const APPOSITION = /,\s+((?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:reading|view|claim|account|interpretation|position|characteri[sz]ation|assertion|argument|version|description|framing|explanation|justification|assessment|narrative|stance|line)\s+(?:(?:that\s+)?(?:has\s+been|have\s+been|was|is|were)\s+)?(?:rejected|disputed|denied|contested|dismissed|challenged|questioned)\s+by\s+([^;.]+?))\s*[.;]?$/iu;
+const THING = '(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:reading|view|claim|account|interpretation|position|characteri[sz]ation|assertion|argument|version|description|framing|explanation|justification|assessment|narrative|stance|line)';
+const REJECTED = '(?:(?:that\\s+)?(?:has\\s+been|have\\s+been|was|is|were)\\s+)?(?:rejected|disputed|denied|contested|dismissed|challenged|questioned)';
+const APPOSITION = new RegExp(`,\\s+(${THING}\\s+${REJECTED}\\s+by\\s+([^;.]+?))\\s*[.;]?$`, 'iu');
+const THING_ALONE = new RegExp(`^${THING}$`, 'iu');
+const REJECTED_ALONE = new RegExp(`^${REJECTED}$`, 'i');
 
-/** Claims that carry their own rejection as an apposition: "X said Y, a reading rejected by Z". */
+/**
+ * Claims that carry their own rejection as an apposition: "X said Y, a reading rejected by Z". The
+ * apposition is either the end of the claim's content or, where the claims stage made a claim of it
+ * ("a reading" rejected "by Z"), the claim that starts right after it (no more than ", " between).
+ */
 export function rejectionsOf(claims: Claim[]): Rejection[] {
   const out: Rejection[] = [];
+  const ends = (c: Claim) => Math.max(...c.content.map((sp) => sp.end));
   for (const c of claims) {
     if (!c.source || c.kind === 'omission') continue;
     const span = c.content[c.content.length - 1];
     const m = span ? APPOSITION.exec(span.text) : null;
-    if (!span || !m) continue;
-    const start = span.start + m.index + m[0].indexOf(m[1]!);
-    const by = m[2]!.trim();
+    if (span && m) {
+      const start = span.start + m.index + m[0].indexOf(m[1]!);
+      const by = m[2]!.trim();
+      out.push({
+        claim: c, partOf: c.id, start, end: start + m[1]!.length, text: m[1]!, by,
+        why: `${by} reject what ${c.source.text.trim()} said: “${span.text.slice(0, m.index).slice(0, 120)}” (“${m[1]}”, an apposition to the claim)`,
+      });
+      continue;
+    }
+    // the apposition as a claim of its own: source "a reading", cue "rejected", content "by Seoul, …"
+    const by = /^by\s+(.+?)[\s.;]*$/i.exec(c.content.map((sp) => sp.text).join(' '))?.[1];
+    // in lower case: "a reading" after a comma, not "A reading …" opening a sentence of its own
+    if (!by || !/^[a-z]/.test(c.source.text.trim()) || !THING_ALONE.test(c.source.text.trim()) || !REJECTED_ALONE.test(c.cue?.text.trim() ?? '')) continue;
+    const target = claims.find((t) => t !== c && t.source && t.kind !== 'omission' && t.content.length && c.source!.start - ends(t) >= 0 && c.source!.start - ends(t) <= 3);
+    if (!target) continue;
+    const end = ends(c);
+    const text = `${c.source.text.trim()} ${c.cue!.text.trim()} ${c.content.map((sp) => sp.text).join(' ')}`;
     out.push({
-      claim: c, start, end: start + m[1]!.length, text: m[1]!, by,
-      why: `${by} reject what ${c.source.text.trim()} said: “${span.text.slice(0, m.index).slice(0, 120)}” (“${m[1]}”, an apposition to the claim)`,
+      claim: target, partOf: c.id, start: c.source.start, end, text, by: by.trim(),
+      why: `${by.trim()} reject what ${target.source!.text.trim()} said: “${target.content.map((sp) => sp.text).join(' … ').slice(0, 120)}” (“${text}”, an apposition to the claim)`,
     });
   }
   return out;
@@ -218,15 +244,26 @@ export function stanceConflict(position: Stance, verdict: Stance): { label: stri
   return { label: `${position.source}: ${position.text.slice(0, 80)}`, period: verdict.month, sa: `position of ${position.source}`, sb: `verdict of ${verdict.source}` };
 }
 
+/**
+ * The period a denial conflict is filed under: its statement when the denied claim is a report of
+ * one (as a reporting discrepancy is), since the reports of one statement may give different dates
+ * said or none, and the first to arrive would otherwise decide; else the claim's date said, else the
+ * publication month. Every article that reports one statement and its denial meets one conflict,
+ * in whatever order the articles come.
+ */
+export function denialPeriod(target: Pick<Claim, 'said'>, published: string | undefined, statement?: number): string | null {
+  return statement !== undefined ? `statement ${statement}` : target.said ?? published?.slice(0, 7) ?? null;
+}
+
 /** The denial conflict of a claim and the rejection in its own apposition, keyed as a denial of a report is (by statement when it has one). */
 export function rejectionConflict(doc: { id: string; published?: string }, x: Pick<Extraction, 'entities'>, r: Rejection, statementOf: Map<string, number>) {
   const statement = statementOf.get(r.claim.id);
   const who = r.claim.source?.entity ? x.entities.find((e) => e.id === r.claim.source!.entity)?.name : r.claim.source?.text;
   const content = r.claim.content.map((s) => s.text).join(' … ');
-  const held = content.slice(0, content.length - r.text.length).replace(/[\s,]+$/, '');
+  const held = r.partOf === r.claim.id ? content.slice(0, content.lastIndexOf(r.text)).replace(/[\s,]+$/, '') : content;
   return {
     label: `${(who ?? 'a report').trim()}: ${held.slice(0, 80)}`,
-    period: r.claim.said ?? doc.published?.slice(0, 7) ?? null,
+    period: denialPeriod(r.claim, doc.published, statement),
     sa: statement !== undefined ? `statement ${statement}` : `${doc.id}:${r.claim.id}`,
     sb: `rejected by ${r.by}`,
     statement: statement ?? null,

@@ -11,7 +11,7 @@ import { BANDS, COPY_THRESHOLD, fromBlob, pickOriginal, similarity, toBlob } fro
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { sameEntity } from './entities.ts';
 import type { Denial } from './denials.ts';
-import { judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from './positions.ts';
+import { denialPeriod, judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from './positions.ts';
 import { completeReports, takeLinkFeatures, type LinkFeatures } from './prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
@@ -360,7 +360,7 @@ export class LinkStore {
       const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
       const who = d.target.source?.entity ? x.entities.find((e) => e.id === d.target.source!.entity)?.name : d.target.source?.text;
       const label = `${(who ?? 'a report').trim()}: ${d.target.content.map((s) => s.text).join(' … ').slice(0, 80)}`;
-      const period = d.target.said ?? doc.published?.slice(0, 7) ?? null;
+      const period = denialPeriod(d.target, doc.published, target);
       this.q.insConflict!.run('denial', 'claims', label, period, sideA, 'denied', target ?? null, JSON.stringify([d.why]));
       const id = (this.q.conflictId!.get('denial', 'claims', period, sideA, 'denied') as Row).id as number;
       this.q.insConflictClaim!.run(id, 0, doc.id, d.target.id);
@@ -376,7 +376,7 @@ export class LinkStore {
       this.q.insConflict!.run('denial', 'claims', c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify([r.why]));
       const id = (this.q.conflictId!.get('denial', 'claims', c.period, c.sa, c.sb) as Row).id as number;
       this.q.insConflictClaim!.run(id, 0, doc.id, r.claim.id);
-      this.q.insConflictPart!.run(id, 1, doc.id, r.claim.id, r.by, r.text, r.start, r.end);
+      this.q.insConflictPart!.run(id, 1, doc.id, r.partOf, r.by, r.text, r.start, r.end);
     }
     return found.length;
   }

@@ -20,7 +20,7 @@ import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type Measur
 import { dayShift } from '../../link/period.ts';
 import { comparableParams, comparableSql, denialSide } from '../../link/store.ts';
 import type { Denial } from '../../link/denials.ts';
-import { judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from '../../link/positions.ts';
+import { denialPeriod, judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from '../../link/positions.ts';
 import type { Point } from '../../link/points.ts';
 import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
 import type {
@@ -338,7 +338,7 @@ export class PgLinkStore {
       const sideA = target !== undefined ? `statement ${target}` : `${doc.id}:${d.target.id}`;
       const who = d.target.source?.entity ? x.entities.find((e) => e.id === d.target.source!.entity)?.name : d.target.source?.text;
       const label = `${(who ?? 'a report').trim()}: ${d.target.content.map((sp) => sp.text).join(' … ').slice(0, 80)}`;
-      const period = d.target.said ?? doc.published?.slice(0, 7) ?? null;
+      const period = denialPeriod(d.target, doc.published, target);
       await this.recordConflict(db, { kind: 'denial', compare: 'claims', label, period, sa: sideA, sb: 'denied', statement: target ?? null, why: [d.why] },
         { side: 0, doc: doc.id, figure: d.target.id }, { side: 1, doc: doc.id, figure: d.denial.id }, 'claims');
     }
@@ -360,8 +360,8 @@ export class PgLinkStore {
            INSERT INTO link_conflict_claims (conflict_id, side, doc_id, claim_id) SELECT (SELECT id FROM conflict LIMIT 1), 0, $7, $8 ON CONFLICT DO NOTHING
          )
          INSERT INTO link_conflict_parts (conflict_id, side, doc_id, claim_id, source, text, start, "end")
-         SELECT (SELECT id FROM conflict LIMIT 1), 1, $7, $8, $9, $10, $11, $12 ON CONFLICT DO NOTHING`,
-        [c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify([r.why]), doc.id, r.claim.id, r.by, r.text, r.start, r.end]);
+         SELECT (SELECT id FROM conflict LIMIT 1), 1, $7, $13, $9, $10, $11, $12 ON CONFLICT DO NOTHING`,
+        [c.label, c.period, c.sa, c.sb, c.statement, JSON.stringify([r.why]), doc.id, r.claim.id, r.by, r.text, r.start, r.end, r.partOf]);
     }
   }
 
