@@ -597,3 +597,11 @@ test('a percentage stands for the people it counts', () => {
   assert.equal(contentOf(c), 'they will plant less next year');
   assert.equal(byCue(run('Most growers back the levy. 41% of farmers said the price was fair.').claims, 'said').source?.text, '41% of farmers');
 });
+
+test('a gerund of saying after "by" speaks for the main clause’s subject', () => {
+  const c = byCue(run('The governor closed the meeting by insisting that the budget was balanced.').claims, 'insisting');
+  assert.equal(c.source?.text, 'The governor');
+  assert.equal(contentOf(c), 'that the budget was balanced');
+  // a gerund that reports nothing stays out
+  assert.equal(run('The crew fixed the engine by replacing a valve.').claims.length, 0);
+});
