@@ -605,3 +605,20 @@ test('a gerund of saying after "by" speaks for the main clause’s subject', () 
   // a gerund that reports nothing stays out
   assert.equal(run('The crew fixed the engine by replacing a valve.').claims.length, 0);
 });
+
+test('a quantifier floated off the subject stays in the cue; "another" can be a subject', () => {
+  const both = byCue(run('Ruiz and Okafor have both urged the council to delay the vote.').claims, 'have both urged');
+  assert.equal(both.source?.text, 'Ruiz and Okafor');
+  assert.equal(byCue(run('The growers all agreed that the price was too low.').claims, 'all agreed').source?.text, 'The growers');
+  const { claims } = run('One survey says there are 2,400 ferries, while another says there are 1,800.');
+  assert.equal(claims.filter((c) => c.cue?.text === 'says')[1]?.source?.text, 'another');
+  // "all" heading a noun phrase is the subject's, not the cue's
+  assert.equal(byCue(run('All growers said the price was too low.').claims, 'said').source?.text, 'All growers');
+});
+
+test('an inverted source may open with a capitalised auxiliary and run up to the next quotation', () => {
+  assert.equal(byCue(run('“It is a costly model,” said Will Doyle, a professor at the college.').claims, 'said').source?.text, 'Will Doyle, a professor at the college');
+  const c = byCue(run('“She seemed more open,” said Rosa Lind, 20, of Dover, Del. “He did not.”').claims, 'said');
+  assert.equal(c.source?.text, 'Rosa Lind, 20, of Dover, Del.');
+  assert.equal(contentOf(c), '“She seemed more open,” … “He did not.”');
+});

@@ -766,6 +766,9 @@ function readVerbCue(
     const l = lower[a - 1]!;
     // "here"/"there" after a subject place it ("workers here said"): PolNeAR keeps them out (7 of 8)
     if (t.pos === 'AUX' || NEGATORS.has(l) || l === 'having' || (t.pos === 'ADV' && l === t.text && !CLAUSE_OPENERS.has(l) && !LOCATIVE_ADVERBS.has(l) && !quantifierHead(doc, a - 1, lo))) a--;
+    // "Cruz and Rubio have both urged", "the ministers all agreed": a quantifier floated off the
+    // subject stands in the verb group (PolNeAR keeps it in the cue)
+    else if (FLOATING.has(l) && a - 2 >= lo && /^(PROPN|NOUN|PRON|AUX)$/.test(tokens[a - 2]!.pos)) a--;
     // "has since said", "have long argued": the perfect's adverb, whatever the tagger made of it
     // (PolNeAR train keeps the auxiliary in the cue 35 of 35 times)
     else if ((l === 'since' || l === 'long') && a - 2 >= lo && tokens[a - 2]!.lemma === 'have' && tokens[a - 2]!.pos === 'AUX') a--;
@@ -860,10 +863,16 @@ function readVerbCue(
   const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || closes(doc, a - 1));
   if (frame.inverts && afterComma && !participle && !CLAUSE_OPENERS.has(lower[after] ?? '')) {
     const source = inverseSource(doc, after, end);
-    if (source && (source[1] >= end || tokens[source[1]]!.text === ',')) {
+    // (the source may run up to the next quotation where the tagger did not end the sentence:
+    // '…,” said Rachel Woolard, 20, of Jacksonville, Fla. “She …')
+    if (source && (source[1] >= end || tokens[source[1]]!.text === ',' || (opens(doc, source[1]) && END_PUNCT.has(tokens[source[1] - 1]!.text.slice(-1))))) {
       const before = contentBefore(doc, a, lo);
       if (before) {
         const content: Range[] = [before];
+        if (source[1] < end && opens(doc, source[1])) {
+          content.push([source[1], end]);
+          return { ...base, source, content, shape: 'backward' };
+        }
         const tail = parentheticalTail(doc, source[1], end);
         if (tail) content.push(tail);
         return { ...base, source, content, shape: tail ? 'parenthetical' : 'backward' };
@@ -1404,8 +1413,12 @@ function nominal(t: Token): boolean {
 /** "Many fear ...", "a third said ...": a quantifier standing for the people it counts. */
 function quantifierHead(doc: Doc, k: number, lo: number): boolean {
   const prev = doc.tokens[k - 1];
+  if (doc.lower[k] === 'another') return k === lo || !prev || prev.pos === 'PUNCT' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || prev.pos === 'ADV';
   return QUANTIFIER_HEADS.has(doc.lower[k]!) && (k === lo || !prev || prev.pos === 'DET' || prev.pos === 'PUNCT' || prev.pos === 'CCONJ');
 }
+
+/** Quantifiers floated off a subject into its verb group: "have both urged", "all agreed". */
+const FLOATING = new Set(['both', 'all', 'each']);
 
 /** Quantifiers that head a subject on their own. */
 const QUANTIFIER_HEADS = new Set(['many', 'most', 'some', 'others', 'few', 'several', 'both', 'all', 'half', 'third', 'quarter', 'majority']);
@@ -1425,7 +1438,9 @@ function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
   if (from >= end) return undefined;
   const first = tokens[from]!;
   // a capitalised word the tagger took for a verb opens a name ("said Concord resident Whit Symms")
-  if (!(first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'PRON' || first.pos === 'NUM' || nominal(first))) return undefined;
+  // ("said Will Doyle": a capitalised auxiliary before a name is the name's)
+  const nameAux = (i: number) => tokens[i]!.pos === 'AUX' && CAPITALISED.test(tokens[i]!.text) && tokens[i + 1]?.pos === 'PROPN';
+  if (!(first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'DET' || first.pos === 'ADJ' || first.pos === 'PRON' || first.pos === 'NUM' || nominal(first) || nameAux(from))) return undefined;
   // the name itself carries no verb: "said one candidate he likes is ..." is a forward content
   // (an adjectival participle between determiner and noun is no verb: "one unaligned strategist")
   for (let i = from; i < end && tokens[i]!.text !== ','; i++) {
@@ -1433,7 +1448,7 @@ function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
     // "said the man who built the harbour": the verbs of a relative clause are the name's own
     if (i > from && /^(who|whom|whose)$/.test(lower[i]!)) break;
     const attributive = t.pos === 'VERB' && i > from && (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN' || tokens[i + 1]?.pos === 'ADJ');
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !nominal(t) && !attributive) return undefined;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !nominal(t) && !attributive && !nameAux(i)) return undefined;
   }
   let k = from;
   while (k < end) {
@@ -1442,7 +1457,7 @@ function inverseSource(doc: Doc, from: number, end: number): Range | undefined {
     if (isMark(doc, k)) {
       // a title quoted inside the description ('the author of “Hacked World Order,” who ...') is
       // part of it; a quotation after a comma is what was said next
-      if (opens(doc, k) && k > from && tokens[k - 1]!.text !== ',') {
+      if (opens(doc, k) && k > from && tokens[k - 1]!.text !== ',' && !END_PUNCT.has(tokens[k - 1]!.text.slice(-1))) {
         let j = k + 1;
         while (j < end && j - k <= 12 && !closes(doc, j)) j++;
         if (j < end && closes(doc, j)) {
