@@ -622,3 +622,12 @@ test('an inverted source may open with a capitalised auxiliary and run up to the
   assert.equal(c.source?.text, 'Rosa Lind, 20, of Dover, Del.');
   assert.equal(contentOf(c), '“She seemed more open,” … “He did not.”');
 });
+
+test('right after a quotation any cue verb may invert, and an asker is no one asked', () => {
+  const asked = byCue(run('“Should the levy be scrapped?” asked Bill Hagen, a radio host.').claims, 'asked');
+  assert.equal(asked.source?.text, 'Bill Hagen, a radio host');
+  assert.equal(contentOf(asked), '“Should the levy be scrapped?”');
+  assert.equal(byCue(run('“It is too late,” mused Petra Lund, a co-host.').claims, 'mused').source?.text, 'Petra Lund, a co-host');
+  // without the quotation before it, the verb keeps its own order
+  assert.equal(byCue(run('She asked reporters whether the levy would stay.').claims, 'asked').source?.text, 'She');
+});

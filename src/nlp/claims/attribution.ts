@@ -861,8 +861,11 @@ function readVerbCue(
 
   // "..., said Dr. Ruiz, the mayor's spokeswoman." — the source follows an inverted cue
   const afterComma = tokens[a - 1] && (tokens[a - 1]!.text === ',' || closes(doc, a - 1));
-  if (frame.inverts && afterComma && !participle && !CLAUSE_OPENERS.has(lower[after] ?? '')) {
-    const source = inverseSource(doc, after, end);
+  // right after a quotation any cue verb may invert ('“…?” asked Bill Bennett', '“…,” mused X')
+  const quoteInverts = (closes(doc, a - 1) || (tokens[a - 1]?.text === ',' && closes(doc, a - 2)));
+  if ((frame.inverts || quoteInverts) && afterComma && !participle && !CLAUSE_OPENERS.has(lower[after] ?? '')) {
+    // ("“…?” asked Bill Bennett": after a quotation the name is the asker, not the one asked)
+    const source = inverseSource(doc, quoteInverts && frame.recipient ? b : after, end);
     // (the source may run up to the next quotation where the tagger did not end the sentence:
     // '…,” said Rachel Woolard, 20, of Jacksonville, Fla. “She …')
     if (source && (source[1] >= end || tokens[source[1]]!.text === ',' || (opens(doc, source[1]) && END_PUNCT.has(tokens[source[1] - 1]!.text.slice(-1))))) {
