@@ -82,7 +82,8 @@ const WIRE: ArticleSpec[] = [
 
 /**
  * Denials across articles (src/link/positions.ts), invented: a position, a verdict on it in another
- * article (the verdict first, so the later position finds it), and a rejection told as an apposition.
+ * article (the verdict first, so the later position finds it), a rejection told as an apposition, and
+ * a rule said not to apply (the ministry's quota) against another source that says it does.
  */
 const STANCES: ArticleSpec[] = [
   {
@@ -106,6 +107,12 @@ const STANCES: ArticleSpec[] = [
       { source: 'The port council', cue: 'has said', content: ['that the night crews are exempt from the curfew'] },
       { source: 'a view', cue: 'disputed', content: ['by the harbour police'] },
     ],
+  },
+  {
+    // the quota said to apply to the crews the ministry calls exempt from it (Coastal Times, five months before)
+    text: 'Port Halden’s harbour master said on Friday that the fishing quota applies to the Veldmark crews.',
+    published: '2023-09-15', outlet: 'Hill Courier',
+    claims: [{ source: 'Port Halden’s harbour master', cue: 'said', content: ['that the fishing quota applies to the Veldmark crews'] }],
   },
 ];
 
@@ -230,7 +237,7 @@ for (const engine of ENGINES) {
       });
     });
 
-    test('links: a verdict on a position held in another article, and a rejection told as an apposition', async () => {
+    test('links: a verdict on a position held in another article, a rejection told as an apposition, a rule said not to apply and said to', async () => {
       await using(engine, async (l) => {
         await l.addAll(STANCES.map(article));
         const rows = await l.conflicts({ kind: 'denial' });
@@ -242,7 +249,10 @@ for (const engine of ENGINES) {
         assert.match(text(rejected!, 0)[0]!, /exempt from the quota/);
         const disputed = rows.find((c) => text(c, 1).includes('a view disputed by the harbour police'));
         assert.deepEqual(disputed && [disputed.sides[1].points[0]!.source, text(disputed, 0)], ['the harbour police', ['that the night crews are exempt from the curfew']]);
-        assert.equal(rows.length, 3);
+        const quota = rows.find((c) => c.denial === 'applicability');
+        assert.deepEqual(quota && [text(quota, 0), text(quota, 1), quota.label], [['that the crews are exempt from the quota, a reading rejected by the union and the port council'], ['that the fishing quota applies to the Veldmark crews'], 'quota: The ministry against Port Halden’s harbour master']);
+        assert.deepEqual(rows.map((c) => c.denial).sort(), ['applicability', 'report', 'report', 'verdict']);
+        assert.equal(rows.length, 4);
       });
     });
   });

@@ -151,8 +151,8 @@ test('conflicts C3: reports and their denials (no figures), each article’s den
   const hl2 = denied('HL-2', /not supported by any facts/);
   assert.ok(hl2, 'the embassy: the NIS claims are “not supported by any facts”');
   assert.equal(hl2!.id, ec1!.id, 'both articles report one statement (R1) and its denial: one conflict');
-  // these two, and the two across articles below (the Monitor against Moscow, the Kremlin's reading rejected by Seoul): nothing else
-  assert.equal(rows.length, 4, rows.map((c) => c.label).join('; '));
+  // these two, and the three across articles below (the Monitor against Moscow, the Kremlin's reading rejected by Seoul, Faucher against the Kremlin): nothing else
+  assert.equal(rows.length, 5, rows.map((c) => c.label).join('; '));
 });
 
 /** The denial conflict whose denying side has a point of `id` with these words. */
@@ -178,10 +178,14 @@ test('conflicts C3 across articles: the Kremlin’s “not subject to UN restric
   assert.ok(rejected!.sides[0].points.some((p) => story(p.documentId) === 'TXT-3' && /not subject to UN restrictions/.test(p.text)), 'against the Kremlin’s position');
 });
 
-test('conflicts C3 across articles: Faucher’s verdict (KB-3) against the Kremlin’s position (TXT-3)', { todo: 'Faucher’s “Resolution 2397 applies” carries no negation or verdict word and shares no status word with “not subject to UN restrictions” (it takes knowing that Resolution 2397 is a UN restriction), and the two are five months apart, beyond the positions’ three-month window (docs/linking.md, Known limits)' }, () => {
+test('conflicts C3 across articles: Faucher’s verdict (KB-3) against the Kremlin’s position (TXT-3)', () => {
   const rows = json<ConflictRow[]>(['conflicts', '--kind', 'denial']);
   const kremlin = rows.find((c) => c.sides[0].points.some((p) => story(p.documentId) === 'TXT-3' && /not subject to UN restrictions/.test(p.text)) && c.sides[1].points.some((p) => story(p.documentId) === 'KB-3'));
   assert.ok(kremlin && kremlin.sides[1].points.some((p) => /Resolution 2397 applies/.test(p.text)), 'Faucher against the Kremlin');
+  // “Resolution 2397” and “UN restrictions” name one regime; a standing legal reading five months later still answers it
+  assert.equal(kremlin!.denial, 'applicability');
+  assert.match(kremlin!.why.join(' '), /UN sanctions apply, against Kremlin/);
+  assert.match(cli(['conflicts', '--kind', 'denial']), /a rule said not to apply, and said to apply: UN sanctions: Kremlin against Renée Faucher/);
 });
 
 test('copies: MW-2 republished by KB-2 and LP-2, and no other copies', () => {

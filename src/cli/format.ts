@@ -292,9 +292,12 @@ export function formatConflicts(rows: ConflictRow[], color = false): string {
   const kindName: Record<string, string> = {
     figures: 'figures disagree', misprint: 'misprint (reporting discrepancy)', reporting: 'reporting discrepancy', denial: 'a report and its denial',
   };
+  // a denial across articles is not always of a report: a position judged by another source, or a rule one says does not apply and another says does
+  const denialName: Record<string, string> = { verdict: 'a position and a verdict on it', applicability: 'a rule said not to apply, and said to apply' };
   const out: string[] = [];
   for (const c of rows) {
-    out.push(paint(color, SGR.bold, `#${c.id} ${kindName[c.kind] ?? c.kind}: ${c.label}${c.period ? `, ${c.period}` : ''}`));
+    const name = (c.denial && denialName[c.denial]) ?? kindName[c.kind] ?? c.kind;
+    out.push(paint(color, SGR.bold, `#${c.id} ${name}: ${c.label}${c.period ? `, ${c.period}` : ''}`));
     c.sides.forEach((side, i) => {
       out.push(`  ${i ? 'against' : 'side'} ${side.value} — ${side.reports} report${side.reports === 1 ? '' : 's'} from ${side.independent} independent source${side.independent === 1 ? '' : 's'}`);
       for (const p of side.points) {

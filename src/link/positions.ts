@@ -13,6 +13,16 @@
  * names in the lead, so a position's subject ("North Koreans") must appear in the verdict's sentence
  * or its article's first sentence.
  *
+ * A second kind of stance is the **applicability** of a rule or sanctions regime to a group: affirmed
+ * ("Resolution 2397 applies", "the crews are subject to EU sanctions", "fall under the treaty")
+ * or denied ("is not subject to UN restrictions", "exempt from the quota", "the ban does not apply").
+ * Each is filed under its instrument, named the way news names sanctions regimes (`instrumentKey`),
+ * and an affirmed and a denied one on the same instrument, from two sources, about the same group,
+ * make a denial conflict. Unlike a description of people, a legal reading is a standing position:
+ * a government says once that its arrangement is lawful and keeps to it until the regime changes,
+ * and news repeats it undated ("the Kremlin has said"), so these are set against each other within
+ * `APPLICABILITY_WINDOW_MONTHS`, not the positions' three months.
+ *
  * Also here: a rejection told as an apposition, "…, a reading rejected by Seoul, Washington and
  * Tokyo": the sources after "by" deny the claim the apposition is attached to.
  */
@@ -61,15 +71,21 @@ export function contentWords(text: string): string[] {
 
 export type Stance = {
   claimId: string;
-  role: 'position' | 'verdict';
-  /** status keys, e.g. ['legal', 'student'] */
+  /** a position and a verdict on it, or a rule said to apply ('applies') and said not to ('exempt') */
+  role: 'position' | 'verdict' | 'applies' | 'exempt';
+  /** status keys, e.g. ['legal', 'student']; an applicability stance: its instrument's key, e.g. ['UN sanctions'] */
   keys: string[];
   /** YYYY-MM said (or published) */
   month: string;
   /** who holds it (the source's resolved name, else as written) */
   source: string;
-  /** a position: its subject's words; a verdict: the words of its sentence and of the article's lead */
+  /**
+   * a position: its subject's words; a verdict: the words of its sentence and of the article's lead;
+   * an applicability stance: the group's words when it names one (`named`), else its sentence's and lead's
+   */
   words: string[];
+  /** an applicability stance that names its group ("the contingent is not subject to …"), not one that leaves it to the story ("Resolution 2397 applies") */
+  named?: boolean;
   /** the sentence that holds or judges it */
   text: string;
 };
@@ -116,6 +132,9 @@ export function stancesOf(doc: { text: string; published?: string }, x: Pick<Ext
     const month = monthOf(c, doc.published);
     if (!source || !month) continue;
     for (const s of sentences(c.content.map((sp) => sp.text).join(' … '))) {
+      for (const a of applicabilityIn(s)) {
+        out.push({ claimId: c.id, role: a.role, keys: [a.key], month, source, words: a.group ?? [...new Set([...contentWords(s), ...leadWords])], ...(a.group ? { named: true } : {}), text: s });
+      }
       const not = NOT_STATUS.exec(s);
       if (not || VERDICT_WORDS.test(s)) {
         const keys = keysIn(s);
@@ -147,6 +166,136 @@ export function judges(position: Stance, verdict: Stance): string | undefined {
   if (!position.words.every((w) => words.has(w))) return undefined;
   return `${verdict.source} (${verdict.month}): “${verdict.text.slice(0, 100)}” — a verdict on ${shared.map((k) => `“${k}”`).join(' and ')} ` +
     `against ${position.source} (${position.month}): “${position.text.slice(0, 100)}”, about the same people (${position.words.join(' ')})`;
+}
+
+/** A legal reading holds while the regime and the arrangement last: an applicability stance and its opposite are set against each other this many months apart at most. */
+export const APPLICABILITY_WINDOW_MONTHS = 12;
+
+/** The head nouns news ends a rule's or sanctions regime's name with ("UN restrictions", "Resolution 2397", "the Labour Code"). */
+const RULE_HEAD = 'sanctions?|restrictions?|resolutions?|bans?|embargo(?:es)?|laws?|treaty|treaties|conventions?|regulations?|rules|directives?|statutes?|code|quotas?|tariffs?';
+const INSTRUMENT = `(?:[\\p{L}\\d.'’-]+\\s+){0,4}?(?:${RULE_HEAD})\\b(?:\\s+\\d{3,4}\\b)?`;
+const NEG = `(?:not|never|no\\s+longer)\\s+`;
+const ADVERB = '(?:(?:clearly|plainly|still|also|fully|entirely|therefore|thus|certainly|legally)\\s+)?';
+/** the group as subject: "X is (not) subject to / exempt from / covered by / bound by INSTRUMENT", "X does not fall under INSTRUMENT" */
+const GROUP_HELD = new RegExp(
+  `\\b(?:(?:is|are|was|were|be|been|remain|remains|stay|stays)(n['’]t\\s+|\\s+${NEG}|\\s+)${ADVERB}(subject\\s+to|exempt(?:ed)?\\s+from|covered\\s+by|bound\\s+by)` +
+  `|(?:(?:do|does|did)(n['’]t\\s+|\\s+${NEG})|(?:${NEG})?)(falls?\\s+under|fell\\s+under))\\s+(${INSTRUMENT})`, 'giu');
+/** the instrument as subject: "Resolution 2397 applies", "EU sanctions do not apply to them" */
+const RULE_APPLIES = new RegExp(`(${INSTRUMENT})\\s+${ADVERB}(?:(?:do|does|did|would|will|should|could)(n['’]t\\s+|\\s+${NEG}|\\s+))?(?:${NEG})?appl(?:y|ies|ied)\\b(?:\\s+to\\s+([^,;:.?!]+))?`, 'giu');
+/*
+ * Not here: "the deployment would breach UN sanctions", "does not violate the treaty". A breach is
+ * said of an act (a deployment, a transfer, a payment), not of whom a rule covers; set against "the
+ * contingent is not subject to UN restrictions" it would make an accusation and a status two sides
+ * of one disagreement. An act's breach is answered by denying the act or its lawfulness.
+ */
+/** words that say how many or what kind of body, not who: "the North Korean contingent" is about North Koreans */
+const COLLECTIVE = new Set(['contingent', 'group', 'workforce', 'force', 'unit', 'delegation', 'team', 'people', 'personnel', 'member', 'batch', 'wave', 'number', 'majority', 'rest', 'arrangement', 'deal', 'scheme']);
+const FUNCTION_WORD = /^(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|under|is|are|was|were|be|been|that|which|who|any|all|its|their|his|her|these|those|this|such|no|not|if|as)$/i;
+
+/**
+ * The key an instrument is filed under: sanctions regimes as news names them, one key per body that
+ * imposes them ("UN restrictions", "Security Council sanctions", "the UN ban" and "Resolution 2397"
+ * are all 'UN sanctions': a numbered resolution in news is a Security Council one; "EU sanctions"
+ * and "US sanctions" are others), anything else its head noun with the names before it ("the
+ * Geneva Conventions" 'geneva convention', "the quota" 'quota').
+ */
+export function instrumentKey(phrase: string): string | undefined {
+  const words = phrase.trim().split(/\s+/);
+  let head = -1;
+  for (let i = words.length - 1; i >= 0 && head < 0; i--) if (new RegExp(`^(?:${RULE_HEAD})$`, 'i').test(words[i]!)) head = i;
+  if (head < 0) return undefined;
+  let from = head;
+  while (from > 0 && head - from < 4 && !FUNCTION_WORD.test(words[from - 1]!)) from--;
+  const mods = words.slice(from, head).join(' ');
+  const noun = words[head]!.toLowerCase();
+  const numbered = /^\d{3,4}$/.test(words[head + 1] ?? '');
+  if (/\b(?:UN|U\.N\.?|UNSC)(?![\p{L}])/u.test(mods) || /united nations|security council/i.test(mods) || (/^resolutions?$/.test(noun) && numbered)) return 'UN sanctions';
+  if (/^(?:sanctions?|restrictions?|bans?|embargo(?:es)?)$/.test(noun)) {
+    if (/\b(?:EU|E\.U\.?)(?![\p{L}])/u.test(mods) || /european|brussels/i.test(mods)) return 'EU sanctions';
+    if (/\b(?:US|U\.S\.?|USA)(?![\p{L}])/u.test(mods) || /american|united states|washington|treasury|ofac/i.test(mods)) return 'US sanctions';
+    if (/\b(?:UK|U\.K\.?)(?![\p{L}])/u.test(mods) || /british|britain|london/i.test(mods)) return 'UK sanctions';
+  }
+  // other instruments: the capitalised names before the head ("Geneva", "Labour") and the head, singular
+  const names = words.slice(from, head).filter((w) => /^\p{Lu}/u.test(w));
+  return contentWords([...names, noun].join(' ')).join(' ') || undefined;
+}
+
+/** The group a clause names before its predicate ("that the North Korean contingent in Kursk is there … and"), without pronouns or collective nouns; undefined when it names none. */
+function groupBefore(before: string): string[] | undefined {
+  const clause = before.split(/[,;:]\s*/).pop()!.split(/\bthat\s+/i).pop()!;
+  const subject = ` ${clause} `.split(PREPOSITION)[0]!.split(/\s(?:is|are|was|were|has|have|had|will|would|remain|remains|be|been|do|does|did|says?|said)\s/i)[0]!;
+  return groupWords(subject);
+}
+function groupWords(text: string): string[] | undefined {
+  const words = contentWords(text).filter((w) => !COLLECTIVE.has(w) && !PRONOUNS.has(w));
+  return words.length ? words : undefined;
+}
+/** a condition or a question, not a reading held: "if the ban applies", "whether they are subject to it" */
+const open = (before: string) => /\b(?:if|whether|unless)\b/i.test(before.split(/[,;:—]|\s(?:and|but)\s/).pop()!);
+
+/** The applicability stances of one sentence: an instrument's key, affirmed or denied, and the group when the sentence names it. */
+export function applicabilityIn(s: string): { role: 'applies' | 'exempt'; key: string; group?: string[] }[] {
+  if (/\?\s*$/.test(s)) return [];
+  const out: { role: 'applies' | 'exempt'; key: string; group?: string[] }[] = [];
+  const add = (negated: boolean, instrument: string, group: string[] | undefined, predicate: number) => {
+    const key = instrumentKey(instrument);
+    if (!key || open(s.slice(0, predicate))) return;
+    out.push({ role: negated ? 'exempt' : 'applies', key, ...(group ? { group } : {}) });
+  };
+  for (const m of s.matchAll(GROUP_HELD)) {
+    const negated = /n['’]t|not|never|no\s+longer/i.test(m[1] ?? m[3] ?? '') || (m[0].match(new RegExp(`^${NEG}`, 'i')) !== null);
+    // "exempt from" denies applicability; "not exempt from" affirms it
+    const exempt = /^exempt/i.test(m[2] ?? '');
+    add(exempt ? !negated : negated, m[5]!, groupBefore(s.slice(0, m.index)), m.index);
+  }
+  for (const m of s.matchAll(RULE_APPLIES)) {
+    const negated = /n['’]t|not|never|no\s+longer/i.test(m[0].slice(m[1]!.length));
+    // the clause up to the predicate: the instrument's match may begin a few words before its name ("stay if the quota")
+    add(negated, m[1]!, m[3] ? groupWords(` ${m[3]} `.split(PREPOSITION)[0]!) : undefined, m.index + m[1]!.length);
+  }
+  return out;
+}
+
+/**
+ * Why an affirmed and a denied applicability of one instrument are set against each other, or
+ * undefined: another source, months within `APPLICABILITY_WINDOW_MONTHS`, and the same people:
+ * at least one names its group, and every word of a named group is in the other's group or, where
+ * the other names none, in its sentence or lead (the verdict's rule above).
+ */
+export function contradicts(exempt: Stance, applies: Stance): string | undefined {
+  if (exempt.source.toLowerCase() === applies.source.toLowerCase()) return undefined;
+  const shared = exempt.keys.filter((k) => applies.keys.includes(k));
+  if (!shared.length || !monthsAround(applies.month, APPLICABILITY_WINDOW_MONTHS).includes(exempt.month)) return undefined;
+  const within = (a: Stance, b: Stance) => !!a.named && a.words.length > 0 && a.words.every((w) => b.words.includes(w));
+  const group = within(exempt, applies) ? exempt.words : within(applies, exempt) ? applies.words : undefined;
+  if (!group) return undefined;
+  return `${applies.source} (${applies.month}): “${applies.text.slice(0, 100)}” — ${shared.join(' and ')} apply, ` +
+    `against ${exempt.source} (${exempt.month}): “${exempt.text.slice(0, 100)}” — not subject to them, about the same people (${group.join(' ')})`;
+}
+
+/**
+ * A new stance and a stored one set against each other: which is side 0 (a position, or the claim
+ * that a rule does not apply, which is what the other answers), which side 1, why, and the
+ * conflict's key. One conflict per pair of sources (and instrument) and month of the answering side,
+ * however many articles repeat either.
+ */
+export function setAgainst(s: Stance, o: Stance): { a: Stance; b: Stance; why: string; label: string; period: string; sa: string; sb: string } | undefined {
+  if (OTHER_ROLE[s.role] !== o.role) return undefined;
+  if (s.role === 'position' || s.role === 'verdict') {
+    const [a, b] = s.role === 'position' ? [s, o] : [o, s];
+    const why = judges(a, b);
+    return why ? { a, b, why, ...stanceConflict(a, b) } : undefined;
+  }
+  const [a, b] = s.role === 'exempt' ? [s, o] : [o, s];
+  const why = contradicts(a, b);
+  if (!why) return undefined;
+  const key = a.keys.find((k) => b.keys.includes(k))!;
+  return { a, b, why, label: `${key}: ${a.source} against ${b.source}`, period: b.month, sa: `exempt from ${key}: ${a.source}`, sb: `${key} apply: ${b.source}` };
+}
+
+/** What a denial conflict sets against what, read from its sides' keys: a report and its denial, a position and a verdict on it, or a rule said not to apply and said to. */
+export function denialOf(sideA: string): 'report' | 'verdict' | 'applicability' {
+  return sideA.startsWith('position of ') ? 'verdict' : sideA.startsWith('exempt from ') ? 'applicability' : 'report';
 }
 
 export type Rejection = {
@@ -220,8 +369,11 @@ export function stancesFromRows(rows: StanceRow[]): StoredStance[] {
       if (!had.keys.includes(r.key)) had.keys.push(r.key);
       continue;
     }
+    // an applicability stance keeps whether its words name the group: {"group": [...]} or {"context": [...]}
+    const w = JSON.parse(r.words) as string[] | { group?: string[]; context?: string[] };
     byClaim.set(id, {
-      claimId: r.claim_id, role: r.role as Stance['role'], keys: [r.key], month: r.month, source: r.source, words: JSON.parse(r.words) as string[], text: r.text,
+      claimId: r.claim_id, role: r.role as Stance['role'], keys: [r.key], month: r.month, source: r.source, text: r.text,
+      ...(Array.isArray(w) ? { words: w } : w.group ? { words: w.group, named: true } : { words: w.context ?? [] }),
       docId: r.doc_id, ...(r.copy_group !== null && r.copy_group !== undefined ? { copyGroup: Number(r.copy_group) } : {}),
     });
   }
@@ -231,9 +383,17 @@ export function stancesFromRows(rows: StanceRow[]): StoredStance[] {
 /** At most this many stored stances are read per lookup (newest months first). */
 export const STANCE_CANDIDATES = 200;
 
-/** The lookup for a new stance: the other role, its keys, the months around it. */
+/** The words column of a stance's rows: an applicability stance says whether they name its group. */
+export function stanceWords(s: Stance): string {
+  return JSON.stringify(s.role === 'applies' || s.role === 'exempt' ? (s.named ? { group: s.words } : { context: s.words }) : s.words);
+}
+
+const OTHER_ROLE: Record<Stance['role'], Stance['role']> = { position: 'verdict', verdict: 'position', applies: 'exempt', exempt: 'applies' };
+
+/** The lookup for a new stance: the other role, its keys, the months around it (a year either side for a legal reading). */
 export function stanceLookup(s: Stance): { role: string; keys: string[]; months: string[] } {
-  return { role: s.role === 'position' ? 'verdict' : 'position', keys: s.keys, months: monthsAround(s.month) };
+  const window = s.role === 'applies' || s.role === 'exempt' ? APPLICABILITY_WINDOW_MONTHS : WINDOW_MONTHS;
+  return { role: OTHER_ROLE[s.role], keys: s.keys, months: monthsAround(s.month, window) };
 }
 
 /**

@@ -251,3 +251,36 @@ test('a verdict on a position in the same article is a denial conflict; its copy
   assert.match(rows[0]!.why[0]!, /a verdict on “(?:legal” and “trainee|trainee” and “legal)”/);
   await l.close();
 });
+
+test('a rule said not to apply and said to apply is a denial conflict with its own heading; a copy adds reports; the same polarity or another instrument is none', async () => {
+  const { article: spec } = await import('../server/testing.ts');
+  const { formatConflicts } = await import('../cli/format.ts');
+  // invented: a ministry's standing line on the Veldmark crews, and a lawyer who reads the rule the other way
+  const l = new SqliteLedger(dbPath());
+  await l.addAll([spec({
+    text: 'Veldmark crews have been hauling nets off Port Halden since spring. The ministry has said that the Veldmark contingent in the harbour is there by invitation and is not subject to UN restrictions.',
+    published: '2024-02-10', outlet: 'Coastal Times',
+    claims: [{ source: 'The ministry', cue: 'has said', content: ['that the Veldmark contingent in the harbour is there by invitation and is not subject to UN restrictions'] }],
+  })]);
+  const body = 'Veldmark crews kept hauling nets off Port Halden through the winter, the union said. “If he is paid to haul nets, he is a seasonal worker, and Resolution 1874 applies,” said Ines Holm, a lawyer. ' +
+    'The union counted the boats at every berth of the harbour through the winter, from the first ice to the thaw, and says it will publish the tally with the names of the owners in the spring.';
+  const claims = [{ source: 'Ines Holm, a lawyer', cue: 'said', kind: 'direct' as const, content: ['“If he is paid to haul nets, he is a seasonal worker, and Resolution 1874 applies,”'] }];
+  await l.addAll([spec({ text: body, published: '2024-09-02', outlet: 'Fjord Wire', claims })]);
+  await l.addAll([spec({ text: `${body} The Gazette asked the ministry for comment.`, published: '2024-09-03', outlet: 'Evening Gazette', claims })]);
+  // the same reading of the rule by another source, and another instrument: neither answers the ministry
+  await l.addAll([spec({
+    text: 'Veldmark crews fished on. The harbour office said the Veldmark crews are not subject to UN restrictions, and the union said that EU sanctions apply to the Veldmark crews.', published: '2024-09-20',
+    claims: [
+      { source: 'The harbour office', cue: 'said', content: ['the Veldmark crews are not subject to UN restrictions'] },
+      { source: 'the union', cue: 'said', content: ['that EU sanctions apply to the Veldmark crews'] },
+    ],
+  })]);
+  const rows = await l.conflicts({ kind: 'denial' });
+  // the harbour office is a second source saying the rule does not apply: it meets the lawyer too
+  assert.deepEqual(rows.map((c) => [c.denial, c.sides[0].points[0]!.source, c.sides[1].points[0]!.source]).sort(),
+    [['applicability', 'The harbour office', 'Ines Holm, a lawyer'], ['applicability', 'The ministry', 'Ines Holm, a lawyer']]);
+  const ministry = rows.find((c) => c.sides[0].points[0]!.source === 'The ministry')!;
+  assert.deepEqual([ministry.sides[1].reports, ministry.sides[1].independent], [2, 1], 'the wire and its copy: two reports, one source');
+  assert.match(formatConflicts([ministry]), /^#\d+ a rule said not to apply, and said to apply: UN sanctions: The ministry against Ines Holm/);
+  await l.close();
+});

@@ -11,7 +11,7 @@ import { BANDS, COPY_THRESHOLD, fromBlob, pickOriginal, similarity, toBlob } fro
 import { judge, sideKey, SNAPSHOT_DAYS, type ComparablePoint } from './conflicts.ts';
 import { sameEntity } from './entities.ts';
 import type { Denial } from './denials.ts';
-import { denialPeriod, judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from './positions.ts';
+import { denialOf, denialPeriod, rejectionConflict, setAgainst, STANCE_CANDIDATES, stanceLookup, stancesFromRows, stanceWords, type Rejection, type Stance, type StanceRow } from './positions.ts';
 import { completeReports, takeLinkFeatures, type LinkFeatures } from './prepare.ts';
 import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type MeasureFacets } from './measure.ts';
 import { dayShift } from './period.ts';
@@ -394,18 +394,16 @@ export class LinkStore {
       for (const o of near) {
         // copies of one text repeat a verdict and a position; they are not another source judging it
         if (o.docId !== doc.id && copyGroup !== undefined && o.copyGroup === copyGroup) continue;
-        const [position, verdict] = s.role === 'position' ? [s, o] : [o, s];
-        const why = judges(position, verdict);
-        if (!why) continue;
-        const c = stanceConflict(position, verdict);
-        this.q.insConflict!.run('denial', 'claims', c.label, c.period, c.sa, c.sb, null, JSON.stringify([why]));
+        const c = setAgainst(s, o);
+        if (!c) continue;
+        this.q.insConflict!.run('denial', 'claims', c.label, c.period, c.sa, c.sb, null, JSON.stringify([c.why]));
         const id = (this.q.conflictId!.get('denial', 'claims', c.period, c.sa, c.sb) as Row).id as number;
-        const [p, v] = s.role === 'position' ? [doc.id, o.docId] : [o.docId, doc.id];
-        this.q.insConflictClaim!.run(id, 0, p, position.claimId);
-        this.q.insConflictClaim!.run(id, 1, v, verdict.claimId);
+        const [da, db] = c.a === s ? [doc.id, o.docId] : [o.docId, doc.id];
+        this.q.insConflictClaim!.run(id, 0, da, c.a.claimId);
+        this.q.insConflictClaim!.run(id, 1, db, c.b.claimId);
         found++;
       }
-      for (const k of s.keys) this.q.insStance!.run(s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, JSON.stringify(s.words), s.text);
+      for (const k of s.keys) this.q.insStance!.run(s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, stanceWords(s), s.text);
     }
     return found;
   }
@@ -696,7 +694,7 @@ export class LinkStore {
     return rows.map((c): ConflictRow => {
       if (c.kind === 'denial') {
         const rows = [...claimsOf.all(c.id, (opts.points ?? 20) * 2) as Row[], ...partsOf.all(c.id, opts.points ?? 20) as Row[]];
-        return { id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(rows, 0, 'reported'), denialSide(rows, 1, 'denied')], why: JSON.parse(c.why) };
+        return { id: c.id, kind: 'denial', denial: denialOf(c.side_a), label: c.label, period: undef(c.period), sides: [denialSide(rows, 0, 'reported'), denialSide(rows, 1, 'denied')], why: JSON.parse(c.why) };
       }
       const counts = new Map((countsOf.all(c.id) as Row[]).map((r) => [r.side as number, r]));
       const side = (n: number, value: string) => {

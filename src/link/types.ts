@@ -101,6 +101,8 @@ export type ConflictSide = { value: string; points: ConflictPoint[]; reports: nu
 export type ConflictRow = {
   id: number;
   kind: 'figures' | 'misprint' | 'reporting' | 'denial';
+  /** a denial only: a report and its denial, a position and a verdict on it, or a rule said not to apply against said to (side 0 the former each time) */
+  denial?: 'report' | 'verdict' | 'applicability';
   label: string;
   period?: string;
   sides: [ConflictSide, ConflictSide];

@@ -20,7 +20,7 @@ import { describePhrase, isScoped, scopeKey, seriesKey, seriesLabel, type Measur
 import { dayShift } from '../../link/period.ts';
 import { comparableParams, comparableSql, denialSide } from '../../link/store.ts';
 import type { Denial } from '../../link/denials.ts';
-import { denialPeriod, judges, rejectionConflict, STANCE_CANDIDATES, stanceConflict, stanceLookup, stancesFromRows, type Rejection, type Stance, type StanceRow } from '../../link/positions.ts';
+import { denialOf, denialPeriod, rejectionConflict, setAgainst, STANCE_CANDIDATES, stanceLookup, stancesFromRows, stanceWords, type Rejection, type Stance, type StanceRow } from '../../link/positions.ts';
 import type { Point } from '../../link/points.ts';
 import { blocksOf, featuresOf, lookupBlocksOf, matchStatement, mergeFeatures, type Discrepancy, type Report, type StatementFeatures } from '../../link/statements.ts';
 import type {
@@ -381,17 +381,15 @@ export class PgLinkStore {
       for (const o of near) {
         // copies of one text repeat a verdict and a position; they are not another source judging it
         if (o.docId !== doc.id && copyGroup !== undefined && o.copyGroup === copyGroup) continue;
-        const [position, verdict] = s.role === 'position' ? [s, o] : [o, s];
-        const why = judges(position, verdict);
-        if (!why) continue;
-        const c = stanceConflict(position, verdict);
-        const [p, v] = s.role === 'position' ? [doc.id, o.docId] : [o.docId, doc.id];
-        await this.recordConflict(db, { kind: 'denial', compare: 'claims', label: c.label, period: c.period, sa: c.sa, sb: c.sb, statement: null, why: [why] },
-          { side: 0, doc: p, figure: position.claimId }, { side: 1, doc: v, figure: verdict.claimId }, 'claims');
+        const c = setAgainst(s, o);
+        if (!c) continue;
+        const [da, dv] = c.a === s ? [doc.id, o.docId] : [o.docId, doc.id];
+        await this.recordConflict(db, { kind: 'denial', compare: 'claims', label: c.label, period: c.period, sa: c.sa, sb: c.sb, statement: null, why: [c.why] },
+          { side: 0, doc: da, figure: c.a.claimId }, { side: 1, doc: dv, figure: c.b.claimId }, 'claims');
       }
       for (const k of s.keys) {
         await db.query(`INSERT INTO link_stances (role, key, month, doc_id, claim_id, source, copy_group, words, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        ON CONFLICT DO NOTHING`, [s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, JSON.stringify(s.words), s.text]);
+                        ON CONFLICT DO NOTHING`, [s.role, k, s.month, doc.id, s.claimId, s.source, copyGroup ?? null, stanceWords(s), s.text]);
       }
     }
   }
@@ -788,7 +786,7 @@ export class PgLinkStore {
            LEFT JOIN claims c ON c.doc_id = cp.doc_id AND c.id = cp.claim_id
            LEFT JOIN link_copies lc ON lc.doc_id = cp.doc_id LEFT JOIN link_copy_groups g ON g.id = lc.group_id
            WHERE cp.conflict_id = $1 ORDER BY cp.doc_id, cp.claim_id, cp.start LIMIT $2`, [c.id, opts.points ?? 20]));
-        result.push({ id: c.id, kind: 'denial', label: c.label, period: undef(c.period), sides: [denialSide(claims, 0, 'reported'), denialSide(claims, 1, 'denied')], why: JSON.parse(c.why) });
+        result.push({ id: c.id, kind: 'denial', denial: denialOf(c.side_a), label: c.label, period: undef(c.period), sides: [denialSide(claims, 0, 'reported'), denialSide(claims, 1, 'denied')], why: JSON.parse(c.why) });
         continue;
       }
       // a conflict repeated by many articles lists its first points and counts the rest
