@@ -631,3 +631,10 @@ test('right after a quotation any cue verb may invert, and an asker is no one as
   // without the quotation before it, the verb keeps its own order
   assert.equal(byCue(run('She asked reporters whether the levy would stay.').claims, 'asked').source?.text, 'She');
 });
+
+test('a counted verb before a that-clause fires at the hand lexicon’s rate, before an object at its own', () => {
+  const c = byCue(run('The inspectors determined that the bridge was unsafe.').claims, 'determined');
+  assert.equal(c.source?.text, 'The inspectors');
+  assert.equal(contentOf(c), 'that the bridge was unsafe');
+  assert.equal(run('The inspectors determined the cause of the fire.').claims.length, 0);
+});
