@@ -638,3 +638,9 @@ test('a counted verb before a that-clause fires at the hand lexicon’s rate, be
   assert.equal(contentOf(c), 'that the bridge was unsafe');
   assert.equal(run('The inspectors determined the cause of the fire.').claims.length, 0);
 });
+
+test('a verb of saying the tagger read as a noun is a verb only before what a verb takes', () => {
+  assert.equal(run('Candidates in swing states trying to hold their seats were nervous.').claims.length, 0);
+  assert.equal(byCue(run('Pay rose last year, records show.').claims, 'show').source?.text, 'records');
+  assert.equal(contentOf(byCue(run('Six in 10 say the economy is weak.').claims, 'say')), 'the economy is weak');
+});

@@ -203,8 +203,10 @@ function mistaggedVerb(doc: Doc, i: number, lo: number, frame: CueFrame | undefi
   if (next && ((next.pos === 'NOUN' && !(frame && !frame.inverts && /s$/.test(next.text))) || next.text === '-' || next.pos === 'CCONJ')) return false;
   // "... in Western states.": before a full stop only the inverted order reads as a verb ("..., Hong says.")
   if ((!next || next.pos === 'PUNCT') && !isMark(doc, i + 1) && next?.text !== ':' && !backwardSubject(doc, i - 1, lo)) return false;
-  // "..., records show." closes its sentence after a short subject, whatever the verb
-  if (!frame?.inverts && next && !((next.pos === 'PUNCT' && END_PUNCT.has(next.text) && backwardSubject(doc, i - 1, lo)) || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
+  // "..., records show." closes its sentence after a short subject, whatever the verb; otherwise
+  // what follows must be what a verb takes, for verbs of saying too ("in swing states trying to
+  // hold ...": held-out train cue 67.58 -> 67.69, 52 fewer false cues)
+  if (next && !((next.pos === 'PUNCT' && END_PUNCT.has(next.text) && backwardSubject(doc, i - 1, lo)) || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'NUM' || next.pos === 'ADJ' || next.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[i + 1]!) || isMark(doc, i + 1) || next.text === ':' || (next.pos === 'NOUN' && /s$/.test(next.text)))) return false;
   const third = /[^s]s$/.test(t.text);
   // "news", "crisis", "census", "politics" end in s without being plural
   const plural = (prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s']s$/.test(prev.text) && !/(us|is|ics|news|series|species)$/i.test(prev.text);
