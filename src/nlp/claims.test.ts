@@ -644,3 +644,10 @@ test('a verb of saying the tagger read as a noun is a verb only before what a ve
   assert.equal(byCue(run('Pay rose last year, records show.').claims, 'show').source?.text, 'records');
   assert.equal(contentOf(byCue(run('Six in 10 say the economy is weak.').claims, 'say')), 'the economy is weak');
 });
+
+test('a cue in a relative clause opened by "that" describes its noun and is no claim', () => {
+  assert.equal(run('The nurses joined a union that has endorsed the senator.').claims.length, 0);
+  // "who" and a complementizer "that" are read as before
+  assert.equal(contentOf(byCue(run('The mayor said that the plan would pass.').claims, 'said')), 'that the plan would pass');
+  assert.equal(byCue(run('The growers, who said the price was too low, left early.').claims, 'said').source?.text, 'who');
+});

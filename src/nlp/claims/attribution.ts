@@ -924,6 +924,10 @@ function readVerbCue(
       if (source && source[1] <= a - 1) return { ...base, source, content: [forwardContent(doc, after, end, tokens[head]!.lemma)], shape: 'forward' };
       source = undefined;
     }
+    // "a union that has endorsed him", "the industries that oppose the rule": a cue in a relative
+    // clause opened by "that" describes its noun more often than PolNeAR marks it (40 of 141 on
+    // train, held-out)
+    if (lower[a - 1] === 'that' && (!source || (source[1] - source[0] === 1 && source[0] === a - 1))) return undefined;
     if (!source && !passive && !relativeSubject(doc, a, lo) && !whenAsked) {
       // a bare verb with no subject in reach is more often not an attribution ("Asked about ...")
       if (!(tokens[a - 1]?.text === ',' || a === lo)) return undefined;
