@@ -651,3 +651,11 @@ test('a cue in a relative clause opened by "that" describes its noun and is no c
   assert.equal(contentOf(byCue(run('The mayor said that the plan would pass.').claims, 'said')), 'that the plan would pass');
   assert.equal(byCue(run('The growers, who said the price was too low, left early.').claims, 'said').source?.text, 'who');
 });
+
+test('a capitalised word the tagger took for a verb inside a name is no cue', () => {
+  const c = byCue(run('Campaign spokeswoman Hope Hicks said in a statement that the plan was fair.').claims, 'said in a statement');
+  assert.equal(c.source?.text, 'Campaign spokeswoman Hope Hicks');
+  assert.equal(run('Campaign spokeswoman Hope Hicks said in a statement that the plan was fair.').claims.length, 1);
+  // a verb in title case opening a headline's clause is still one
+  assert.equal(byCue(run('Christie Says He Would Quarantine Travellers.').claims, 'Says').source?.text, 'Christie');
+});

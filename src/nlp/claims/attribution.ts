@@ -266,6 +266,21 @@ function cueScore(doc: Doc, i: number, lo: number): number {
 }
 
 /**
+ * "spokeswoman Hope Hicks said", "chief executive Ian Read said": a capitalised word the tagger took
+ * for a verb is part of a name when a name follows it after a common noun, or when it follows a
+ * name and a verb of saying follows it.
+ */
+function nameWord(doc: Doc, i: number, lo: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i]!;
+  if (i === lo || !CAPITALISED.test(t.text) || t.text === t.text.toUpperCase()) return false;
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  if (next?.pos === 'PROPN' && (prev.pos === 'NOUN' || prev.pos === 'ADJ') && !CAPITALISED.test(prev.text)) return true;
+  return prev.pos === 'PROPN' && !!next && (next.pos === 'VERB' || next.pos === 'AUX') && !!CUE_VERBS.get(next.lemma)?.inverts;
+}
+
+/**
  * "a group called Black Votes Matter", "a class called “Perception”": "called" right after a noun,
  * with only the name after it, names a thing and attributes nothing.
  */
@@ -352,6 +367,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
     }
     const score = cueScore(doc, i, lo);
     if (Number.isNaN(score) || naming(doc, i, hi)) continue;
+    if (nameWord(doc, i, lo)) continue;
     const known = CUE_VERBS.get(tokens[i]!.lemma);
     const frame = known ?? {};
     // "wants to build": the second verb is part of the first one's content; but "declined to
