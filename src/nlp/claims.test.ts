@@ -659,3 +659,15 @@ test('a capitalised word the tagger took for a verb inside a name is no cue', ()
   // a verb in title case opening a headline's clause is still one
   assert.equal(byCue(run('Christie Says He Would Quarantine Travellers.').claims, 'Says').source?.text, 'Christie');
 });
+
+test('a time adjunct between a counted verb and its clause: the verb is read past it, and a date is no particle of the cue', () => {
+  const c = byCue(run('The fisheries agency estimated last month that about 2,400 boats had stayed in port.').claims, 'estimated');
+  assert.equal(c.source?.text, 'The fisheries agency');
+  assert.equal(contentOf(c), 'that about 2,400 boats had stayed in port');
+  const d = byCue(run('The fisheries agency estimated on Monday that about 2,400 boats had stayed in port.').claims, 'estimated');
+  assert.equal(contentOf(d), 'that about 2,400 boats had stayed in port');
+  assert.equal(byCue(run('The agency reported in March that catches had fallen.').claims, 'reported').source?.text, 'The agency');
+  // a particle that is one is still kept ("commented on the plan"), and an object after the adjunct is no clause
+  assert.ok(run('He commented on the plan, saying it was rushed.').claims.some((x) => x.cue?.text === 'commented on'));
+  assert.equal(run('The agency estimated last month the cost of the repairs.').claims.length, 0);
+});

@@ -20,6 +20,7 @@ import {
   GROUP_ADVERBS_RIGHT,
   RECIPIENT_NOUNS,
   WEEKDAYS,
+  MONTHS,
   followerClass,
   isParticiple,
   learnedCueRate,
@@ -236,6 +237,8 @@ type Candidate = { head: number; frame: CueFrame; according: boolean; learned: b
 
 /** Learned cue rates above which a verb fires: lower for verbs the hand lexicon lists. */
 const KNOWN_CUE_RATE = 0.3;
+/** Followers that open what a verb of saying reports. */
+const CLAUSE_FOLLOWERS = new Set(['that', 'wh', 'quote', 'colon']);
 const NEW_CUE_RATE = 0.6;
 
 
@@ -243,7 +246,7 @@ const NEW_CUE_RATE = 0.6;
  * How confidently token i heads a cue: the counted rate of its lemma before this kind of word, a
  * fixed confidence for hand-listed verbs the table has too little evidence on; NaN where it does not.
  */
-function cueScore(doc: Doc, i: number, lo: number): number {
+function cueScore(doc: Doc, i: number, lo: number, hi: number): number {
   const t = doc.tokens[i]!;
   if (!mayBeCue(t.lemma)) return NaN;
   const known = CUE_VERBS.get(t.lemma);
@@ -252,7 +255,14 @@ function cueScore(doc: Doc, i: number, lo: number): number {
   if (prev && i > lo && prev.text === '-' && prev.end === t.start) return NaN;
   const verb = t.pos === 'VERB' || mistaggedVerb(doc, i, lo, known);
   if (!verb) return NaN;
-  const follower = followerClass(doc.tokens[i + 1], doc.tokens[i + 2]);
+  let follower = followerClass(doc.tokens[i + 1], doc.tokens[i + 2]);
+  // "estimated last month that …", "warned on Tuesday that …": what the verb takes is read past a
+  // time adjunct, as the cue's content is (skipAdjuncts)
+  if (!CLAUSE_FOLLOWERS.has(follower)) {
+    const j = skipAdjuncts(doc, i + 1, hi);
+    const past = j > i + 1 ? followerClass(doc.tokens[j], doc.tokens[j + 1]) : undefined;
+    if (past && CLAUSE_FOLLOWERS.has(past)) follower = past;
+  }
   if (follower === 'inf' && leadsInfinitiveCue(t.lemma)) return NaN;
   const rate = learnedCueRate(t.lemma, follower);
   if (rate === undefined) return known ? 1 : NaN;
@@ -365,7 +375,7 @@ function attributionsInSentence(doc: Doc, sentence: number, lo: number, hi: numb
       if (!Number.isNaN(rate)) candidates.push({ head: i, frame: {}, according: false, learned: true, score: rate, adjective: true });
       continue;
     }
-    const score = cueScore(doc, i, lo);
+    const score = cueScore(doc, i, lo, hi);
     if (Number.isNaN(score) || naming(doc, i, hi)) continue;
     if (nameWord(doc, i, lo)) continue;
     const known = CUE_VERBS.get(tokens[i]!.lemma);
@@ -986,6 +996,9 @@ function isParticle(doc: Doc, head: number, b: number, frame: CueFrame): boolean
   const t = doc.tokens[b]!;
   const word = doc.lower[b]!;
   if (t.pos === 'NOUN' || (word === 'to' && (doc.tokens[b + 1]?.pos === 'VERB' || doc.tokens[b + 1]?.pos === 'AUX'))) return false;
+  // "estimated on Monday that ...", "said in March": a preposition opening a date is no particle
+  const next = doc.lower[b + 1] ?? '';
+  if ((word === 'on' || word === 'in') && (WEEKDAYS.has(next) || MONTHS.has(next) || /^\d/.test(next))) return false;
   // "has argued for years that ...": a stretch of time is no part of the cue
   if (TIME_SPANS.test(doc.lower[b + 1] ?? '') || (TIME_SPANS.test(doc.lower[b + 2] ?? '') && /^(the|a|many|several|some|two|three)$/.test(doc.lower[b + 1] ?? ''))) return false;
   // "believes about 4,000 ...": before a number it means "some", not what the belief is about
