@@ -154,10 +154,9 @@ const RELAY = /^(?:that\s+)?((?:[\p{L}\p{M}’'.-]+\s+){1,7}?)(?:believes|believ
  * Outlets differ in which link of the chain they name as speaker (the agency, or the lawmaker it
  * briefed), so a report is also filed under the source it relays.
  */
-export function relayedSource(c: Pick<Claim, 'content'>): { text: string; strong: string[]; verbEnd: number } | undefined {
-  const raw = c.content[0]?.text ?? '';
-  const first = raw.trimStart();
-  if (!first.trim()) return undefined;
+export function relayedSource(c: Pick<Claim, 'content'>): { text: string; strong: string[] } | undefined {
+  const first = c.content[0]?.text.trim();
+  if (!first) return undefined;
   const m = RELAY.exec(first);
   if (!m) return undefined;
   const phrase = m[1]!.trim();
@@ -167,6 +166,5 @@ export function relayedSource(c: Pick<Claim, 'content'>): { text: string; strong
   keysOfPart(phrase, strong, new Set());
   // a body of unknown country says too little to stand for a speaker elsewhere
   const keys = [...strong].filter((k) => !k.startsWith('d:?:'));
-  // verbEnd: where the verb ends, as an offset into the content's first span
-  return keys.length ? { text: phrase, strong: keys, verbEnd: raw.length - first.length + m[0].length } : undefined;
+  return keys.length ? { text: phrase, strong: keys } : undefined;
 }

@@ -103,26 +103,6 @@ test('“it” going on after a named body keeps that body as written, not the c
   assert.ok(reports[0]!.identity.strong.includes('d:CHL:embassy'), reports[0]!.identity.strong.join(' '));
 });
 
-test('a sentence left unattributed that opens with a source and its verb is that source’s report, dated by the time after the verb', () => {
-  const tA = 'Chile’s intelligence agency told lawmakers on Monday that about 2,400 Chilean miners were working in Peru.';
-  const a = article(tA, '2024-02-06', 'Chile’s intelligence agency', 'that about 2,400 Chilean miners were working in Peru', '2024-02-05', [{ text: 'about 2,400 Chilean miners', value: 2400, qualifier: 'approximately', counts: 'Chilean miners' }])[0]!;
-  const tB = 'Chilean intelligence estimated last month that about 2,400 Chilean miners were working in Peru.';
-  const at = (s: string) => ({ start: tB.indexOf(s), end: tB.indexOf(s) + s.length, text: s });
-  const fig = { id: 'f1', value: 2400, qualifier: 'approximately', counts: 'Chilean miners', ...at('about 2,400 Chilean miners') } as Figure;
-  const x: Pick<Extraction, 'claims' | 'entities' | 'figures' | 'times'> = {
-    entities: [], figures: [fig],
-    times: [{ ...at('last month'), value: '2024-02', type: 'DATE' }],
-    claims: [{ id: 'c1', kind: 'unattributed', polarity: 'affirmed', content: [at(tB.slice(0, -1))], figures: ['f1'], entities: [] }],
-  };
-  const reports = reportsOf('2024-03-04', x, pointsOf({ text: tB, published: '2024-03-04' }, x));
-  assert.equal(reports.length, 1);
-  const b = reports[0]!;
-  assert.equal(b.said, '2024-02', '“estimated last month”');
-  assert.match(b.content, /^that about 2,400/);
-  assert.equal(tB.slice(b.start, b.end), tB.slice(0, -1), 'spans point at the sentence');
-  assert.ok(matchStatement(b, featuresOf(a)), 'one statement with the agency’s own report');
-});
-
 test('a person named in full and then by one name in the same article is one source; two people sharing the name are not guessed', () => {
   const text = 'Ines Duarte, the port’s director, said the cranes were idle. Duarte said the strike would end soon.';
   const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });

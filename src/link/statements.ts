@@ -7,7 +7,7 @@
  * looked up only among statements filed under its source keys and month (blocking), never against
  * every earlier statement.
  */
-import type { Claim, Entity, Extraction, TimeExpr } from '../types.ts';
+import type { Claim, Entity, Extraction } from '../types.ts';
 import { PRONOUNS, STOPWORDS } from './lexicon.ts';
 import { singular } from './measure.ts';
 import { dayShift, rangesMeet, saidDate, timexRange, type DayRange } from './period.ts';
@@ -62,7 +62,7 @@ function sketch(text: string): number[] {
 const AMBIGUOUS: SourceIdentity = { label: '', strong: [], weak: [] };
 
 /** Reports of one document: claims grouped by source and date said; a claim with no date said stands alone. */
-export function reportsOf(published: string | undefined, x: Pick<Extraction, 'claims' | 'entities'> & Partial<Pick<Extraction, 'times'>>, points: Point[]): Report[] {
+export function reportsOf(published: string | undefined, x: Pick<Extraction, 'claims' | 'entities'>, points: Point[]): Report[] {
   const entities = new Map<string, Entity>(x.entities.map((e) => [e.id, e]));
   const kinds = kindCountries(x.claims);
   const pointOf = new Map(points.map((p) => [p.figureId, p]));
@@ -72,15 +72,8 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
   // the entity of an earlier source in the article goes on with that source as written
   const lastOf = new Map<string, SourceIdentity>();
   const byName = new Map<string, SourceIdentity>();
-  for (let c of x.claims) {
-    if (!c.content.length) continue;
-    if (c.kind === 'unattributed') {
-      // a sentence the claims stage left unattributed that opens with a source and its verb
-      // ("South Korean intelligence estimated last month that …") is that source's report
-      const own = unattributedReport(c, x.times ?? []);
-      if (!own) continue;
-      c = own;
-    }
+  for (const c of x.claims) {
+    if (c.kind === 'unattributed' || !c.content.length) continue;
     const pronoun = !!c.source && PRONOUNS.has(c.source.text.trim().toLowerCase());
     let identity = (pronoun && c.source?.entity ? lastOf.get(c.source.entity) : undefined) ?? sourceIdentity(c, entities, kinds);
     // after the first mention a person goes by one of their names ("Chae Min-ji, the group's
@@ -188,33 +181,6 @@ export function reportsOf(published: string | undefined, x: Pick<Extraction, 'cl
     });
   }
   return out;
-}
-
-/**
- * An unattributed claim read as a report of the source it opens with: the source is the phrase
- * before the verb, the content what follows, the date said a time right after the verb ("estimated
- * last month that", "told parliament on Tuesday that").
- */
-function unattributedReport(c: Claim, times: TimeExpr[]): Claim | undefined {
-  const relayed = relayedSource(c);
-  if (!relayed) return undefined;
-  const span = c.content[0]!;
-  const at = span.start + relayed.verbEnd;
-  const lead = span.text.length - span.text.trimStart().length;
-  const when = times.find((t) => t.start >= at && t.end <= span.end && /^[\s\p{L}]{0,30}$/u.test(span.text.slice(relayed.verbEnd, t.start - span.start)) &&
-    !/\bthat\b/i.test(span.text.slice(relayed.verbEnd, t.start - span.start)));
-  const said = when && /^\d{4}/.test(when.value) ? when.value : undefined;
-  const sourceStart = span.start + lead;
-  // what was said follows the verb and the time of saying
-  const rest = span.text.slice(said ? when!.end - span.start : relayed.verbEnd);
-  const from = span.end - rest.trimStart().length;
-  return {
-    ...c,
-    kind: 'indirect',
-    source: { start: sourceStart, end: sourceStart + relayed.text.length, text: relayed.text },
-    content: [{ start: from, end: span.end, text: rest.trimStart() }, ...c.content.slice(1)],
-    ...(said ? { said } : {}),
-  };
 }
 
 function monthsOf(range: SaidRange, cap = 3): string[] {
