@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { normaliseDate, type DocumentInput } from './document.ts';
-import { blockText, domParser, flattenDeep, limitDepth, stripInert } from './htmlText.ts';
+import { blockText, flattenDeep, limitDepth, stripInert, withParsed } from './htmlText.ts';
 
 type ReadabilityModule = typeof import('@mozilla/readability');
 let readability: ReadabilityModule | undefined;
@@ -123,7 +123,10 @@ function countWords(text: string, enough = Infinity): number {
 }
 
 export function readHtml(html: string, fallback: { published?: string; outlet?: string } = {}): PageResult {
-  const doc = domParser().parseFromString(limitDepth(stripInert(html)), 'text/html');
+  return withParsed(limitDepth(stripInert(html)), (doc) => readPage(doc, fallback));
+}
+
+function readPage(doc: Document, fallback: { published?: string; outlet?: string }): PageResult {
   const elements = doc.getElementsByTagName('*').length;
   if (elements > MAX_ELEMENTS) return { reason: 'not-an-article', message: `${elements} elements, more than an article page has (${MAX_ELEMENTS})` };
   flattenDeep(doc.documentElement);

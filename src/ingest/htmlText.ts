@@ -19,9 +19,30 @@ export function domParser(): DOMParser {
     const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule;
     // pages are untrusted: no scripts, no subresources, and their console errors are not ours to print
     const window = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
+    // jsdom's selector engine (one per document) listens on its window for focus, key and mouse
+    // events; on this shared window those listeners, and the documents they hold, would outlive
+    // every page, and nothing here ever dispatches an event, so the window takes no listeners
+    window.addEventListener = () => {};
     parser = new window.DOMParser() as DOMParser;
   }
   return parser;
+}
+
+/**
+ * Parses a page or fragment in the shared window, hands the document to `use`, and then takes its
+ * tree down. jsdom files every element with an `id` (and named forms, images, frames) under the
+ * window it belongs to, for `window[id]` lookups, and a DOMParser document belongs to the shared
+ * window: without this, every page ever parsed stayed reachable from it (about half a megabyte a
+ * news page, so an ingest of saved pages grew without bound). Removing the root detaches every
+ * element still attached, which takes it off that list.
+ */
+export function withParsed<T>(html: string, use: (doc: Document) => T): T {
+  const doc = domParser().parseFromString(html, 'text/html');
+  try {
+    return use(doc);
+  } finally {
+    doc.documentElement?.remove();
+  }
 }
 
 /** Elements whose contents are never article text; dropped before parsing so they cost nothing. */
@@ -192,6 +213,5 @@ export function blockText(root: Node): string {
 /** Text of an HTML fragment (a feed item's description); plain text comes back untouched but for entities. */
 export function fragmentText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  const doc = domParser().parseFromString(`<!doctype html><body>${limitDepth(stripInert(html))}`, 'text/html');
-  return blockText(doc.body);
+  return withParsed(`<!doctype html><body>${limitDepth(stripInert(html))}`, (doc) => blockText(doc.body));
 }
