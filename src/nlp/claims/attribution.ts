@@ -255,13 +255,15 @@ function cueScore(doc: Doc, i: number, lo: number, hi: number): number {
   if (prev && i > lo && prev.text === '-' && prev.end === t.start) return NaN;
   const verb = t.pos === 'VERB' || mistaggedVerb(doc, i, lo, known);
   if (!verb) return NaN;
-  let follower = followerClass(doc.tokens[i + 1], doc.tokens[i + 2]);
+  // f: where what the verb takes begins
+  let f = i + 1;
+  let follower = followerClass(doc.tokens[f], doc.tokens[f + 1]);
   // "estimated last month that …", "warned on Tuesday that …": what the verb takes is read past a
   // time adjunct, as the cue's content is (skipAdjuncts)
   if (!CLAUSE_FOLLOWERS.has(follower)) {
-    const j = skipAdjuncts(doc, i + 1, hi);
-    const past = j > i + 1 ? followerClass(doc.tokens[j], doc.tokens[j + 1]) : undefined;
-    if (past && CLAUSE_FOLLOWERS.has(past)) follower = past;
+    const j = skipAdjuncts(doc, f, hi);
+    const past = j > f ? followerClass(doc.tokens[j], doc.tokens[j + 1]) : undefined;
+    if (past && CLAUSE_FOLLOWERS.has(past)) [f, follower] = [j, past];
   }
   if (follower === 'inf' && leadsInfinitiveCue(t.lemma)) return NaN;
   const rate = learnedCueRate(t.lemma, follower);
@@ -270,8 +272,8 @@ function cueScore(doc: Doc, i: number, lo: number, hi: number): number {
   // already says much of what the lexicon would (cross-validated on train: 0.3 beat 0.6, 0.45
   // and 0.2)
   // ("would deepen that arrangement": a determiner "that" opens no clause)
-  const determiner = follower === 'that' && doc.tokens[i + 2]?.pos === 'NOUN' && !/^(VERB|AUX|NOUN|PROPN|PART)$/.test(doc.tokens[i + 3]?.pos ?? '');
-  const clause = (follower === 'that' && !determiner) || follower === 'wh' || follower === 'quote' || follower === 'colon';
+  const determiner = follower === 'that' && doc.tokens[f + 1]?.pos === 'NOUN' && !/^(VERB|AUX|NOUN|PROPN|PART)$/.test(doc.tokens[f + 2]?.pos ?? '');
+  const clause = CLAUSE_FOLLOWERS.has(follower) && !determiner;
   return rate < (known || clause ? KNOWN_CUE_RATE : NEW_CUE_RATE) ? NaN : rate;
 }
 
