@@ -173,8 +173,12 @@ export const APPLICABILITY_WINDOW_MONTHS = 12;
 
 /** The head nouns news ends a rule's or sanctions regime's name with ("UN restrictions", "Resolution 2397", "the Labour Code"). */
 const RULE_HEAD = 'sanctions?|restrictions?|resolutions?|bans?|embargo(?:es)?|laws?|treaty|treaties|conventions?|regulations?|rules|directives?|statutes?|code|quotas?|tariffs?';
+/** a rule's head noun as a whole word (built once, not per word looked at) */
+const RULE_HEAD_ALONE = new RegExp(`^(?:${RULE_HEAD})$`, 'i');
 const INSTRUMENT = `(?:[\\p{L}\\d.'’-]+\\s+){0,4}?(?:${RULE_HEAD})\\b(?:\\s+\\d{3,4}\\b)?`;
 const NEG = `(?:not|never|no\\s+longer)\\s+`;
+/** a negation opening a match */
+const NEG_FIRST = new RegExp(`^${NEG}`, 'i');
 const ADVERB = '(?:(?:clearly|plainly|still|also|fully|entirely|therefore|thus|certainly|legally)\\s+)?';
 /** the group as subject: "X is (not) subject to / exempt from / covered by / bound by INSTRUMENT", "X does not fall under INSTRUMENT" */
 const GROUP_HELD = new RegExp(
@@ -202,7 +206,7 @@ const FUNCTION_WORD = /^(?:the|a|an|and|or|but|of|to|in|on|at|by|for|from|with|u
 export function instrumentKey(phrase: string): string | undefined {
   const words = phrase.trim().split(/\s+/);
   let head = -1;
-  for (let i = words.length - 1; i >= 0 && head < 0; i--) if (new RegExp(`^(?:${RULE_HEAD})$`, 'i').test(words[i]!)) head = i;
+  for (let i = words.length - 1; i >= 0 && head < 0; i--) if (RULE_HEAD_ALONE.test(words[i]!)) head = i;
   if (head < 0) return undefined;
   let from = head;
   while (from > 0 && head - from < 4 && !FUNCTION_WORD.test(words[from - 1]!)) from--;
@@ -243,7 +247,7 @@ export function applicabilityIn(s: string): { role: 'applies' | 'exempt'; key: s
     out.push({ role: negated ? 'exempt' : 'applies', key, ...(group ? { group } : {}) });
   };
   for (const m of s.matchAll(GROUP_HELD)) {
-    const negated = /n['’]t|not|never|no\s+longer/i.test(m[1] ?? m[3] ?? '') || (m[0].match(new RegExp(`^${NEG}`, 'i')) !== null);
+    const negated = /n['’]t|not|never|no\s+longer/i.test(m[1] ?? m[3] ?? '') || NEG_FIRST.test(m[0]);
     // "exempt from" denies applicability; "not exempt from" affirms it
     const exempt = /^exempt/i.test(m[2] ?? '');
     add(exempt ? !negated : negated, m[5]!, groupBefore(s.slice(0, m.index)), m.index);
