@@ -6,7 +6,12 @@
  * the fold. The sums over the five folds are printed: exact / begin / overlap F1 of source, cue
  * and content, and the relation F1, as in the eval's PolNeAR section.
  *
- *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/cv-claims.ts [--retrain] [--dump FILE]
+ *   POLNEAR_DIR=/path/to/PolNeAR/data node --import tsx scripts/cv-claims.ts [--retrain] [--dump FILE] [--no-verifier]
+ *
+ * Each fold's attributions pass the verifier trained without that fold
+ * (.eval/cv/verifier-fold{K}.json, written by scripts/train-claim-verifier.ts), or none where those
+ * files are missing or with --no-verifier; TRIANGULATE_CLAIM_VERIFIER_THRESHOLD overrides the
+ * threshold they carry.
  *
  * The fold tables are kept in .eval/cv/ (ignored) and recounted with --retrain or when missing: only
  * changes to the counting need that. --dump writes every held-out text's gold and predicted spans
@@ -31,6 +36,8 @@ if (!dir) {
 const args = process.argv.slice(2);
 const cvDir = join(REPO_ROOT, '.eval', 'cv');
 const tableOf = (k: number) => join(cvDir, `cues-fold${k}.json`);
+// each fold is verified by a model trained without it (scripts/train-claim-verifier.ts), or by none
+const verifierOf = (k: number) => (!args.includes('--no-verifier') && existsSync(join(cvDir, `verifier-fold${k}.json`)) ? join(cvDir, `verifier-fold${k}.json`) : 'off');
 
 if (args[0] === '--worker') {
   // one fold, in a process of its own so that the lexicon loads that fold's table
@@ -53,7 +60,7 @@ if (args[0] === '--worker') {
   const runFold = (k: number) =>
     new Promise<{ scores: Score[]; dump: unknown[] }>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'cv-claims.ts'), '--worker', String(k)], {
-        env: { ...process.env, TRIANGULATE_CLAIM_CUES: tableOf(k) },
+        env: { ...process.env, TRIANGULATE_CLAIM_CUES: tableOf(k), TRIANGULATE_CLAIM_VERIFIER: verifierOf(k) },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let out = '';

@@ -31,6 +31,7 @@ import {
   type CueFrame,
 } from './lexicon.ts';
 import { findQuotes, isQuoteMark, type Quote } from './quotes.ts';
+import { verifierFeatures, verifyAttributions } from './verify.ts';
 
 /** Token range [start, end). */
 export type Range = [number, number];
@@ -83,6 +84,20 @@ const WITHHOLDING_VERBS = new Set([
 
 export function findAttributions(seg: Segmented): Attribution[] {
   const doc = prepare(seg);
+  return verifyAttributions(doc, attributionsOf(doc));
+}
+
+/**
+ * Every attribution the rules find, before the learned verifier (verify.ts) looks at them, each with
+ * the features it reads: what scripts/train-claim-verifier.ts learns from.
+ */
+export function unverifiedAttributions(seg: Segmented): { attribution: Attribution; features: string[] }[] {
+  const doc = prepare(seg);
+  return attributionsOf(doc).map((attribution) => ({ attribution, features: verifierFeatures(doc, attribution) }));
+}
+
+function attributionsOf(doc: Doc): Attribution[] {
+  const { seg } = doc;
   const out: Attribution[] = [];
   for (const s of seg.sentences) {
     const lo = datelineEnd(doc, doc.bounds[2 * s.index]!, doc.bounds[2 * s.index + 1]!);
