@@ -18,58 +18,30 @@
  * (offsets only) as JSON for error listings. Only the claims stage runs (its spans do not depend
  * on the other stages), which is what makes the 840 texts take about a minute.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSplit, scorePolnear } from '../src/eval/polnear.ts';
-import { REPO_ROOT } from '../src/eval/shared.ts';
+import { scorePolnear } from '../src/eval/polnear.ts';
 import { prf, type Score } from '../src/eval/types.ts';
 import { extractClaims } from '../src/nlp/claims.ts';
 import { contextOf } from '../src/nlp/pipeline.ts';
+import { countFoldTables, cvDir, foldDocs, polnearDirOrExit, runFolds } from './claims-folds.ts';
 
-const FOLDS = 5;
-const dir = process.env.POLNEAR_DIR;
-if (!dir) {
-  console.error('POLNEAR_DIR must point at the PolNeAR data/ folder');
-  process.exit(2);
-}
+const dir = polnearDirOrExit();
 const args = process.argv.slice(2);
-const cvDir = join(REPO_ROOT, '.eval', 'cv');
-const tableOf = (k: number) => join(cvDir, `cues-fold${k}.json`);
 // each fold is verified by a model trained without it (scripts/train-claim-verifier.ts), or by none
 const verifierOf = (k: number) => (!args.includes('--no-verifier') && existsSync(join(cvDir, `verifier-fold${k}.json`)) ? join(cvDir, `verifier-fold${k}.json`) : 'off');
 
 if (args[0] === '--worker') {
   // one fold, in a process of its own so that the lexicon loads that fold's table
   const k = Number(args[1]);
-  const docs = loadSplit(dir, 'train')
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .filter((_, i) => i % FOLDS === k);
-  const result = scorePolnear(docs, `train fold ${k}`, (doc) => ({
+  const result = scorePolnear(foldDocs(dir, k), `train fold ${k}`, (doc) => ({
     claims: extractClaims(contextOf(doc), { entities: [], times: [], figures: [] }),
   }));
   const dump = result.perDoc.map(({ doc, predicted }) => ({ name: doc.name, gold: doc.gold, predicted }));
   process.stdout.write(JSON.stringify({ scores: result.scores, dump }));
 } else {
-  mkdirSync(cvDir, { recursive: true });
-  const retrain = args.includes('--retrain');
-  for (let k = 0; k < FOLDS; k++) {
-    if (!retrain && existsSync(tableOf(k))) continue;
-    execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'train-claim-cues.ts'), '--hold-out', `${k}/${FOLDS}`, '--out', tableOf(k)], { stdio: 'inherit' });
-  }
-  const runFold = (k: number) =>
-    new Promise<{ scores: Score[]; dump: unknown[] }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'cv-claims.ts'), '--worker', String(k)], {
-        env: { ...process.env, TRIANGULATE_CLAIM_CUES: tableOf(k), TRIANGULATE_CLAIM_VERIFIER: verifierOf(k) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`fold ${k} exited ${code}`))));
-    });
-  // two at a time: the machine is shared
-  const results: { scores: Score[]; dump: unknown[] }[] = [];
-  for (let k = 0; k < FOLDS; k += 2) results.push(...(await Promise.all([k, k + 1].filter((f) => f < FOLDS).map(runFold))));
+  countFoldTables(args.includes('--retrain'));
+  const results = await runFolds<{ scores: Score[]; dump: unknown[] }>('cv-claims.ts', (k) => ({ TRIANGULATE_CLAIM_VERIFIER: verifierOf(k) }));
   const sum = new Map<string, [number, number, number]>();
   for (const r of results) {
     for (const s of r.scores) {

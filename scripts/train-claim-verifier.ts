@@ -14,36 +14,26 @@
  * threshold and everything else is chosen on held-out text. Deterministic: the same data and
  * options give the same file.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignCanonical, loadSplit } from '../src/eval/polnear.ts';
+import { alignCanonical } from '../src/eval/polnear.ts';
 import { REPO_ROOT } from '../src/eval/shared.ts';
 import { unverifiedAttributions } from '../src/nlp/claims/attribution.ts';
 import { segment } from '../src/nlp/segment.ts';
 import { makeDocument } from '../src/ingest/document.ts';
+import { FOLDS, countFoldTables, cvDir, foldDocs, polnearDirOrExit, runFolds } from './claims-folds.ts';
 
-const FOLDS = 5;
-const dir = process.env.POLNEAR_DIR;
-if (!dir) {
-  console.error('POLNEAR_DIR must point at the PolNeAR data/ folder');
-  process.exit(2);
-}
+const dir = polnearDirOrExit();
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const cvDir = join(REPO_ROOT, '.eval', 'cv');
-const tableOf = (k: number) => join(cvDir, `cues-fold${k}.json`);
 
 type Example = { fold: number; f: string[]; y: number };
 
 if (args[0] === '--worker') {
   // one fold, in a process of its own so that the lexicon loads the table counted without it
   const k = Number(args[1]);
-  const docs = loadSplit(dir, 'train')
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .filter((_, i) => i % FOLDS === k);
   const out: Example[] = [];
-  for (const doc of docs) {
+  for (const doc of foldDocs(dir, k)) {
     const d = makeDocument({ text: doc.text });
     const toRaw = alignCanonical(doc.text, d.text);
     if (!toRaw) continue;
@@ -57,24 +47,10 @@ if (args[0] === '--worker') {
   }
   process.stdout.write(JSON.stringify(out));
 } else {
-  mkdirSync(cvDir, { recursive: true });
   // the fold tables are recounted every time, so that they match the counting of the table shipped
   // beside the model
-  for (let k = 0; k < FOLDS; k++) {
-    execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'train-claim-cues.ts'), '--hold-out', `${k}/${FOLDS}`, '--out', tableOf(k)], { stdio: 'inherit' });
-  }
-  const runFold = (k: number) =>
-    new Promise<Example[]>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'train-claim-verifier.ts'), '--worker', String(k)], {
-        env: { ...process.env, TRIANGULATE_CLAIM_CUES: tableOf(k), TRIANGULATE_CLAIM_VERIFIER: 'off' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`fold ${k} exited ${code}`))));
-    });
-  const examples: Example[] = [];
-  for (let k = 0; k < FOLDS; k += 2) for (const rows of await Promise.all([k, k + 1].filter((f) => f < FOLDS).map(runFold))) examples.push(...rows);
+  countFoldTables(true);
+  const examples = (await runFolds<Example[]>('train-claim-verifier.ts', () => ({ TRIANGULATE_CLAIM_VERIFIER: 'off' }))).flat();
   const positives = examples.reduce((n, x) => n + x.y, 0);
   console.log(`${examples.length} attributions found on held-out train, ${positives} with a gold cue`);
 
