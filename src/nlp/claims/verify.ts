@@ -6,9 +6,9 @@
  * threshold are dropped.
  *
  * The rules decide a cue one verb at a time from a counted rate (lexicon.learnedCueRate); many of
- * their false cues are verbs whose rate is fine but whose sentence tells against them ("to see
- * whether ...", a cue with no source and a one-word content, an imperative in a headline). The
- * model weighs those signals together. It is trained on PolNeAR train by
+ * their false cues are verbs whose rate is fine but whose sentence tells against them (a first
+ * name read as a verb, "Hope Ortiz, a spokeswoman, ..."; a wire's credit line, "Reporting by ...";
+ * "Assuming the rate holds, ..."). The model weighs those signals together. It is trained on PolNeAR train by
  * scripts/train-claim-verifier.ts on attributions found with cue tables counted without the text
  * they are found in, so that it learns how the rules behave on unseen text; its threshold is
  * chosen by five-fold cross-validation there. Weights only: no corpus text is stored.
